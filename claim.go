@@ -1,0 +1,107 @@
+package strikegraph
+
+import "context"
+
+// Stance is what a claim does to an incident. It is the claim's edge type in
+// the graph: (speaker)-[:REPORTED|DENIED|RESPONDED]->(incident).
+type Stance string
+
+const (
+	StanceReported  Stance = "REPORTED"  // states that it happened, with figures where given
+	StanceDenied    Stance = "DENIED"    // denies civilian harm, the report's credibility, the target or responsibility
+	StanceResponded Stance = "RESPONDED" // neither: acknowledges, investigates, confirms a strike, justifies a target
+)
+
+// Denial is what a DENIED claim denies.
+type Denial string
+
+const (
+	DeniesCivilianHarm   Denial = "CIVILIAN_HARM"  // "no civilian casualties are associated"
+	DeniesCredibility    Denial = "CREDIBILITY"    // "not credible", "unsubstantiated"
+	DeniesTarget         Denial = "TARGET"         // that what was hit is what the report says
+	DeniesResponsibility Denial = "RESPONSIBILITY" // that it carried out the strike
+)
+
+// Response is what a RESPONDED claim does. A belligerent that acknowledges a
+// report, investigates it or justifies the target has not denied anything, and
+// one that concedes casualties has REPORTED them.
+type Response string
+
+const (
+	RespondsAcknowledged    Response = "ACKNOWLEDGED"     // aware of the report
+	RespondsInvestigating   Response = "INVESTIGATING"    // assessing, investigating, reviewing
+	RespondsConfirmedStrike Response = "CONFIRMED_STRIKE" // confirms it struck there, says nothing of harm
+	RespondsJustified       Response = "JUSTIFIED"        // justifies the target: "lost its protected status"
+	RespondsUnverified      Response = "UNVERIFIED"       // could not verify: a relaying outlet, an activist
+	RespondsOther           Response = "OTHER"
+)
+
+// Figure is a number as a source states it: "at least 43" is {43, nil},
+// "between 30 and 60" is {30, 60}, "roughly 15" is {15, 15} with Approximate.
+// Bounds are inclusive; Text keeps the source's words.
+type Figure struct {
+	Min         *int   `json:"min,omitempty"`
+	Max         *int   `json:"max,omitempty"`
+	Approximate bool   `json:"approximate,omitempty"`
+	Text        string `json:"text"`
+}
+
+// Figures are the tolls a report states; nil where the report says nothing.
+type Figures struct {
+	CiviliansKilled  *Figure `json:"civiliansKilled,omitempty"`
+	ChildrenKilled   *Figure `json:"childrenKilled,omitempty"`
+	WomenKilled      *Figure `json:"womenKilled,omitempty"`
+	Injured          *Figure `json:"injured,omitempty"`
+	CombatantsKilled *Figure `json:"combatantsKilled,omitempty"`
+	Killed           *Figure `json:"killed,omitempty"` // people killed, civilian status not stated
+}
+
+// Claim is one statement about an incident, kept as it was said: who said it
+// (and for whom), when, where it was published and in what words.
+type Claim struct {
+	ID           string   `json:"id"`
+	Stance       Stance   `json:"stance"`
+	SpeakerID    string   `json:"speaker"`              // actor id
+	OnBehalfOfID string   `json:"onBehalfOf,omitempty"` // actor id, when a spokesperson speaks for an organisation
+	IncidentID   string   `json:"incident"`             // incident id
+	ArticleID    string   `json:"article"`              // the article the claim is taken from
+	Quote        string   `json:"quote"`                // verbatim from the article
+	Direct       bool     `json:"direct,omitempty"`     // the quote is the speaker's own words, not the article's paraphrase
+	StatedOn     Date     `json:"statedOn"`
+	ViaIDs       []string `json:"via,omitempty"`    // actor ids that relayed it: "citing the report", "in an email to AP"
+	PlaceIDs     []string `json:"places,omitempty"` // where the speaker says it happened, when it differs between sources
+	Figures      Figures  `json:"figures,omitempty"`
+	Denies       Denial   `json:"denies,omitempty"`
+	Response     Response `json:"response,omitempty"`
+	Note         string   `json:"note,omitempty"`
+}
+
+// Source is who a claim counts for: the organisation a spokesperson speaks
+// for, else the speaker.
+func (c *Claim) Source() string {
+	if c.OnBehalfOfID != "" {
+		return c.OnBehalfOfID
+	}
+	return c.SpeakerID
+}
+
+// ClaimService finds claims.
+type ClaimService interface {
+	FindClaimByID(ctx context.Context, id string) (*Claim, error)
+	// FindClaimsByIncidentIDs returns the claims about each incident.
+	FindClaimsByIncidentIDs(ctx context.Context, ids []string) (map[string][]*Claim, error)
+	// FindClaimsByActorIDs returns what each actor said, and what its
+	// spokespeople said on its behalf.
+	FindClaimsByActorIDs(ctx context.Context, ids []string) (map[string][]*Claim, error)
+	// FindClaimsByArticleIDs returns the claims each article carries.
+	FindClaimsByArticleIDs(ctx context.Context, ids []string) (map[string][]*Claim, error)
+}
+
+// Named returns each figure field by its name in the import format, for code
+// that handles the figures one by one.
+func (fs *Figures) Named() map[string]**Figure {
+	return map[string]**Figure{
+		"civiliansKilled": &fs.CiviliansKilled, "childrenKilled": &fs.ChildrenKilled, "womenKilled": &fs.WomenKilled,
+		"injured": &fs.Injured, "combatantsKilled": &fs.CombatantsKilled, "killed": &fs.Killed,
+	}
+}

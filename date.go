@@ -1,0 +1,63 @@
+package strikegraph
+
+import (
+	"fmt"
+	"time"
+)
+
+// DatePrecision says how much of a date is known. Sources rarely give an exact
+// day, and an investigator must be able to tell "17 November" from "some time in
+// November" and from "on Tuesday" in an undated article.
+type DatePrecision string
+
+const (
+	DateDay         DatePrecision = "DAY"         // the exact day is stated or resolvable
+	DateApproximate DatePrecision = "APPROXIMATE" // around that day; see Note for why
+	DateMonth       DatePrecision = "MONTH"
+	DateYear        DatePrecision = "YEAR"
+	DateUnknown     DatePrecision = "UNKNOWN" // Text keeps what the source said
+)
+
+// Date is a date as a source gives it. Value is "YYYY-MM-DD" for DAY and
+// APPROXIMATE, "YYYY-MM" for MONTH, "YYYY" for YEAR and empty for UNKNOWN.
+type Date struct {
+	Value     string        `json:"value,omitempty"`
+	Precision DatePrecision `json:"precision"`
+	Text      string        `json:"text,omitempty"` // the source's words: "on Tuesday", "early Saturday"
+	Note      string        `json:"note,omitempty"` // how the value was resolved, or why it could not be
+}
+
+// Start is the first day the date may stand for; ok is false for UNKNOWN.
+func (d Date) Start() (t time.Time, ok bool) {
+	layout := map[DatePrecision]string{DateDay: time.DateOnly, DateApproximate: time.DateOnly, DateMonth: "2006-01", DateYear: "2006"}[d.Precision]
+	if layout == "" || d.Value == "" {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(layout, d.Value)
+	return t, err == nil
+}
+
+// Validate checks that Value matches Precision.
+func (d Date) Validate(field string) error {
+	switch d.Precision {
+	case DateUnknown:
+		if d.Value != "" {
+			return Invalidf(field+".value", "a date of UNKNOWN precision has no value (got %q); keep the words in text", d.Value)
+		}
+		return nil
+	case DateDay, DateApproximate, DateMonth, DateYear:
+		if _, ok := d.Start(); !ok {
+			return Invalidf(field+".value", "%q does not fit precision %s", d.Value, d.Precision)
+		}
+		return nil
+	default:
+		return Invalidf(field+".precision", "unknown date precision %q", d.Precision)
+	}
+}
+
+func (d Date) String() string {
+	if d.Precision == DateUnknown {
+		return fmt.Sprintf("unknown (%s)", d.Text)
+	}
+	return fmt.Sprintf("%s (%s)", d.Value, d.Precision)
+}

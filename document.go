@@ -1,0 +1,459 @@
+package strikegraph
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+	"unicode/utf8"
+)
+
+// Document is one import document, the project's annotation format: what one
+// article states, or a gazetteer of places and actors. A document is loaded in
+// one transaction; ids it references but does not define must already be in the
+// graph. docs/annotation-format.md describes it for annotators.
+type Document struct {
+	Articles  []Article  `json:"articles,omitempty"`
+	Places    []Place    `json:"places,omitempty"`
+	Actors    []Actor    `json:"actors,omitempty"`
+	Incidents []Incident `json:"incidents,omitempty"`
+	Relations []Relation `json:"relations,omitempty"`
+	Claims    []Claim    `json:"claims,omitempty"`
+}
+
+// maxText bounds every free-text field, so one document cannot bloat the graph.
+const maxText = 10000
+
+// Validate checks the document on its own: required fields, enum values, ranges
+// and duplicate ids; CheckReferences checks what it refers to. It returns the
+// first problem found.
+func (d *Document) Validate() error {
+	ids := map[string]string{} // id → kind, for the ids this document defines
+	define := func(field, id, kind string) error {
+		if strings.TrimSpace(id) == "" {
+			return Invalidf(field+".id", "id is required")
+		}
+		if len(id) > 200 {
+			return Invalidf(field+".id", "id is longer than 200 bytes")
+		}
+		if _, dup := ids[id]; dup {
+			return &Error{Code: ECodeConflict, Field: field + ".id", Message: fmt.Sprintf("id %q is defined twice", id)}
+		}
+		ids[id] = kind
+		return nil
+	}
+	text := func(field, s string) error {
+		if len(s) > maxText || !utf8.ValidString(s) {
+			return Invalidf(field, "must be valid UTF-8 of at most %d bytes", maxText)
+		}
+		return nil
+	}
+	for i := range d.Articles {
+		a := &d.Articles[i]
+		f := fmt.Sprintf("articles[%d]", i)
+		if err := define(f, a.ID, NodeArticle); err != nil {
+			return err
+		}
+		if err := a.Published.Validate(f + ".published"); err != nil {
+			return err
+		}
+	}
+	for i, p := range d.Places {
+		f := fmt.Sprintf("places[%d]", i)
+		if err := define(f, p.ID, NodePlace); err != nil {
+			return err
+		}
+		if err := validName(f, p.Name, p.Aliases); err != nil {
+			return err
+		}
+		if !oneOf(p.Kind, PlaceCountry, PlaceProvince, PlaceCity, PlaceTown, PlaceVillage, PlaceArea, PlaceSite) {
+			return Invalidf(f+".kind", "unknown place kind %q", p.Kind)
+		}
+		if (p.Latitude == nil) != (p.Longitude == nil) {
+			return Invalidf(f, "latitude and longitude go together")
+		}
+		if p.Latitude != nil {
+			if *p.Latitude < -90 || *p.Latitude > 90 {
+				return Invalidf(f+".latitude", "%v is out of range [-90, 90]", *p.Latitude)
+			}
+			if *p.Longitude < -180 || *p.Longitude > 180 {
+				return Invalidf(f+".longitude", "%v is out of range [-180, 180]", *p.Longitude)
+			}
+			if !oneOf(p.GeoPrecision, GeoCountry, GeoProvince, GeoTown, GeoVillage, GeoStreet, GeoExact) {
+				return Invalidf(f+".geoPrecision", "coordinates need a precision, got %q", p.GeoPrecision)
+			}
+		}
+		if err := text(f+".description", p.Description); err != nil {
+			return err
+		}
+	}
+	for i, a := range d.Actors {
+		f := fmt.Sprintf("actors[%d]", i)
+		if err := define(f, a.ID, string(a.Kind)); err != nil {
+			return err
+		}
+		if !oneOf(a.Kind, ActorArmedGroup, ActorMonitor, ActorOutlet, ActorPerson, ActorSpokesperson) {
+			return Invalidf(f+".kind", "unknown actor kind %q", a.Kind)
+		}
+		if err := validName(f, a.Name, a.Aliases); err != nil {
+			return err
+		}
+	}
+	for i, in := range d.Incidents {
+		f := fmt.Sprintf("incidents[%d]", i)
+		if err := define(f, in.ID, NodeIncident); err != nil {
+			return err
+		}
+		if err := validName(f, in.Name, in.Aliases); err != nil {
+			return err
+		}
+		if !oneOf(in.Scope, ScopeStrike, ScopeSeries, ScopePeriod) {
+			return Invalidf(f+".scope", "unknown scope %q", in.Scope)
+		}
+		if err := in.Date.Validate(f + ".date"); err != nil {
+			return err
+		}
+		if in.Until != nil {
+			if err := in.Until.Validate(f + ".until"); err != nil {
+				return err
+			}
+			from, ok1 := in.Date.Start()
+			until, ok2 := in.Until.Start()
+			if ok1 && ok2 && until.Before(from) {
+				return Invalidf(f+".until", "ends before it starts")
+			}
+		}
+	}
+	for i, r := range d.Relations {
+		f := fmt.Sprintf("relations[%d]", i)
+		if _, ok := relationEnds[r.Type]; !ok {
+			return Invalidf(f+".type", "unknown relation type %q", r.Type)
+		}
+		if r.From == "" || r.To == "" {
+			return Invalidf(f, "from and to are required")
+		}
+		if r.From == r.To {
+			return Invalidf(f, "a relation joins two different entities")
+		}
+		if r.DistanceKm != nil && *r.DistanceKm < 0 {
+			return Invalidf(f+".distanceKm", "must not be negative")
+		}
+		if err := validQuote(f+".quote", r.Quote); err != nil {
+			return err
+		}
+	}
+	for i := range d.Claims {
+		c := &d.Claims[i]
+		f := fmt.Sprintf("claims[%d]", i)
+		if err := define(f, c.ID, "Claim"); err != nil {
+			return err
+		}
+		if c.SpeakerID == "" || c.IncidentID == "" || c.ArticleID == "" {
+			return Invalidf(f, "speaker, incident and article are required")
+		}
+		if strings.TrimSpace(c.Quote) == "" {
+			return Invalidf(f+".quote", "a claim needs the article's words")
+		}
+		if err := c.StatedOn.Validate(f + ".statedOn"); err != nil {
+			return err
+		}
+		if err := validStance(f, c); err != nil {
+			return err
+		}
+		if err := validQuote(f+".quote", c.Quote); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RelationEnds tells whether a relation of type t may join nodes of kinds from
+// and to (an actor's kind is its ActorKind).
+func RelationEnds(t RelationType, from, to string) bool {
+	isActor := func(k string) bool {
+		return oneOf(ActorKind(k), ActorArmedGroup, ActorMonitor, ActorOutlet, ActorPerson, ActorSpokesperson)
+	}
+	for _, e := range relationEnds[t] {
+		fromOK := e[0] == from || (e[0] == "ACTOR" && isActor(from))
+		toOK := e[1] == to || (e[1] == "ACTOR" && isActor(to))
+		if fromOK && toOK {
+			return true
+		}
+	}
+	return false
+}
+
+func validQuote(field, quote string) error {
+	if len(quote) > maxText || !utf8.ValidString(quote) {
+		return Invalidf(field, "must be valid UTF-8 of at most %d bytes", maxText)
+	}
+	return nil
+}
+
+func validStance(f string, c *Claim) error {
+	hasFigures := c.Figures != (Figures{})
+	switch c.Stance {
+	case StanceReported:
+		if c.Denies != "" || c.Response != "" {
+			return Invalidf(f, "a REPORTED claim has neither denies nor response")
+		}
+		for name, fig := range c.Figures.Named() {
+			if *fig == nil {
+				continue
+			}
+			if err := (*fig).validate(f + ".figures." + name); err != nil {
+				return err
+			}
+		}
+	case StanceDenied:
+		if !oneOf(c.Denies, DeniesCivilianHarm, DeniesCredibility, DeniesTarget, DeniesResponsibility) {
+			return Invalidf(f+".denies", "a DENIED claim says what it denies; got %q", c.Denies)
+		}
+		if hasFigures || c.Response != "" {
+			return Invalidf(f, "a DENIED claim has neither figures nor response")
+		}
+	case StanceResponded:
+		if !oneOf(c.Response, RespondsAcknowledged, RespondsInvestigating, RespondsConfirmedStrike, RespondsJustified, RespondsUnverified, RespondsOther) {
+			return Invalidf(f+".response", "a RESPONDED claim says how it responds; got %q", c.Response)
+		}
+		if hasFigures || c.Denies != "" {
+			return Invalidf(f, "a RESPONDED claim has neither figures nor denies")
+		}
+	default:
+		return Invalidf(f+".stance", "unknown stance %q", c.Stance)
+	}
+	return nil
+}
+
+func (fig *Figure) validate(field string) error {
+	if fig.Min == nil && fig.Max == nil {
+		return Invalidf(field, "a figure needs min, max or both")
+	}
+	if fig.Min != nil && *fig.Min < 0 || fig.Max != nil && *fig.Max < 0 {
+		return Invalidf(field, "a toll is not negative")
+	}
+	if fig.Min != nil && fig.Max != nil && *fig.Min > *fig.Max {
+		return Invalidf(field, "min %d is above max %d", *fig.Min, *fig.Max)
+	}
+	if strings.TrimSpace(fig.Text) == "" {
+		return Invalidf(field+".text", "keep the source's words for the figure")
+	}
+	return nil
+}
+
+func validName(field, name string, aliases []string) error {
+	if strings.TrimSpace(name) == "" {
+		return Invalidf(field+".name", "name is required")
+	}
+	for _, n := range append([]string{name}, aliases...) {
+		if len(n) > 300 || !utf8.ValidString(n) {
+			return Invalidf(field+".aliases", "a name must be valid UTF-8 of at most 300 bytes")
+		}
+	}
+	return nil
+}
+
+func oneOf[T comparable](v T, allowed ...T) bool {
+	for _, a := range allowed {
+		if v == a {
+			return true
+		}
+	}
+	return false
+}
+
+func abbreviate(s string) string {
+	if len(s) <= 60 {
+		return s
+	}
+	return s[:57] + "..."
+}
+
+// ReadDocuments reads the import documents *.json in dir of fsys, in name order,
+// and fills each article's text from articles/<file> beside dir. Unknown fields
+// are errors: a misspelt field would otherwise vanish silently.
+func ReadDocuments(fsys fs.FS, dir string) ([]Document, error) {
+	names, err := fs.Glob(fsys, path.Join(dir, "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	var docs []Document
+	for _, name := range names {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := DecodeDocument(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		for i := range doc.Articles {
+			a := &doc.Articles[i]
+			text, err := fs.ReadFile(fsys, path.Join(path.Dir(dir), "articles", a.File))
+			if err != nil {
+				return nil, fmt.Errorf("%s: article %s: %w", name, a.ID, err)
+			}
+			a.Text = string(text)
+		}
+		if err := doc.Validate(); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		docs = append(docs, doc)
+	}
+	return docs, nil
+}
+
+// DecodeDocument decodes one JSON import document strictly.
+func DecodeDocument(b []byte) (Document, error) {
+	var doc Document
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		return doc, Invalidf("document", "%v", err)
+	}
+	if dec.More() {
+		return doc, Invalidf("document", "one JSON object per document")
+	}
+	return doc, nil
+}
+
+// DocumentService writes import documents to the graph.
+type DocumentService interface {
+	// LoadDocument writes a validated document in one transaction; loading
+	// the same document again changes nothing.
+	LoadDocument(ctx context.Context, doc *Document) error
+	// IsEmpty tells whether the graph holds no entities.
+	IsEmpty(ctx context.Context) (bool, error)
+}
+
+// Ref is what a document may reference: an entity's kind (NodeIncident,
+// NodePlace, NodeArticle or an ActorKind) and, for an article, its text.
+type Ref struct {
+	Kind string
+	Text string
+}
+
+// Refs returns what d defines, by id.
+func (d *Document) Refs() map[string]Ref {
+	refs := map[string]Ref{}
+	for _, a := range d.Articles {
+		refs[a.ID] = Ref{Kind: NodeArticle, Text: a.Text}
+	}
+	for _, p := range d.Places {
+		refs[p.ID] = Ref{Kind: NodePlace}
+	}
+	for _, a := range d.Actors {
+		refs[a.ID] = Ref{Kind: string(a.Kind)}
+	}
+	for _, in := range d.Incidents {
+		refs[in.ID] = Ref{Kind: NodeIncident}
+	}
+	return refs
+}
+
+type reference struct {
+	field, id string
+	kinds     []string
+	quote     string
+}
+
+// references calls fn with every id d references, with the kinds allowed
+// there ("ACTOR" for any actor) and the quote to find when it is an article.
+func (d *Document) references(fn func(field, id string, kinds []string, quote string) error) error {
+	actor := []string{"ACTOR"}
+	for i, a := range d.Articles {
+		if a.PublisherID != "" {
+			if err := fn(fmt.Sprintf("articles[%d].publisher", i), a.PublisherID, []string{string(ActorOutlet)}, ""); err != nil {
+				return err
+			}
+		}
+	}
+	for i, r := range d.Relations {
+		f := fmt.Sprintf("relations[%d]", i)
+		if err := fn(f+".from", r.From, nil, ""); err != nil {
+			return err
+		}
+		if err := fn(f+".to", r.To, nil, ""); err != nil {
+			return err
+		}
+		if r.Article != "" {
+			if err := fn(f+".article", r.Article, []string{NodeArticle}, r.Quote); err != nil {
+				return err
+			}
+		}
+	}
+	for i, c := range d.Claims {
+		f := fmt.Sprintf("claims[%d]", i)
+		checks := []reference{
+			{"speaker", c.SpeakerID, actor, ""},
+			{"onBehalfOf", c.OnBehalfOfID, actor, ""},
+			{"incident", c.IncidentID, []string{NodeIncident}, ""},
+			{"article", c.ArticleID, []string{NodeArticle}, c.Quote},
+		}
+		for j, id := range c.ViaIDs {
+			checks = append(checks, reference{fmt.Sprintf("via[%d]", j), id, actor, ""})
+		}
+		for j, id := range c.PlaceIDs {
+			checks = append(checks, reference{fmt.Sprintf("places[%d]", j), id, []string{NodePlace}, ""})
+		}
+		for _, ch := range checks {
+			if ch.id == "" {
+				continue
+			}
+			if err := fn(f+"."+ch.field, ch.id, ch.kinds, ch.quote); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// ExternalIDs returns the ids d references but does not define.
+func (d *Document) ExternalIDs() []string {
+	own := d.Refs()
+	seen := map[string]bool{}
+	var ids []string
+	d.references(func(_, id string, _ []string, _ string) error {
+		if _, ok := own[id]; !ok && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+		return nil
+	})
+	return ids
+}
+
+// CheckReferences checks that every id d references is in refs (d's own
+// definitions and what the graph already holds), of a kind allowed there, that
+// each relation joins kinds it may join, and that every quote stands verbatim
+// in its article.
+func (d *Document) CheckReferences(refs map[string]Ref) error {
+	isActor := func(k string) bool {
+		return oneOf(ActorKind(k), ActorArmedGroup, ActorMonitor, ActorOutlet, ActorPerson, ActorSpokesperson)
+	}
+	err := d.references(func(field, id string, kinds []string, quote string) error {
+		ref, ok := refs[id]
+		if !ok {
+			return &Error{Code: ECodeInvalid, Field: field, Message: fmt.Sprintf("unknown reference %q", id)}
+		}
+		if kinds != nil && !oneOf(ref.Kind, kinds...) && !(oneOf("ACTOR", kinds...) && isActor(ref.Kind)) {
+			return Invalidf(field, "%q is a %s, not a %s", id, ref.Kind, strings.Join(kinds, " or "))
+		}
+		if quote != "" && !strings.Contains(ref.Text, quote) {
+			return Invalidf(field, "the quote %q does not stand verbatim in article %s", abbreviate(quote), id)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i, r := range d.Relations {
+		if from, to := refs[r.From].Kind, refs[r.To].Kind; !RelationEnds(r.Type, from, to) {
+			return Invalidf(fmt.Sprintf("relations[%d]", i), "%s cannot join a %s to a %s", r.Type, from, to)
+		}
+	}
+	return nil
+}

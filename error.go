@@ -1,0 +1,53 @@
+package strikegraph
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes, returned to GraphQL clients as extensions.code. They are part of
+// the API: clients branch on them, so they never change.
+const (
+	ECodeInvalid     = "BAD_USER_INPUT"
+	ECodeNotFound    = "NOT_FOUND"
+	ECodeConflict    = "CONFLICT"
+	ECodeUnavailable = "DATABASE_UNAVAILABLE"
+	ECodeInternal    = "INTERNAL"
+)
+
+// Error is an error a client can act on. Field names the offending input, when
+// there is one.
+type Error struct {
+	Code    string
+	Field   string
+	Message string
+	Err     error // the cause, never shown to clients
+}
+
+func (e *Error) Error() string {
+	if e.Field != "" {
+		return e.Field + ": " + e.Message
+	}
+	return e.Message
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Invalidf reports bad input in field.
+func Invalidf(field, format string, args ...any) *Error {
+	return &Error{Code: ECodeInvalid, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// NotFoundf reports a missing entity.
+func NotFoundf(format string, args ...any) *Error {
+	return &Error{Code: ECodeNotFound, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of err, or ECodeInternal for errors we did not make.
+func ErrorCode(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ECodeInternal
+}

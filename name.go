@@ -1,0 +1,58 @@
+package strikegraph
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// articlePrefixes are the transliterations of the Arabic article that sources
+// attach to names in every spelling: al-Shadadi, Shadadi, el-Zour, ez-Zor.
+var articlePrefixes = map[string]bool{"al": true, "el": true, "ad": true, "ed": true, "ar": true, "as": true, "ash": true, "az": true, "ez": true, "es": true, "at": true, "an": true}
+
+// NameKey folds a name to the key used to match spellings: case, accents,
+// punctuation, spaces, the Arabic article and doubled letters do not count.
+// "Deir al-Zor", "Deir ez-Zor" and "DEIR EZ ZOR" share a key.
+func NameKey(name string) string {
+	var words []string
+	for _, w := range strings.FieldsFunc(fold(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if !articlePrefixes[w] {
+			words = append(words, w)
+		}
+	}
+	var b strings.Builder
+	var last rune
+	for _, r := range strings.Join(words, "") {
+		if r != last {
+			b.WriteRune(r)
+		}
+		last = r
+	}
+	return b.String()
+}
+
+// fold lower-cases s and strips diacritics (Muñoz → munoz).
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// NameKeys returns the distinct keys of a name and its aliases.
+func NameKeys(name string, aliases []string) []string {
+	seen := map[string]bool{}
+	var keys []string
+	for _, n := range append([]string{name}, aliases...) {
+		if k := NameKey(n); k != "" && !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
