@@ -1,0 +1,48 @@
+package cypher
+
+import (
+	"context"
+
+	"github.com/strikegraph/strikegraph"
+)
+
+// actorLabels are the node labels of each kind of actor, besides Entity.
+var actorLabels = map[strikegraph.ActorKind][]string{
+	strikegraph.ActorArmedGroup:   {"Actor", "ArmedGroup"},
+	strikegraph.ActorMonitor:      {"Actor", "MonitoringOrganisation"},
+	strikegraph.ActorOutlet:       {"Actor", "Outlet"},
+	strikegraph.ActorPerson:       {"Actor", "Person"},
+	strikegraph.ActorSpokesperson: {"Actor", "Person", "Spokesperson"},
+}
+
+// FindActors returns the actors of one kind, or all, by name.
+func (db *DB) FindActors(ctx context.Context, kind *strikegraph.ActorKind) ([]*strikegraph.Actor, error) {
+	var k any
+	if kind != nil {
+		k = string(*kind)
+	}
+	recs, err := db.read(ctx, "find_actors", map[string]any{"kind": k})
+	if err != nil {
+		return nil, err
+	}
+	var out []*strikegraph.Actor
+	for _, e := range entities(recs) {
+		out = append(out, e.(*strikegraph.Actor))
+	}
+	return out, nil
+}
+
+func actorProps(a *strikegraph.Actor) map[string]any {
+	props := nameProps(a.ID, a.Name, a.Aliases, a.Description)
+	props["kind"] = string(a.Kind)
+	props["anonymous"] = a.Anonymous
+	return props
+}
+
+func actorFromProps(p map[string]any) *strikegraph.Actor {
+	anonymous, _ := p["anonymous"].(bool)
+	return &strikegraph.Actor{
+		ID: str(p, "id"), Name: str(p, "name"), Aliases: strs(p, "aliases"), Description: str(p, "description"),
+		Kind: strikegraph.ActorKind(str(p, "kind")), Anonymous: anonymous,
+	}
+}

@@ -1,0 +1,164 @@
+// Package cypher implements Strikegraph's storage on Neo4j. Every query is a
+// constant .cypher file in this folder, embedded at build time, and every value
+// reaches it as a parameter.
+package cypher
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/strikegraph/strikegraph"
+)
+
+//go:embed *.cypher
+var queries embed.FS
+
+// query returns the text of a .cypher file; a missing file is a programming
+// error, caught by the test that EXPLAINs every query.
+func query(name string) string {
+	b, err := queries.ReadFile(name + ".cypher")
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// Config says which Neo4j to use.
+type Config struct {
+	URI       string // bolt://, neo4j://, neo4j+s:// …
+	Username  string // empty: no authentication
+	Password  string
+	Database  string        // empty: the server's default database
+	TxTimeout time.Duration // the most one transaction may run; default 10s
+}
+
+// DB is Strikegraph's graph on a Neo4j server or cluster. It holds no state
+// beyond the driver's connection pool, so any number of services may share one
+// Neo4j.
+type DB struct {
+	driver    neo4j.DriverWithContext
+	database  string
+	txTimeout time.Duration
+	log       *slog.Logger
+	roundTrip atomic.Int64
+}
+
+// Open connects to Neo4j. It does not wait for the server: see Ping.
+func Open(cfg Config, log *slog.Logger) (*DB, error) {
+	auth := neo4j.NoAuth()
+	if cfg.Username != "" {
+		auth = neo4j.BasicAuth(cfg.Username, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
+		// Fail fast when Neo4j is down: a request gets DATABASE_UNAVAILABLE in
+		// seconds instead of hanging through the driver's 30s of retries.
+		c.SocketConnectTimeout = 3 * time.Second
+		c.ConnectionAcquisitionTimeout = 5 * time.Second
+		c.MaxTransactionRetryTime = 3 * time.Second
+	})
+	if err != nil {
+		return nil, strikegraph.Invalidf("NEO4J_URI", "%v", err)
+	}
+	if cfg.TxTimeout == 0 {
+		cfg.TxTimeout = 10 * time.Second
+	}
+	return &DB{driver: driver, database: cfg.Database, txTimeout: cfg.TxTimeout, log: log}, nil
+}
+
+// Close closes the driver's connections.
+func (db *DB) Close(ctx context.Context) error { return db.driver.Close(ctx) }
+
+// Ping checks that Neo4j answers.
+func (db *DB) Ping(ctx context.Context) error {
+	return dbError(db.driver.VerifyConnectivity(ctx))
+}
+
+// WaitReady pings Neo4j until it answers or ctx ends.
+func (db *DB) WaitReady(ctx context.Context) error {
+	for {
+		err := db.Ping(ctx)
+		if err == nil {
+			return nil
+		}
+		db.log.Info("waiting for neo4j", "err", err)
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("neo4j not ready: %w", err)
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+// RoundTrips is how many queries this DB has sent; tests use it to show that a
+// request costs a bounded number of them.
+func (db *DB) RoundTrips() int64 { return db.roundTrip.Load() }
+
+// read runs one read query, routed to a reader in a cluster.
+func (db *DB) read(ctx context.Context, name string, params map[string]any) ([]*neo4j.Record, error) {
+	return db.execute(ctx, name, params, neo4j.ExecuteQueryWithReadersRouting())
+}
+
+// write runs one write query, routed to the leader in a cluster.
+func (db *DB) write(ctx context.Context, name string, params map[string]any) ([]*neo4j.Record, error) {
+	return db.execute(ctx, name, params, neo4j.ExecuteQueryWithWritersRouting())
+}
+
+func (db *DB) execute(ctx context.Context, name string, params map[string]any, routing neo4j.ExecuteQueryConfigurationOption) ([]*neo4j.Record, error) {
+	db.roundTrip.Add(1)
+	res, err := neo4j.ExecuteQuery(ctx, db.driver, query(name), params, neo4j.EagerResultTransformer,
+		routing, neo4j.ExecuteQueryWithDatabase(db.database),
+		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(db.txTimeout)))
+	if err != nil {
+		return nil, dbError(fmt.Errorf("%s: %w", name, err))
+	}
+	return res.Records, nil
+}
+
+// writeTx runs fn in one write transaction: all of it commits or none of it.
+// The driver may run fn again on a transient error, so fn must be idempotent.
+func (db *DB) writeTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
+	session := db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database, AccessMode: neo4j.AccessModeWrite})
+	defer session.Close(ctx)
+	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		return nil, fn(tx)
+	}, neo4j.WithTxTimeout(db.txTimeout))
+	return dbError(err)
+}
+
+// run sends one query inside a transaction.
+func (db *DB) run(ctx context.Context, tx neo4j.ManagedTransaction, name string, params map[string]any) ([]*neo4j.Record, error) {
+	db.roundTrip.Add(1)
+	res, err := tx.Run(ctx, query(name), params)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return res.Collect(ctx)
+}
+
+// dbError turns driver errors into domain errors a client can act on.
+func dbError(err error) error {
+	var e *strikegraph.Error
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &e):
+		return err
+	case neo4j.IsConnectivityError(err), neo4j.IsTransactionExecutionLimit(err) && strings.Contains(err.Error(), "onnect"),
+		errors.Is(err, context.DeadlineExceeded):
+		return &strikegraph.Error{Code: strikegraph.ECodeUnavailable, Message: "the graph database is unavailable; try again shortly", Err: err}
+	}
+	var ne *neo4j.Neo4jError
+	if errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed" {
+		return &strikegraph.Error{Code: strikegraph.ECodeConflict, Message: "conflicts with what the graph holds", Err: err}
+	}
+	return &strikegraph.Error{Code: strikegraph.ECodeInternal, Message: "internal error", Err: err}
+}

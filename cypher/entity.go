@@ -1,0 +1,104 @@
+package cypher
+
+import (
+	"context"
+	"slices"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/strikegraph/strikegraph"
+)
+
+// FindEntitiesByIDs returns the entities found, keyed by id.
+func (db *DB) FindEntitiesByIDs(ctx context.Context, ids []string) (map[string]strikegraph.Entity, error) {
+	recs, err := db.read(ctx, "find_entities_by_ids", map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	found := make(map[string]strikegraph.Entity, len(recs))
+	for _, e := range entities(recs) {
+		found[e.EntityID()] = e
+	}
+	return found, nil
+}
+
+// entities reads records of (n, publisher) into entities of their kind.
+func entities(recs []*neo4j.Record) []strikegraph.Entity {
+	out := make([]strikegraph.Entity, 0, len(recs))
+	for _, rec := range recs {
+		m := rec.AsMap()
+		n := m["n"].(neo4j.Node)
+		switch {
+		case slices.Contains(n.Labels, "Incident"):
+			out = append(out, incidentFromProps(n.Props))
+		case slices.Contains(n.Labels, "Place"):
+			out = append(out, placeFromProps(n.Props))
+		case slices.Contains(n.Labels, "Actor"):
+			out = append(out, actorFromProps(n.Props))
+		case slices.Contains(n.Labels, "Article"):
+			a := articleFromProps(n.Props)
+			a.PublisherID, _ = m["publisher"].(string)
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// FindLinksByIDs returns every edge but claims of each entity.
+func (db *DB) FindLinksByIDs(ctx context.Context, ids []string) (map[string][]strikegraph.Link, error) {
+	recs, err := db.read(ctx, "find_links_by_ids", map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	links := map[string][]strikegraph.Link{}
+	for _, rec := range recs {
+		m := rec.AsMap()
+		props := m["props"].(map[string]any)
+		dir := strikegraph.DirectionIn
+		if m["out"].(bool) {
+			dir = strikegraph.DirectionOut
+		}
+		id := m["id"].(string)
+		links[id] = append(links[id], strikegraph.Link{
+			Type:       strikegraph.RelationType(m["type"].(string)),
+			Direction:  dir,
+			OtherID:    m["other"].(string),
+			Role:       str(props, "role"),
+			DistanceKm: float(props, "distanceKm"),
+			SourceIDs:  strs(props, "sources"),
+			Quotes:     strs(props, "quotes"),
+			Note:       str(props, "note"),
+		})
+	}
+	return links, nil
+}
+
+// SearchEntities finds entities by any spelling of name: the full-text index
+// holds one token per spelling key (strikegraph.NameKey).
+func (db *DB) SearchEntities(ctx context.Context, name string) ([]strikegraph.SearchHit, error) {
+	key := strikegraph.NameKey(name)
+	if key == "" {
+		return nil, strikegraph.Invalidf("name", "give a name with at least one letter or digit")
+	}
+	if len(name) > 300 {
+		return nil, strikegraph.Invalidf("name", "a name is at most 300 bytes")
+	}
+	recs, err := db.read(ctx, "search_entities", map[string]any{"key": key})
+	if err != nil {
+		return nil, err
+	}
+	var hits []strikegraph.SearchHit
+	for i, e := range entities(recs) {
+		n := recs[i].AsMap()["n"].(neo4j.Node)
+		names := append([]string{str(n.Props, "name")}, strs(n.Props, "aliases")...)
+		matched := names[0]
+		for _, alias := range names {
+			if strikegraph.NameKey(alias) == key {
+				matched = alias
+				break
+			}
+		}
+		hits = append(hits, strikegraph.SearchHit{Entity: e, Matched: matched})
+	}
+	return hits, nil
+}

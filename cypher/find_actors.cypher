@@ -1,0 +1,4 @@
+MATCH (n:Actor)
+WHERE $kind IS NULL OR n.kind = $kind
+RETURN n, null AS publisher
+ORDER BY n.name

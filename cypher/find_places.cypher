@@ -1,0 +1,3 @@
+MATCH (n:Place)
+RETURN n, null AS publisher
+ORDER BY n.name

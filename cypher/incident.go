@@ -1,0 +1,53 @@
+package cypher
+
+import (
+	"context"
+
+	"github.com/strikegraph/strikegraph"
+)
+
+// FindIncidents returns every incident, oldest first, undated last.
+func (db *DB) FindIncidents(ctx context.Context) ([]*strikegraph.Incident, error) {
+	return db.findIncidents(ctx, "find_incidents")
+}
+
+// FindContestedIncidents returns the incidents for which a civilian toll was
+// reported and a denial was made: the rule of strikegraph.Contested.
+func (db *DB) FindContestedIncidents(ctx context.Context) ([]*strikegraph.Incident, error) {
+	return db.findIncidents(ctx, "find_contested_incidents")
+}
+
+func (db *DB) findIncidents(ctx context.Context, name string) ([]*strikegraph.Incident, error) {
+	recs, err := db.read(ctx, name, nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []*strikegraph.Incident
+	for _, e := range entities(recs) {
+		out = append(out, e.(*strikegraph.Incident))
+	}
+	return out, nil
+}
+
+func incidentProps(in *strikegraph.Incident) map[string]any {
+	props := nameProps(in.ID, in.Name, in.Aliases, in.Description)
+	props["scope"] = string(in.Scope)
+	props["target"] = in.Target
+	setDate(props, "date", in.Date)
+	if in.Until != nil {
+		setDate(props, "until", *in.Until)
+	}
+	return props
+}
+
+func incidentFromProps(p map[string]any) *strikegraph.Incident {
+	in := &strikegraph.Incident{
+		ID: str(p, "id"), Name: str(p, "name"), Aliases: strs(p, "aliases"), Description: str(p, "description"),
+		Scope: strikegraph.IncidentScope(str(p, "scope")), Target: str(p, "target"), Date: getDate(p, "date"),
+	}
+	if _, ok := p["untilPrecision"]; ok {
+		until := getDate(p, "until")
+		in.Until = &until
+	}
+	return in
+}

@@ -1,0 +1,15 @@
+// Constraints and indexes, applied at every start; each is IF NOT EXISTS.
+// Every node is an :Entity with a unique id, whatever else it is.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+// Claims are edges; their ids are unique per stance.
+CREATE CONSTRAINT reported_id IF NOT EXISTS FOR ()-[r:REPORTED]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT denied_id IF NOT EXISTS FOR ()-[r:DENIED]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT responded_id IF NOT EXISTS FOR ()-[r:RESPONDED]-() REQUIRE r.id IS UNIQUE;
+// An article's claims are found by the article id on the edge.
+CREATE INDEX reported_article IF NOT EXISTS FOR ()-[r:REPORTED]-() ON (r.article);
+CREATE INDEX denied_article IF NOT EXISTS FOR ()-[r:DENIED]-() ON (r.article);
+CREATE INDEX responded_article IF NOT EXISTS FOR ()-[r:RESPONDED]-() ON (r.article);
+CREATE INDEX incident_date IF NOT EXISTS FOR (n:Incident) ON (n.date);
+// Names are found by their keys (strikegraph.NameKey), one token per spelling.
+CREATE FULLTEXT INDEX entity_name_keys IF NOT EXISTS FOR (n:Entity) ON EACH [n.nameKeys]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
