@@ -1,0 +1,83 @@
+package resolvers
+
+import (
+	"context"
+
+	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/loaders"
+)
+
+func (r *queryResolver) Actor(ctx context.Context, id string) (*strikegraph.Actor, error) {
+	return byID[strikegraph.Actor](ctx, id)
+}
+
+func (r *queryResolver) Actors(ctx context.Context, kind *strikegraph.ActorKind) ([]*strikegraph.Actor, error) {
+	return r.Store.FindActors(ctx, kind)
+}
+
+type actorResolver struct{ *Resolver }
+
+func (r *actorResolver) Links(ctx context.Context, obj *strikegraph.Actor, types []strikegraph.RelationType, dir *strikegraph.Direction) ([]*strikegraph.Link, error) {
+	return links(ctx, obj.ID, dir, types...)
+}
+
+func (r *actorResolver) Claims(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance) ([]*strikegraph.Claim, error) {
+	claims, err := loaders.List(ctx, loaders.For(ctx).ClaimsByActor, obj.ID)
+	return ofStance(claims, stance), err
+}
+
+func (r *actorResolver) SpeaksFor(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Link, error) {
+	return links(ctx, obj.ID, out, strikegraph.RelSpeaksFor)
+}
+
+func (r *actorResolver) Spokespeople(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Link, error) {
+	return links(ctx, obj.ID, in, strikegraph.RelSpeaksFor)
+}
+
+func (r *actorResolver) PartOf(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error) {
+	return linked[strikegraph.Actor](ctx, obj.ID, out, strikegraph.RelPartOf)
+}
+
+func (r *actorResolver) Components(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error) {
+	return linked[strikegraph.Actor](ctx, obj.ID, in, strikegraph.RelPartOf)
+}
+
+func (r *actorResolver) Leads(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error) {
+	return linked[strikegraph.Actor](ctx, obj.ID, out, strikegraph.RelLeads)
+}
+
+func (r *actorResolver) LedBy(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error) {
+	return linked[strikegraph.Actor](ctx, obj.ID, in, strikegraph.RelLeads)
+}
+
+func (r *actorResolver) Backs(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error) {
+	return linked[strikegraph.Actor](ctx, obj.ID, out, strikegraph.RelBacks)
+}
+
+func (r *actorResolver) BackedBy(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error) {
+	return linked[strikegraph.Actor](ctx, obj.ID, in, strikegraph.RelBacks)
+}
+
+func (r *actorResolver) Allies(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error) {
+	return linked[strikegraph.Actor](ctx, obj.ID, nil, strikegraph.RelAlliedWith)
+}
+
+func (r *actorResolver) Fights(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error) {
+	return linked[strikegraph.Actor](ctx, obj.ID, nil, strikegraph.RelFights)
+}
+
+func (r *actorResolver) Controls(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Place, error) {
+	return linked[strikegraph.Place](ctx, obj.ID, out, strikegraph.RelControls)
+}
+
+func (r *actorResolver) CarriedOut(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Incident, error) {
+	return linked[strikegraph.Incident](ctx, obj.ID, out, strikegraph.RelCarriedOut)
+}
+
+func (r *actorResolver) TargetedBy(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Incident, error) {
+	return linked[strikegraph.Incident](ctx, obj.ID, in, strikegraph.RelTargeted)
+}
+
+func (r *actorResolver) Articles(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Article, error) {
+	return linked[strikegraph.Article](ctx, obj.ID, in, strikegraph.RelPublishedBy)
+}

@@ -1,0 +1,81 @@
+package resolvers
+
+import (
+	"context"
+
+	"github.com/strikegraph/strikegraph"
+)
+
+func (r *queryResolver) Claim(ctx context.Context, id string) (*strikegraph.Claim, error) {
+	c, err := r.Store.FindClaimByID(ctx, id)
+	if strikegraph.ErrorCode(err) == strikegraph.ECodeNotFound {
+		return nil, nil
+	}
+	return c, err
+}
+
+type claimResolver struct{ *Resolver }
+
+func (r *claimResolver) Speaker(ctx context.Context, c *strikegraph.Claim) (*strikegraph.Actor, error) {
+	return byID[strikegraph.Actor](ctx, c.SpeakerID)
+}
+
+func (r *claimResolver) OnBehalfOf(ctx context.Context, c *strikegraph.Claim) (*strikegraph.Actor, error) {
+	if c.OnBehalfOfID == "" {
+		return nil, nil
+	}
+	return byID[strikegraph.Actor](ctx, c.OnBehalfOfID)
+}
+
+func (r *claimResolver) Incident(ctx context.Context, c *strikegraph.Claim) (*strikegraph.Incident, error) {
+	return byID[strikegraph.Incident](ctx, c.IncidentID)
+}
+
+func (r *claimResolver) Article(ctx context.Context, c *strikegraph.Claim) (*strikegraph.Article, error) {
+	return byID[strikegraph.Article](ctx, c.ArticleID)
+}
+
+func (r *claimResolver) Via(ctx context.Context, c *strikegraph.Claim) ([]*strikegraph.Actor, error) {
+	return entitiesAs[strikegraph.Actor](ctx, c.ViaIDs)
+}
+
+func (r *claimResolver) Places(ctx context.Context, c *strikegraph.Claim) ([]*strikegraph.Place, error) {
+	return entitiesAs[strikegraph.Place](ctx, c.PlaceIDs)
+}
+
+func (r *claimResolver) Denies(_ context.Context, c *strikegraph.Claim) (*strikegraph.Denial, error) {
+	return nonZero(c.Denies), nil
+}
+
+func (r *claimResolver) Response(_ context.Context, c *strikegraph.Claim) (*strikegraph.Response, error) {
+	return nonZero(c.Response), nil
+}
+
+// ofStance keeps the claims of one stance; all when stance is nil.
+func ofStance(claims []*strikegraph.Claim, stance *strikegraph.Stance) []*strikegraph.Claim {
+	if stance == nil {
+		return claims
+	}
+	out := []*strikegraph.Claim{}
+	for _, c := range claims {
+		if c.Stance == *stance {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+type dateResolver struct{ *Resolver }
+
+func (r *dateResolver) Value(_ context.Context, d *strikegraph.Date) (*string, error) {
+	return nonZero(d.Value), nil
+}
+
+// nonZero returns nil for the zero value: an absent enum or string is null.
+func nonZero[T comparable](v T) *T {
+	var zero T
+	if v == zero {
+		return nil
+	}
+	return &v
+}

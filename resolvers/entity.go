@@ -1,0 +1,100 @@
+package resolvers
+
+import (
+	"context"
+	"slices"
+
+	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/loaders"
+)
+
+func (r *queryResolver) Node(ctx context.Context, id string) (strikegraph.Entity, error) {
+	return orNil(loaders.Entity(ctx, id))
+}
+
+func (r *queryResolver) Search(ctx context.Context, name string) ([]*strikegraph.SearchHit, error) {
+	hits, err := r.Store.SearchEntities(ctx, name)
+	return pointers(hits), err
+}
+
+// byID loads the entity id as a *T; absent or of another type, it is nil:
+// incident(id: "place:hajin") finds no incident.
+func byID[T any](ctx context.Context, id string) (*T, error) {
+	e, err := orNil(loaders.Entity(ctx, id))
+	if e == nil || err != nil {
+		return nil, err
+	}
+	t, _ := any(e).(*T)
+	return t, nil
+}
+
+// orNil turns NOT_FOUND into a null result.
+func orNil(e strikegraph.Entity, err error) (strikegraph.Entity, error) {
+	if strikegraph.ErrorCode(err) == strikegraph.ECodeNotFound {
+		return nil, nil
+	}
+	return e, err
+}
+
+// links loads id's edges, of the given types (all when none) and direction
+// (both when nil).
+func links(ctx context.Context, id string, dir *strikegraph.Direction, types ...strikegraph.RelationType) ([]*strikegraph.Link, error) {
+	all, err := loaders.List(ctx, loaders.For(ctx).Links, id)
+	if err != nil {
+		return nil, err
+	}
+	var out []*strikegraph.Link
+	for i, l := range all {
+		if (dir == nil || l.Direction == *dir) && (len(types) == 0 || slices.Contains(types, l.Type)) {
+			out = append(out, &all[i])
+		}
+	}
+	return out, nil
+}
+
+// linked loads the entities at the other end of id's edges of type t that run
+// in direction dir (both when nil), as *T.
+func linked[T any](ctx context.Context, id string, dir *strikegraph.Direction, t strikegraph.RelationType) ([]*T, error) {
+	ls, err := links(ctx, id, dir, t)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(ls))
+	for i, l := range ls {
+		ids[i] = l.OtherID
+	}
+	return entitiesAs[T](ctx, ids)
+}
+
+// entitiesAs loads entities by id, keeping those that are *T, in order.
+func entitiesAs[T any](ctx context.Context, ids []string) ([]*T, error) {
+	if len(ids) == 0 {
+		return []*T{}, nil
+	}
+	es, err := loaders.Entities(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*T, 0, len(es))
+	for _, e := range es {
+		if t, ok := any(e).(*T); ok {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+var (
+	out = ptr(strikegraph.DirectionOut)
+	in  = ptr(strikegraph.DirectionIn)
+)
+
+func ptr[T any](v T) *T { return &v }
+
+func pointers[T any](s []T) []*T {
+	out := make([]*T, len(s))
+	for i := range s {
+		out[i] = &s[i]
+	}
+	return out
+}

@@ -1,0 +1,69 @@
+package resolvers
+
+import (
+	"context"
+
+	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/loaders"
+)
+
+func (r *queryResolver) Place(ctx context.Context, id string) (*strikegraph.Place, error) {
+	return byID[strikegraph.Place](ctx, id)
+}
+
+func (r *queryResolver) Places(ctx context.Context) ([]*strikegraph.Place, error) {
+	return r.Store.FindPlaces(ctx)
+}
+
+type placeResolver struct{ *Resolver }
+
+func (r *placeResolver) Links(ctx context.Context, obj *strikegraph.Place, types []strikegraph.RelationType, dir *strikegraph.Direction) ([]*strikegraph.Link, error) {
+	return links(ctx, obj.ID, dir, types...)
+}
+
+func (r *placeResolver) Within(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Place, error) {
+	return linked[strikegraph.Place](ctx, obj.ID, out, strikegraph.RelLocatedIn)
+}
+
+func (r *placeResolver) Contains(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Place, error) {
+	return linked[strikegraph.Place](ctx, obj.ID, in, strikegraph.RelLocatedIn)
+}
+
+func (r *placeResolver) Near(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Link, error) {
+	ls, err := links(ctx, obj.ID, nil, strikegraph.RelLocatedNear)
+	if err != nil {
+		return nil, err
+	}
+	// Incidents are near places too; here only places count.
+	places, err := linked[strikegraph.Place](ctx, obj.ID, nil, strikegraph.RelLocatedNear)
+	isPlace := map[string]bool{}
+	for _, p := range places {
+		isPlace[p.ID] = true
+	}
+	var near []*strikegraph.Link
+	for _, l := range ls {
+		if isPlace[l.OtherID] {
+			near = append(near, l)
+		}
+	}
+	return near, err
+}
+
+func (r *placeResolver) Borders(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Place, error) {
+	return linked[strikegraph.Place](ctx, obj.ID, nil, strikegraph.RelBorders)
+}
+
+func (r *placeResolver) IncidentsNear(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.IncidentNearPlace, error) {
+	near, err := loaders.List(ctx, loaders.For(ctx).IncidentsNearPlace, obj.ID)
+	return pointers(near), err
+}
+
+type incidentNearPlaceResolver struct{ *Resolver }
+
+func (r *incidentNearPlaceResolver) Incident(ctx context.Context, obj *strikegraph.IncidentNearPlace) (*strikegraph.Incident, error) {
+	return byID[strikegraph.Incident](ctx, obj.IncidentID)
+}
+
+func (r *incidentNearPlaceResolver) Via(ctx context.Context, obj *strikegraph.IncidentNearPlace) (*strikegraph.Place, error) {
+	return byID[strikegraph.Place](ctx, obj.ViaID)
+}

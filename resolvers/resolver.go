@@ -1,0 +1,44 @@
+// Package resolvers is the thin glue between the GraphQL executor (graph) and
+// the domain services: each resolver calls one service method or one loader.
+package resolvers
+
+import (
+	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/graph"
+	"github.com/strikegraph/strikegraph/loaders"
+)
+
+// Store is every service the resolvers call.
+type Store interface {
+	strikegraph.ServerService
+	strikegraph.EntityService
+	strikegraph.IncidentService
+	strikegraph.PlaceService
+	strikegraph.ActorService
+	strikegraph.ArticleService
+	strikegraph.ClaimService
+}
+
+var _ loaders.Store = Store(nil)
+
+// Resolver is the root of the resolvers; it holds the services they call.
+type Resolver struct {
+	Store Store
+}
+
+// New returns the resolvers over store.
+func New(store Store) *Resolver { return &Resolver{Store: store} }
+
+func (r *Resolver) Query() graph.QueryResolver       { return &queryResolver{r} }
+func (r *Resolver) Incident() graph.IncidentResolver { return &incidentResolver{r} }
+func (r *Resolver) Place() graph.PlaceResolver       { return &placeResolver{r} }
+func (r *Resolver) Actor() graph.ActorResolver       { return &actorResolver{r} }
+func (r *Resolver) Article() graph.ArticleResolver   { return &articleResolver{r} }
+func (r *Resolver) Claim() graph.ClaimResolver       { return &claimResolver{r} }
+func (r *Resolver) Link() graph.LinkResolver         { return &linkResolver{r} }
+func (r *Resolver) Date() graph.DateResolver         { return &dateResolver{r} }
+func (r *Resolver) IncidentNearPlace() graph.IncidentNearPlaceResolver {
+	return &incidentNearPlaceResolver{r}
+}
+
+type queryResolver struct{ *Resolver }

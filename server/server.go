@@ -1,0 +1,110 @@
+// Package server serves Strikegraph over HTTP: GraphQL at /graphql, and the
+// health endpoints /livez and /readyz.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/graph"
+	"github.com/strikegraph/strikegraph/loaders"
+	"github.com/strikegraph/strikegraph/resolvers"
+)
+
+// Handler returns the service's HTTP routes over store.
+func Handler(store resolvers.Store, log *slog.Logger) http.Handler {
+	gql := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: resolvers.New(store)}))
+	gql.AddTransport(transport.GET{})
+	gql.AddTransport(transport.POST{})
+	gql.Use(extension.Introspection{})
+	gql.SetErrorPresenter(presentError(log))
+	gql.SetRecoverFunc(func(ctx context.Context, v any) error {
+		log.ErrorContext(ctx, "resolver panic", "panic", v)
+		return &strikegraph.Error{Code: strikegraph.ECodeInternal, Message: "internal error"}
+	})
+
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", loaders.Middleware(store, gql))
+	// /livez says the process serves; it never touches Neo4j, so an outage of
+	// the database does not get the service restarted.
+	mux.HandleFunc("GET /livez", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	// /readyz says whether requests can be answered: Neo4j must answer quickly.
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, req *http.Request) {
+		ctx, cancel := context.WithTimeout(req.Context(), 2*time.Second)
+		defer cancel()
+		if err := store.Ping(ctx); err != nil {
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "code": strikegraph.ECodeUnavailable})
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	return mux
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// presentError gives every error a stable extensions.code. Errors the domain
+// did not classify are logged once and masked: their text may leak internals.
+func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+		var e *strikegraph.Error
+		if !errors.As(err, &e) {
+			if _, ok := gqlErr.Extensions["code"]; ok {
+				return gqlErr // gqlgen's own: parse and validation failures
+			}
+			e = &strikegraph.Error{Code: strikegraph.ECodeInternal, Err: err}
+		}
+		switch e.Code {
+		case strikegraph.ECodeInternal:
+			log.ErrorContext(ctx, "internal error", "path", gqlErr.Path.String(), "err", err)
+			gqlErr.Message = "internal error"
+		case strikegraph.ECodeUnavailable:
+			log.WarnContext(ctx, "database unavailable", "path", gqlErr.Path.String(), "err", e.Err)
+			gqlErr.Message = e.Message
+		default:
+			gqlErr.Message = e.Error()
+		}
+		gqlErr.Extensions = map[string]any{"code": e.Code}
+		if e.Field != "" {
+			gqlErr.Extensions["field"] = e.Field
+		}
+		return gqlErr
+	}
+}
+
+// Serve serves h on addr until ctx ends, then drains in-flight requests for up
+// to drain before returning.
+func Serve(ctx context.Context, ln net.Listener, h http.Handler, drain time.Duration, log *slog.Logger) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("serving", "addr", "http://"+ln.Addr().String(), "graphql", "http://"+ln.Addr().String()+"/graphql")
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("draining in-flight requests", "timeout", drain)
+	sctx, cancel := context.WithTimeout(context.Background(), drain)
+	defer cancel()
+	return srv.Shutdown(sctx)
+}
