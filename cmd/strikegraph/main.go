@@ -1,0 +1,57 @@
+// Command strikegraph serves the Strikegraph knowledge graph over GraphQL.
+//
+//	strikegraph serve          serve GraphQL (starts a local Neo4j when NEO4J_URI is unset)
+//	strikegraph load [FILE…]   load import documents (default: the seed corpus)
+//	strikegraph neo4j [-- CMD] run the local Neo4j; with CMD, run CMD against it and stop
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], log)
+	stop()
+	var exit exitCode
+	switch {
+	case errors.As(err, &exit):
+		os.Exit(int(exit))
+	case errors.Is(err, flag.ErrHelp):
+		os.Exit(2)
+	case err != nil:
+		log.Error("strikegraph failed", "err", err)
+		os.Exit(1)
+	}
+}
+
+// exitCode is the exit status of a command run by `strikegraph neo4j -- CMD`.
+type exitCode int
+
+func (e exitCode) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+func run(ctx context.Context, args []string, log *slog.Logger) error {
+	if len(args) == 0 {
+		fmt.Fprintln(os.Stderr, "usage: strikegraph serve|load|neo4j [flags]; strikegraph CMD -h for flags")
+		return flag.ErrHelp
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:], log)
+	case "load":
+		return load(ctx, args[1:], log)
+	case "neo4j":
+		return runNeo4j(ctx, args[1:], log)
+	default:
+		fmt.Fprintf(os.Stderr, "strikegraph: unknown command %q; want serve, load or neo4j\n", args[0])
+		return flag.ErrHelp
+	}
+}
