@@ -1,0 +1,70 @@
+// Package graphtest gives a test Strikegraph's graph on a real Neo4j, through
+// neo4jtest: the database is the test's alone while it runs.
+package graphtest
+
+import (
+	"context"
+	"log/slog"
+	"testing"
+
+	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/cypher"
+	"github.com/strikegraph/strikegraph/data"
+	"github.com/strikegraph/strikegraph/neo4jtest"
+)
+
+// Graph is a test's graph, and the database under it for checks that go
+// around the graph's own queries.
+type Graph struct {
+	*cypher.DB
+	Target *neo4jtest.Target
+}
+
+// Open returns an empty graph with the schema applied.
+func Open(t testing.TB) *Graph {
+	t.Helper()
+	target := neo4jtest.New(t)
+	db, err := cypher.Open(cypher.Config{URI: target.URI, Username: target.Username, Password: target.Password, Database: target.Database}, Logger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close(context.Background()) })
+	if err := db.ApplySchema(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	return &Graph{DB: db, Target: target}
+}
+
+// Seeded returns a graph holding the seed corpus.
+func Seeded(t testing.TB) *Graph {
+	t.Helper()
+	db := Open(t)
+	for _, doc := range SeedDocuments(t) {
+		if err := db.LoadDocument(t.Context(), &doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return db
+}
+
+// SeedDocuments reads the seed corpus.
+func SeedDocuments(t testing.TB) []strikegraph.Document {
+	t.Helper()
+	docs, err := strikegraph.ReadDocuments(data.FS, data.SeedDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// Logger logs through t.
+func Logger(t testing.TB) *slog.Logger {
+	return slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
+
+type testWriter struct{ t testing.TB }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Log(string(p))
+	return len(p), nil
+}
