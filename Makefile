@@ -1,0 +1,36 @@
+# The two commands a fresh machine needs:
+#   make run    serve GraphQL on http://127.0.0.1:8080/graphql (a local Neo4j
+#               is started, and the seed corpus loaded, unless NEO4J_URI is set)
+#   make test   run every check and test against a real Neo4j
+GO ?= go
+
+.PHONY: run test build generate lint check-generated tools
+
+run: tools
+	$(GO) run ./cmd/strikegraph serve
+
+build:
+	$(GO) build -o bin/strikegraph ./cmd/strikegraph
+
+generate:
+	$(GO) tool gqlgen generate
+
+tools:
+	@scripts/ensure-tools
+
+lint:
+	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
+	$(GO) vet ./...
+
+check-generated:
+	@scripts/check-generated
+
+# The harness's own tests run first without NEO4J_URI, so that they start a
+# Neo4j themselves, as another project's tests would. Everything else then
+# shares one local Neo4j, started once: NEO4J_URI reaches every test binary,
+# and neo4jtest gives each test the database to itself in turn.
+test: tools lint check-generated
+	env -u NEO4J_URI $(GO) test -count=1 ./neo4jtest/
+	@home=$$(mktemp -d); trap 'rm -rf "$$home"' EXIT; \
+	$(GO) run ./cmd/strikegraph neo4j --local-neo4j-port 0 --local-neo4j-home "$$home" -- \
+		$(GO) test -count=1 -timeout 20m ./...
