@@ -16,5 +16,5 @@ CALL (place) {
 WITH id, incident, proximity, via, rank
 ORDER BY rank, via.id
 WITH id, incident, head(collect({proximity: proximity, via: via.id})) AS best
+ORDER BY id, incident.date IS NULL, incident.date, incident.id
 RETURN id AS key, incident.id AS incident, best.proximity AS proximity, best.via AS via
-ORDER BY key, incident.date IS NULL, incident.date, incident.id

@@ -75,7 +75,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		switch e.Code {
 		case strikegraph.ECodeInternal:
-			log.ErrorContext(ctx, "internal error", "path", gqlErr.Path.String(), "err", err)
+			log.ErrorContext(ctx, "internal error", "path", gqlErr.Path.String(), "err", errors.Join(e.Err, err))
 			gqlErr.Message = "internal error"
 		case strikegraph.ECodeUnavailable:
 			log.WarnContext(ctx, "database unavailable", "path", gqlErr.Path.String(), "err", e.Err)

@@ -1,0 +1,55 @@
+package server_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/strikegraph/strikegraph/neo4jtest"
+)
+
+func TestMain(m *testing.M) { neo4jtest.Main(m) }
+
+// gqlError is one entry of a GraphQL response's errors.
+type gqlError struct {
+	Message    string         `json:"message"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+// httpClient bounds every request, so a hang fails a test instead of stalling it.
+var httpClient = &http.Client{Timeout: 30 * time.Second}
+
+// query posts a GraphQL query to url over HTTP and decodes data into out. It
+// returns the response's errors.
+func query(t *testing.T, url, q string, vars map[string]any, out any) []gqlError {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
+	resp, err := httpClient.Post(url+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var res struct {
+		Data   json.RawMessage `json:"data"`
+		Errors []gqlError      `json:"errors"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil {
+		t.Fatalf("status %d: %v", resp.StatusCode, err)
+	}
+	if out != nil && len(res.Data) > 0 && string(res.Data) != "null" {
+		if err := json.Unmarshal(res.Data, out); err != nil {
+			t.Fatalf("decoding %s: %v", res.Data, err)
+		}
+	}
+	return res.Errors
+}
+
+// mustQuery is query for requests that must succeed.
+func mustQuery(t *testing.T, url, q string, vars map[string]any, out any) {
+	t.Helper()
+	if errs := query(t, url, q, vars, out); len(errs) > 0 {
+		t.Fatalf("errors: %+v", errs)
+	}
+}
