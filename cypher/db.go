@@ -9,7 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"strings"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -147,18 +147,33 @@ func (db *DB) run(ctx context.Context, tx neo4j.ManagedTransaction, name string,
 // dbError turns driver errors into domain errors a client can act on.
 func dbError(err error) error {
 	var e *strikegraph.Error
+	var ne *neo4j.Neo4jError
 	switch {
 	case err == nil:
 		return nil
 	case errors.As(err, &e):
 		return err
-	case neo4j.IsConnectivityError(err), neo4j.IsTransactionExecutionLimit(err) && strings.Contains(err.Error(), "onnect"),
-		errors.Is(err, context.DeadlineExceeded):
+	case unavailable(err):
 		return &strikegraph.Error{Code: strikegraph.ECodeUnavailable, Message: "the graph database is unavailable; try again shortly", Err: err}
-	}
-	var ne *neo4j.Neo4jError
-	if errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed" {
+	case errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
 		return &strikegraph.Error{Code: strikegraph.ECodeConflict, Message: "conflicts with what the graph holds", Err: err}
 	}
 	return &strikegraph.Error{Code: strikegraph.ECodeInternal, Message: "internal error", Err: err}
+}
+
+// unavailable tells whether err says Neo4j could not be reached, directly or
+// as the last straw of the driver's retries.
+func unavailable(err error) bool {
+	var conn *neo4j.ConnectivityError
+	var limit *neo4j.TransactionExecutionLimit
+	var ne *neo4j.Neo4jError
+	switch {
+	case errors.As(err, &conn), errors.Is(err, context.DeadlineExceeded):
+		return true
+	case errors.As(err, &ne):
+		return ne.Code == "Neo.TransientError.General.DatabaseUnavailable"
+	case errors.As(err, &limit):
+		return slices.ContainsFunc(limit.Errors, unavailable)
+	}
+	return false
 }

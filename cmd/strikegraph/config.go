@@ -87,7 +87,9 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	return errors.Join(envErrs...)
+	err := errors.Join(envErrs...)
+	envErrs = nil
+	return err
 }
 
 func env(key, def string) string {

@@ -1,0 +1,62 @@
+package server_test
+
+import (
+	"net/http/httptest"
+	"testing"
+
+	"github.com/strikegraph/strikegraph/internal/graphtest"
+	"github.com/strikegraph/strikegraph/server"
+)
+
+// TestNestedRequestsCostDepthNotResults counts the Cypher round trips of a
+// request five levels deep: the same for every incident as for one, because
+// each level's lookups are batched into one query.
+func TestNestedRequestsCostDepthNotResults(t *testing.T) {
+	g := graphtest.Seeded(t)
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t)))
+	defer srv.Close()
+
+	const deep = `claims { speaker { name claims { quote incident { name } article { name publisher { name } } } } }`
+	type incident struct {
+		Claims []struct {
+			Speaker struct {
+				Claims []struct{ Quote string }
+			}
+		}
+	}
+	// roundTrips runs q and returns the queries it sent and the number of
+	// claims it returned at the deepest level.
+	roundTrips := func(q string) (int64, int) {
+		before := g.RoundTrips()
+		mustQuery(t, srv.URL, q, nil, nil)
+		sent := g.RoundTrips() - before
+		var out struct {
+			Incidents []incident
+			Incident  *incident
+		}
+		mustQuery(t, srv.URL, q, nil, &out)
+		results := 0
+		all := out.Incidents
+		if out.Incident != nil {
+			all = append(all, *out.Incident)
+		}
+		for _, in := range all {
+			for _, c := range in.Claims {
+				results += len(c.Speaker.Claims)
+			}
+		}
+		return sent, results
+	}
+	oneSent, oneResults := roundTrips(`{ incident(id: "incident:2018-11-17-abu-al-hassan") { `+deep+` } }`)
+	allSent, allResults := roundTrips(`{ incidents { `+deep+` } }`)
+	t.Logf("one incident: %d round trips for %d claims at depth 5; every incident: %d round trips for %d", oneSent, oneResults, allSent, allResults)
+	if allResults <= oneResults {
+		t.Fatalf("the wide request returned %d claims, the narrow one %d: the test proves nothing", allResults, oneResults)
+	}
+	// One query for the root, and one per level below it: claims, speakers,
+	// their claims, then the incidents and articles together, then publishers.
+	const depth = 6
+	if oneSent > depth || allSent > depth {
+		t.Errorf("round trips: %d for one incident, %d for all; want at most %d each (one per level)", oneSent, allSent, depth)
+	}
+}
