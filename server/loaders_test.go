@@ -47,8 +47,8 @@ func TestNestedRequestsCostDepthNotResults(t *testing.T) {
 		}
 		return sent, results
 	}
-	oneSent, oneResults := roundTrips(`{ incident(id: "incident:2018-11-17-abu-al-hassan") { `+deep+` } }`)
-	allSent, allResults := roundTrips(`{ incidents { `+deep+` } }`)
+	oneSent, oneResults := roundTrips(`{ incident(id: "incident:2018-11-17-abu-al-hassan") { ` + deep + ` } }`)
+	allSent, allResults := roundTrips(`{ incidents { ` + deep + ` } }`)
 	t.Logf("one incident: %d round trips for %d claims at depth 5; every incident: %d round trips for %d", oneSent, oneResults, allSent, allResults)
 	if allResults <= oneResults {
 		t.Fatalf("the wide request returned %d claims, the narrow one %d: the test proves nothing", allResults, oneResults)
