@@ -6,8 +6,11 @@ GO ?= go
 
 .PHONY: run test build generate lint check-generated tools
 
-run: tools
-	$(GO) run ./cmd/strikegraph serve
+# The binary, not `go run`, so that SIGTERM reaches the service and it can
+# drain requests and stop the local Neo4j.
+run: build
+	@[ -n "$$NEO4J_URI" ] || scripts/ensure-tools
+	exec bin/strikegraph serve
 
 build:
 	$(GO) build -o bin/strikegraph ./cmd/strikegraph

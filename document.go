@@ -16,6 +16,7 @@ import (
 // one transaction; ids it references but does not define must already be in the
 // graph. docs/annotation-format.md describes it for annotators.
 type Document struct {
+	Source    string     `json:"-"` // where it was read from, for messages
 	Articles  []Article  `json:"articles,omitempty"`
 	Places    []Place    `json:"places,omitempty"`
 	Actors    []Actor    `json:"actors,omitempty"`
@@ -290,6 +291,7 @@ func ReadDocuments(fsys fs.FS, dir string) ([]Document, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
+		doc.Source = name
 		for i := range doc.Articles {
 			a := &doc.Articles[i]
 			text, err := fs.ReadFile(fsys, path.Join(path.Dir(dir), "articles", a.File))

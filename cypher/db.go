@@ -35,8 +35,8 @@ func query(name string) string {
 // Config says which Neo4j to use.
 type Config struct {
 	URI       string // bolt://, neo4j://, neo4j+s:// …
-	Username  string // empty: no authentication
-	Password  string
+	Username  string
+	Password  string        // empty: no credentials are sent
 	Database  string        // empty: the server's default database
 	TxTimeout time.Duration // the most one transaction may run; default 10s
 }
@@ -55,7 +55,7 @@ type DB struct {
 // Open connects to Neo4j. It does not wait for the server: see Ping.
 func Open(cfg Config, log *slog.Logger) (*DB, error) {
 	auth := neo4j.NoAuth()
-	if cfg.Username != "" {
+	if cfg.Password != "" {
 		auth = neo4j.BasicAuth(cfg.Username, cfg.Password, "")
 	}
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {

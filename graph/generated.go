@@ -283,6 +283,8 @@ type LinkResolver interface {
 	Quotes(ctx context.Context, obj *strikegraph.Link) ([]string, error)
 }
 type PlaceResolver interface {
+	GeoPrecision(ctx context.Context, obj *strikegraph.Place) (*strikegraph.GeoPrecision, error)
+
 	Links(ctx context.Context, obj *strikegraph.Place, types []strikegraph.RelationType, direction *strikegraph.Direction) ([]*strikegraph.Link, error)
 	Within(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Place, error)
 	Contains(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Place, error)
@@ -1295,7 +1297,11 @@ type Query {
 
   "Every incident, oldest first; incidents of unknown date last."
   incidents: [Incident!]!
-  "Incidents where a civilian toll was reported and someone denied it or its credibility."
+  """
+  Incidents where a civilian toll (civilians, children, women or injured) was
+  reported and someone denied something: the harm, the report's credibility,
+  the target or responsibility.
+  """
   contestedIncidents: [Incident!]!
   places: [Place!]!
   "Actors, of one kind or all."
@@ -1357,12 +1363,12 @@ type Link {
   "The entity at the other end."
   other: Entity!
   "SPEAKS_FOR: the speaker's role."
-  role: String
+  role: String!
   distanceKm: Float
   sources: [Article!]!
   "Verbatim from the sources, where they state it in so many words."
   quotes: [String!]!
-  note: String
+  note: String!
 }
 
 enum DatePrecision {
@@ -1379,9 +1385,9 @@ type Date {
   value: String
   precision: DatePrecision!
   "The source's words: \"on Tuesday\", \"early Saturday\"."
-  text: String
+  text: String!
   "How the value was resolved, or why it could not be."
-  note: String
+  note: String!
 }
 
 enum IncidentScope {
@@ -1400,9 +1406,10 @@ type Incident implements Entity {
   scope: IncidentScope!
   date: Date!
   until: Date
-  "What was hit, in the sources' words."
-  target: String
-  description: String
+  "What was hit, in the sources' words; empty when they do not say."
+  target: String!
+  "Empty when there is none; so are the other free-text fields."
+  description: String!
   links(types: [RelationType!], direction: Direction): [Link!]!
 
   "Where it happened: LOCATED_IN and LOCATED_NEAR edges to places."
@@ -1426,7 +1433,7 @@ type Incident implements Entity {
   civilianToll: TollRange!
   "The same over every death toll reported: civilians, or people whose status the source did not state."
   toll: TollRange!
-  "A civilian toll was reported and denied, or its credibility was."
+  "A civilian toll was reported and something denied: see Query.contestedIncidents."
   contested: Boolean!
 }
 
@@ -1475,11 +1482,11 @@ type Place implements Entity {
   "How exactly the coordinates locate the place."
   geoPrecision: GeoPrecision
   "Where the coordinates come from."
-  geoSource: String
-  description: String
+  geoSource: String!
+  description: String!
   links(types: [RelationType!], direction: Direction): [Link!]!
 
-  "Places this one lies in (province, country), nearest first."
+  "Places this one lies in directly: a town's province."
   within: [Place!]!
   "Places that lie in this one."
   contains: [Place!]!
@@ -1531,7 +1538,7 @@ type Actor implements Entity {
   name: String!
   aliases: [String!]!
   kind: ActorKind!
-  description: String
+  description: String!
   anonymous: Boolean!
   links(types: [RelationType!], direction: Direction): [Link!]!
 
@@ -1570,12 +1577,12 @@ type Article implements Entity {
   "The title, or the file name when the article has none."
   name: String!
   aliases: [String!]!
-  title: String
+  title: String!
   file: String!
   publisher: Actor
-  byline: String
-  dateline: String
-  url: String
+  byline: String!
+  dateline: String!
+  url: String!
   published: Date!
   "The whole text: every claim's quote stands in it verbatim."
   text: String!
@@ -1631,7 +1638,7 @@ type Claim {
   denies: Denial
   "RESPONDED: how."
   response: Response
-  note: String
+  note: String!
 }
 
 "The tolls a report states; null where it says nothing."
@@ -2521,10 +2528,10 @@ func (ec *executionContext) _Actor_description(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_Actor_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -3172,10 +3179,10 @@ func (ec *executionContext) _Article_title(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_Article_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -3250,10 +3257,10 @@ func (ec *executionContext) _Article_byline(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_Article_byline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -3273,10 +3280,10 @@ func (ec *executionContext) _Article_dateline(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_Article_dateline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -3296,10 +3303,10 @@ func (ec *executionContext) _Article_url(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_Article_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -3844,10 +3851,10 @@ func (ec *executionContext) _Claim_note(ctx context.Context, field graphql.Colle
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_Claim_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -3913,10 +3920,10 @@ func (ec *executionContext) _Date_text(ctx context.Context, field graphql.Collec
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_Date_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -3936,10 +3943,10 @@ func (ec *executionContext) _Date_note(ctx context.Context, field graphql.Collec
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_Date_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -4399,10 +4406,10 @@ func (ec *executionContext) _Incident_target(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_Incident_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -4422,10 +4429,10 @@ func (ec *executionContext) _Incident_description(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_Incident_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5021,10 +5028,10 @@ func (ec *executionContext) _Link_role(ctx context.Context, field graphql.Collec
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_Link_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5122,10 +5129,10 @@ func (ec *executionContext) _Link_note(ctx context.Context, field graphql.Collec
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_Link_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5279,18 +5286,18 @@ func (ec *executionContext) _Place_geoPrecision(ctx context.Context, field graph
 			return ec.fieldContext_Place_geoPrecision(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.GeoPrecision, nil
+			return ec.Resolvers.Place().GeoPrecision(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.GeoPrecision) graphql.Marshaler {
-			return ec.marshalOGeoPrecision2githubᚗcomᚋstrikegraphᚋstrikegraphᚐGeoPrecision(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.GeoPrecision) graphql.Marshaler {
+			return ec.marshalOGeoPrecision2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐGeoPrecision(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Place_geoPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Place", field, false, false, errors.New("field of type GeoPrecision does not have child fields"))
+	return graphql.NewScalarFieldContext("Place", field, true, true, errors.New("field of type GeoPrecision does not have child fields"))
 }
 
 func (ec *executionContext) _Place_geoSource(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Place) (ret graphql.Marshaler) {
@@ -5306,10 +5313,10 @@ func (ec *executionContext) _Place_geoSource(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_Place_geoSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5329,10 +5336,10 @@ func (ec *executionContext) _Place_description(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_Place_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -7488,6 +7495,9 @@ func (ec *executionContext) _Actor(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "description":
 			out.Values[i] = ec._Actor_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "anonymous":
 			out.Values[i] = ec._Actor_anonymous(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -8120,6 +8130,9 @@ func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "title":
 			out.Values[i] = ec._Article_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "file":
 			out.Values[i] = ec._Article_file(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -8160,10 +8173,19 @@ func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "byline":
 			out.Values[i] = ec._Article_byline(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "dateline":
 			out.Values[i] = ec._Article_dateline(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "url":
 			out.Values[i] = ec._Article_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "published":
 			out.Values[i] = ec._Article_published(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -8591,6 +8613,9 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "note":
 			out.Values[i] = ec._Claim_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8665,8 +8690,14 @@ func (ec *executionContext) _Date(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "text":
 			out.Values[i] = ec._Date_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "note":
 			out.Values[i] = ec._Date_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8824,8 +8855,14 @@ func (ec *executionContext) _Incident(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = ec._Incident_until(ctx, field, obj)
 		case "target":
 			out.Values[i] = ec._Incident_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "description":
 			out.Values[i] = ec._Incident_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "links":
 			field := field
 
@@ -9451,6 +9488,9 @@ func (ec *executionContext) _Link(ctx context.Context, sel ast.SelectionSet, obj
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "role":
 			out.Values[i] = ec._Link_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "distanceKm":
 			out.Values[i] = ec._Link_distanceKm(ctx, field, obj)
 		case "sources":
@@ -9527,6 +9567,9 @@ func (ec *executionContext) _Link(ctx context.Context, sel ast.SelectionSet, obj
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "note":
 			out.Values[i] = ec._Link_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9586,11 +9629,48 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 		case "longitude":
 			out.Values[i] = ec._Place_longitude(ctx, field, obj)
 		case "geoPrecision":
-			out.Values[i] = ec._Place_geoPrecision(ctx, field, obj)
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Place_geoPrecision(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "geoSource":
 			out.Values[i] = ec._Place_geoSource(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "description":
 			out.Values[i] = ec._Place_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "links":
 			field := field
 
@@ -11411,16 +11491,22 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
-func (ec *executionContext) unmarshalOGeoPrecision2githubᚗcomᚋstrikegraphᚋstrikegraphᚐGeoPrecision(ctx context.Context, v any) (strikegraph.GeoPrecision, error) {
+func (ec *executionContext) unmarshalOGeoPrecision2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐGeoPrecision(ctx context.Context, v any) (*strikegraph.GeoPrecision, error) {
+	if v == nil {
+		return nil, nil
+	}
 	tmp, err := graphql.UnmarshalString(v)
 	res := strikegraph.GeoPrecision(tmp)
-	return res, graphql.ErrorOnPath(ctx, err)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOGeoPrecision2githubᚗcomᚋstrikegraphᚋstrikegraphᚐGeoPrecision(ctx context.Context, sel ast.SelectionSet, v strikegraph.GeoPrecision) graphql.Marshaler {
+func (ec *executionContext) marshalOGeoPrecision2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐGeoPrecision(ctx context.Context, sel ast.SelectionSet, v *strikegraph.GeoPrecision) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(string(v))
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
@@ -11528,18 +11614,6 @@ func (ec *executionContext) marshalOStance2ᚖgithubᚗcomᚋstrikegraphᚋstrik
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
-	return res
-}
-
-func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalString(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
-	_ = sel
-	_ = ctx
-	res := graphql.MarshalString(v)
 	return res
 }
 

@@ -32,11 +32,12 @@ type Loaders struct {
 	IncidentsNearPlace *dataloadgen.Loader[string, []strikegraph.IncidentNearPlace]
 }
 
-// wait is how long a loader gathers keys before it fetches.
-const wait = time.Millisecond
+// DefaultWait is how long a loader gathers keys before it fetches: long enough
+// for the resolvers of one level to ask, short against a round trip.
+const DefaultWait = 2 * time.Millisecond
 
-// New builds a request's loaders.
-func New(s Store) *Loaders {
+// New builds a request's loaders, each waiting wait for keys to batch.
+func New(s Store, wait time.Duration) *Loaders {
 	opt := dataloadgen.WithWait(wait)
 	return &Loaders{
 		Entity:             dataloadgen.NewMappedLoader(s.FindEntitiesByIDs, opt),
@@ -51,9 +52,9 @@ func New(s Store) *Loaders {
 type ctxKey struct{}
 
 // Middleware gives each request its own loaders.
-func Middleware(s Store, next http.Handler) http.Handler {
+func Middleware(s Store, wait time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, New(s))))
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, New(s, wait))))
 	})
 }
 

@@ -67,3 +67,7 @@ func (r *incidentNearPlaceResolver) Incident(ctx context.Context, obj *strikegra
 func (r *incidentNearPlaceResolver) Via(ctx context.Context, obj *strikegraph.IncidentNearPlace) (*strikegraph.Place, error) {
 	return byID[strikegraph.Place](ctx, obj.ViaID)
 }
+
+func (r *placeResolver) GeoPrecision(_ context.Context, obj *strikegraph.Place) (*strikegraph.GeoPrecision, error) {
+	return nonZero(obj.GeoPrecision), nil
+}

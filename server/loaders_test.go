@@ -3,6 +3,7 @@ package server_test
 import (
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/strikegraph/strikegraph/internal/graphtest"
 	"github.com/strikegraph/strikegraph/server"
@@ -13,7 +14,7 @@ import (
 // each level's lookups are batched into one query.
 func TestNestedRequestsCostDepthNotResults(t *testing.T) {
 	g := graphtest.Seeded(t)
-	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t)))
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{LoaderWait: 50 * time.Millisecond}))
 	defer srv.Close()
 
 	const deep = `claims { speaker { name claims { quote incident { name } article { name publisher { name } } } } }`

@@ -41,7 +41,7 @@ func TestNeo4jOutage(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close(context.Background())
-	srv := httptest.NewServer(server.Handler(db, graphtest.Logger(t)))
+	srv := httptest.NewServer(server.Handler(db, graphtest.Logger(t), server.Options{}))
 	defer srv.Close()
 
 	serverInfo := `{ serverInfo { neo4jVersion } }`

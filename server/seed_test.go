@@ -85,7 +85,7 @@ func hasAll(t *testing.T, what string, got []string, want ...string) {
 // against what the articles say.
 func TestSeedCorpusQueries(t *testing.T) {
 	g := graphtest.Seeded(t)
-	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t)))
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{}))
 	defer srv.Close()
 	url := srv.URL
 

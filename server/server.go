@@ -23,8 +23,19 @@ import (
 	"github.com/strikegraph/strikegraph/resolvers"
 )
 
+// Options tune a Handler; the zero value is the production setting.
+type Options struct {
+	// LoaderWait is how long batch loaders gather keys; default
+	// loaders.DefaultWait. A test that counts round trips raises it so that a
+	// busy machine's scheduling cannot split a batch.
+	LoaderWait time.Duration
+}
+
 // Handler returns the service's HTTP routes over store.
-func Handler(store resolvers.Store, log *slog.Logger) http.Handler {
+func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler {
+	if opts.LoaderWait == 0 {
+		opts.LoaderWait = loaders.DefaultWait
+	}
 	gql := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: resolvers.New(store)}))
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
@@ -36,7 +47,7 @@ func Handler(store resolvers.Store, log *slog.Logger) http.Handler {
 	})
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", loaders.Middleware(store, gql))
+	mux.Handle("/graphql", loaders.Middleware(store, opts.LoaderWait, gql))
 	// /livez says the process serves; it never touches Neo4j, so an outage of
 	// the database does not get the service restarted.
 	mux.HandleFunc("GET /livez", func(w http.ResponseWriter, _ *http.Request) {

@@ -25,16 +25,21 @@ type neo4jConfig struct {
 // variable, so both ways of configuring work and flags win.
 func neo4jFlags(fs *flag.FlagSet) *neo4jConfig {
 	c := &neo4jConfig{}
+	localFlags(fs, &c.local)
 	fs.StringVar(&c.URI, "neo4j-uri", os.Getenv("NEO4J_URI"), "Neo4j to use (bolt://, neo4j://, neo4j+s://); empty starts a local one [NEO4J_URI]")
 	fs.StringVar(&c.Username, "neo4j-username", env("NEO4J_USERNAME", "neo4j"), "Neo4j user [NEO4J_USERNAME]")
-	fs.StringVar(&c.Password, "neo4j-password", os.Getenv("NEO4J_PASSWORD"), "Neo4j password; empty sends no credentials [NEO4J_PASSWORD]")
+	fs.StringVar(&c.Password, "neo4j-password", os.Getenv("NEO4J_PASSWORD"), "Neo4j password; when empty no credentials are sent [NEO4J_PASSWORD]")
 	fs.StringVar(&c.Database, "neo4j-database", os.Getenv("NEO4J_DATABASE"), "Neo4j database; empty is the server's default [NEO4J_DATABASE]")
 	fs.DurationVar(&c.TxTimeout, "neo4j-tx-timeout", envDuration("NEO4J_TX_TIMEOUT", 10*time.Second), "the most one transaction may run [NEO4J_TX_TIMEOUT]")
-	fs.StringVar(&c.local.Home, "local-neo4j-home", env("STRIKEGRAPH_NEO4J_HOME", ".neo4j"), "local Neo4j: data folder, kept across restarts [STRIKEGRAPH_NEO4J_HOME]")
-	fs.IntVar(&c.local.Port, "local-neo4j-port", envInt("STRIKEGRAPH_NEO4J_PORT", 7687), "local Neo4j: Bolt port on 127.0.0.1; 0 picks a free one [STRIKEGRAPH_NEO4J_PORT]")
-	fs.StringVar(&c.local.Heap, "local-neo4j-heap", env("STRIKEGRAPH_NEO4J_HEAP", "512m"), "local Neo4j: JVM heap [STRIKEGRAPH_NEO4J_HEAP]")
-	fs.StringVar(&c.local.PageCache, "local-neo4j-pagecache", env("STRIKEGRAPH_NEO4J_PAGECACHE", "64m"), "local Neo4j: page cache [STRIKEGRAPH_NEO4J_PAGECACHE]")
 	return c
+}
+
+// localFlags registers the flags of the local Neo4j, used when no URI is given.
+func localFlags(fs *flag.FlagSet, c *launcher.Config) {
+	fs.StringVar(&c.Home, "local-neo4j-home", env("STRIKEGRAPH_NEO4J_HOME", ".neo4j"), "local Neo4j: data folder, kept across restarts [STRIKEGRAPH_NEO4J_HOME]")
+	fs.IntVar(&c.Port, "local-neo4j-port", envInt("STRIKEGRAPH_NEO4J_PORT", 7687), "local Neo4j: Bolt port on 127.0.0.1; 0 picks a free one [STRIKEGRAPH_NEO4J_PORT]")
+	fs.StringVar(&c.Heap, "local-neo4j-heap", env("STRIKEGRAPH_NEO4J_HEAP", "512m"), "local Neo4j: JVM heap [STRIKEGRAPH_NEO4J_HEAP]")
+	fs.StringVar(&c.PageCache, "local-neo4j-pagecache", env("STRIKEGRAPH_NEO4J_PAGECACHE", "64m"), "local Neo4j: page cache [STRIKEGRAPH_NEO4J_PAGECACHE]")
 }
 
 // connect opens the graph, starting the local Neo4j first when no URI is

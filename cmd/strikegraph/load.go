@@ -63,7 +63,7 @@ func seedIfEmpty(ctx context.Context, db *cypher.DB, log *slog.Logger) error {
 func loadDocuments(ctx context.Context, db *cypher.DB, docs []strikegraph.Document, log *slog.Logger) error {
 	for i := range docs {
 		if err := db.LoadDocument(ctx, &docs[i]); err != nil {
-			return fmt.Errorf("document %d: %w", i+1, err)
+			return fmt.Errorf("%s: %w", docs[i].Source, err)
 		}
 	}
 	log.Info("loaded", "documents", len(docs))

@@ -1,8 +1,8 @@
 // Command strikegraph serves the Strikegraph knowledge graph over GraphQL.
 //
-//	strikegraph serve          serve GraphQL (starts a local Neo4j when NEO4J_URI is unset)
-//	strikegraph load [FILE…]   load import documents (default: the seed corpus)
-//	strikegraph neo4j [-- CMD] run the local Neo4j; with CMD, run CMD against it and stop
+//	strikegraph serve           serve GraphQL (starts a local Neo4j when NEO4J_URI is unset)
+//	strikegraph load [-dir DIR] load import documents (default: the seed corpus)
+//	strikegraph neo4j [-- CMD]  run the local Neo4j; with CMD, run CMD against it and stop
 package main
 
 import (

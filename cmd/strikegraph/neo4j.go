@@ -18,13 +18,14 @@ import (
 // exits with the command's status: `make test` shares one Neo4j this way.
 func runNeo4j(ctx context.Context, args []string, log *slog.Logger) error {
 	fs := flag.NewFlagSet("neo4j", flag.ContinueOnError)
-	nc := neo4jFlags(fs)
+	var local launcher.Config
+	localFlags(fs, &local)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	nc.local.Logger = log
+	local.Logger = log
 	sctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
-	n, err := launcher.Start(sctx, nc.local)
+	n, err := launcher.Start(sctx, local)
 	cancel()
 	if err != nil {
 		return err
@@ -46,7 +47,7 @@ func runNeo4j(ctx context.Context, args []string, log *slog.Logger) error {
 	}
 	cmd := exec.CommandContext(ctx, fs.Arg(0), fs.Args()[1:]...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
-	cmd.Env = append(os.Environ(), "NEO4J_URI="+n.URI, "NEO4J_USERNAME=", "NEO4J_PASSWORD=")
+	cmd.Env = append(os.Environ(), "NEO4J_URI="+n.URI, "NEO4J_PASSWORD=", "NEO4J_DATABASE=")
 	err = cmd.Run()
 	var exit *exec.ExitError
 	if errors.As(err, &exit) {

@@ -37,5 +37,5 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 			return err
 		}
 	}
-	return server.Serve(ctx, ln, server.Handler(db, log), *drain, log)
+	return server.Serve(ctx, ln, server.Handler(db, log, server.Options{}), *drain, log)
 }
