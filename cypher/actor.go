@@ -21,15 +21,7 @@ func (db *DB) FindActors(ctx context.Context, kind *strikegraph.ActorKind) ([]*s
 	if kind != nil {
 		k = string(*kind)
 	}
-	recs, err := db.read(ctx, "find_actors", map[string]any{"kind": k})
-	if err != nil {
-		return nil, err
-	}
-	var out []*strikegraph.Actor
-	for _, e := range entities(recs) {
-		out = append(out, e.(*strikegraph.Actor))
-	}
-	return out, nil
+	return findEntities[strikegraph.Actor](ctx, db, "find_actors", map[string]any{"kind": k})
 }
 
 func actorProps(a *strikegraph.Actor) map[string]any {

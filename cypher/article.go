@@ -8,15 +8,7 @@ import (
 
 // FindArticles returns every article by id.
 func (db *DB) FindArticles(ctx context.Context) ([]*strikegraph.Article, error) {
-	recs, err := db.read(ctx, "find_articles", nil)
-	if err != nil {
-		return nil, err
-	}
-	var out []*strikegraph.Article
-	for _, e := range entities(recs) {
-		out = append(out, e.(*strikegraph.Article))
-	}
-	return out, nil
+	return findEntities[strikegraph.Article](ctx, db, "find_articles", nil)
 }
 
 func articleProps(a *strikegraph.Article) map[string]any {

@@ -22,6 +22,21 @@ func (db *DB) FindEntitiesByIDs(ctx context.Context, ids []string) (map[string]s
 	return found, nil
 }
 
+// findEntities runs a query of (n, publisher) rows and returns the *T among them.
+func findEntities[T any](ctx context.Context, db *DB, name string, params map[string]any) ([]*T, error) {
+	recs, err := db.read(ctx, name, params)
+	if err != nil {
+		return nil, err
+	}
+	out := []*T{}
+	for _, e := range entities(recs) {
+		if t, ok := any(e).(*T); ok {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
 // entities reads records of (n, publisher) into entities of their kind.
 func entities(recs []*neo4j.Record) []strikegraph.Entity {
 	out := make([]strikegraph.Entity, 0, len(recs))

@@ -8,25 +8,13 @@ import (
 
 // FindIncidents returns every incident, oldest first, undated last.
 func (db *DB) FindIncidents(ctx context.Context) ([]*strikegraph.Incident, error) {
-	return db.findIncidents(ctx, "find_incidents")
+	return findEntities[strikegraph.Incident](ctx, db, "find_incidents", nil)
 }
 
 // FindContestedIncidents returns the incidents for which a civilian toll was
 // reported and a denial was made: the rule of strikegraph.Contested.
 func (db *DB) FindContestedIncidents(ctx context.Context) ([]*strikegraph.Incident, error) {
-	return db.findIncidents(ctx, "find_contested_incidents")
-}
-
-func (db *DB) findIncidents(ctx context.Context, name string) ([]*strikegraph.Incident, error) {
-	recs, err := db.read(ctx, name, nil)
-	if err != nil {
-		return nil, err
-	}
-	var out []*strikegraph.Incident
-	for _, e := range entities(recs) {
-		out = append(out, e.(*strikegraph.Incident))
-	}
-	return out, nil
+	return findEntities[strikegraph.Incident](ctx, db, "find_contested_incidents", nil)
 }
 
 func incidentProps(in *strikegraph.Incident) map[string]any {

@@ -10,15 +10,7 @@ import (
 
 // FindPlaces returns every place by name.
 func (db *DB) FindPlaces(ctx context.Context) ([]*strikegraph.Place, error) {
-	recs, err := db.read(ctx, "find_places", nil)
-	if err != nil {
-		return nil, err
-	}
-	var out []*strikegraph.Place
-	for _, e := range entities(recs) {
-		out = append(out, e.(*strikegraph.Place))
-	}
-	return out, nil
+	return findEntities[strikegraph.Place](ctx, db, "find_places", nil)
 }
 
 // FindIncidentsNearPlaceIDs returns, per place, the incidents in or near it,
