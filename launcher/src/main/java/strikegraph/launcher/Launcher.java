@@ -54,6 +54,8 @@ public final class Launcher {
     private static final long DEFAULT_PAGECACHE = 64L * 1024 * 1024;
     private static final long DEFAULT_TX_MEMORY = 256L * 1024 * 1024;
     private static final long AVAILABILITY_TIMEOUT_MS = 120_000;
+    private static final long STARTUP_WAIT_ON_STOP_MS = 60_000;
+    private static final long MAIN_START_NANOS = System.nanoTime();
 
     /** The real stdout; System.out is redirected to stderr before Neo4j is touched. */
     private static PrintStream protocolOut;
@@ -97,13 +99,14 @@ public final class Launcher {
         installStopTriggers();
 
         String version = safeVersion();
-        err.println("strikegraph-launcher: [" + sinceJvmStart() + "] starting Neo4j " + version + " (home=" + opts.home + ", port=" + opts.port
+        err.println("strikegraph-launcher: starting Neo4j " + version + " (home=" + opts.home + ", port=" + opts.port
                 + ", pagecache=" + opts.pagecache + ", tx-memory=" + opts.txMemory + ")");
 
         int boltPort;
         try {
             boltPort = start(opts);
         } catch (Throwable t) {
+            startFinished.countDown();
             if (stopRequested.get()) {
                 // Start was interrupted by a stop request; the stopper thread exits the JVM.
                 awaitQuietly(stopDone);
@@ -119,7 +122,7 @@ public final class Launcher {
         }
         protocolOut.println("READY bolt://" + BOLT_HOST + ":" + boltPort);
         protocolOut.flush();
-        err.println("strikegraph-launcher: ready on bolt://" + BOLT_HOST + ":" + boltPort + " (" + sinceJvmStart() + ")");
+        err.println("strikegraph-launcher: ready on bolt://" + BOLT_HOST + ":" + boltPort + " (startup took " + sinceMainStart() + ")");
         err.flush();
         // Main thread is done; Neo4j's non-daemon threads keep the JVM alive until a stop trigger fires.
     }
@@ -128,14 +131,14 @@ public final class Launcher {
     // Startup
 
     private static int start(Options opts) throws Exception {
-        Files.createDirectories(opts.home);
-        if (opts.port != 0) {
-            // Fail fast: Neo4j binds Bolt only after both databases have started (several seconds).
-            checkPortFree(opts.port);
-        }
         DatabaseManagementService service;
         try {
-            service = new DatabaseManagementServiceBuilder(opts.home)
+            Files.createDirectories(opts.home);
+            if (opts.port != 0) {
+                // Fail fast: Neo4j binds Bolt only after both databases have started (several seconds).
+                checkPortFree(opts.port);
+            }
+            dbms = new DatabaseManagementServiceBuilder(opts.home)
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress(BOLT_HOST, opts.port))
                     .setConfig(BoltConnector.advertised_address, new SocketAddress(BOLT_HOST, opts.port))
@@ -143,17 +146,17 @@ public final class Launcher {
                     .setConfig(HttpConnector.enabled, false)
                     .setConfig(HttpsConnector.enabled, false)
                     .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                    .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                    .setConfig(GraphDatabaseSettings.udc_enabled, false) // dbms.usage_report.enabled
                     .setConfig(GraphDatabaseSettings.pagecache_memory, opts.pagecache)
                     .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, opts.txMemory)
                     // Bolt's netty event loop otherwise waits a 5 s "quiet period" on every shutdown.
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                     .build();
         } finally {
-            // dbms must be published before startFinished is released (see stopAndWait).
+            // dbms is published before startFinished is released (see stopAndWait).
             startFinished.countDown();
         }
-        dbms = service;
+        service = dbms;
         if (stopRequested.get()) {
             throw new IllegalStateException("stop requested during startup");
         }
@@ -252,14 +255,8 @@ public final class Launcher {
         return best.replaceAll("[\\r\\n\\t]+", " ").trim();
     }
 
-    private static String sinceJvmStart() {
-        try {
-            return ProcessHandle.current().info().startInstant()
-                    .map(t -> (System.currentTimeMillis() - t.toEpochMilli()) + " ms after process start")
-                    .orElse("");
-        } catch (Throwable t) {
-            return "";
-        }
+    private static String sinceMainStart() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - MAIN_START_NANOS) + " ms";
     }
 
     private static String safeVersion() {
@@ -280,7 +277,7 @@ public final class Launcher {
         // SIGTERM / SIGINT: stop cleanly, then exit 0 (the JVM's default would be 143 / 130).
         for (String sig : new String[] {"TERM", "INT"}) {
             try {
-                sun.misc.Signal.handle(new sun.misc.Signal(sig), s -> exitAfterStop("SIG" + sig));
+                handleSignal(sig, () -> exitAfterStop("SIG" + sig));
             } catch (Throwable e) {
                 err.println("strikegraph-launcher: could not install SIG" + sig + " handler: " + e);
             }
@@ -303,6 +300,34 @@ public final class Launcher {
         stdinWatcher.start();
     }
 
+    /**
+     * Installs a handler via sun.misc.Signal (module jdk.unsupported, no flags needed). Done reflectively only so
+     * that javac does not warn about the internal API.
+     */
+    private static void handleSignal(String name, Runnable action) throws ReflectiveOperationException {
+        Class<?> signalClass = Class.forName("sun.misc.Signal");
+        Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
+        Object signal = signalClass.getConstructor(String.class).newInstance(name);
+        Object handler = java.lang.reflect.Proxy.newProxyInstance(Launcher.class.getClassLoader(),
+                new Class<?>[] {handlerClass}, (proxy, method, args) -> {
+                    if ("handle".equals(method.getName())) {
+                        action.run();
+                        return null;
+                    }
+                    switch (method.getName()) {
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "equals":
+                            return proxy == args[0];
+                        case "toString":
+                            return "strikegraph-signal-handler(" + name + ")";
+                        default:
+                            return null;
+                    }
+                });
+        signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, signal, handler);
+    }
+
     /** Runs the stop on a fresh non-daemon thread so signal dispatch threads are never blocked. */
     private static void exitAfterStop(String why) {
         Thread t = new Thread(() -> {
@@ -319,7 +344,10 @@ public final class Launcher {
             try {
                 err.println("strikegraph-launcher: stopping (" + why + ")");
                 err.flush();
-                awaitQuietly(startFinished);
+                if (!awaitQuietly(startFinished, STARTUP_WAIT_ON_STOP_MS)) {
+                    err.println("strikegraph-launcher: startup still running after "
+                            + (STARTUP_WAIT_ON_STOP_MS / 1000) + "s, exiting without clean shutdown");
+                }
                 DatabaseManagementService s = dbms;
                 if (s != null) {
                     long t0 = System.nanoTime();
@@ -340,6 +368,25 @@ public final class Launcher {
             }
         } else {
             awaitQuietly(stopDone);
+        }
+    }
+
+    /** Returns false if the timeout elapsed. */
+    private static boolean awaitQuietly(CountDownLatch latch, long timeoutMs) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return latch.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
