@@ -1,9 +1,6 @@
 package strikegraph
 
-import (
-	"fmt"
-	"time"
-)
+import "time"
 
 // DatePrecision says how much of a date is known. Sources rarely give an exact
 // day, and an investigator must be able to tell "17 November" from "some time in
@@ -53,11 +50,4 @@ func (d Date) Validate(field string) error {
 	default:
 		return Invalidf(field+".precision", "unknown date precision %q", d.Precision)
 	}
-}
-
-func (d Date) String() string {
-	if d.Precision == DateUnknown {
-		return fmt.Sprintf("unknown (%s)", d.Text)
-	}
-	return fmt.Sprintf("%s (%s)", d.Value, d.Precision)
 }

@@ -96,7 +96,7 @@ func (d *Document) Validate() error {
 		if err := define(f, a.ID, string(a.Kind)); err != nil {
 			return err
 		}
-		if !oneOf(a.Kind, ActorArmedGroup, ActorMonitor, ActorOutlet, ActorPerson, ActorSpokesperson) {
+		if !isActorKind(string(a.Kind)) {
 			return Invalidf(f+".kind", "unknown actor kind %q", a.Kind)
 		}
 		if err := validName(f, a.Name, a.Aliases); err != nil {
@@ -174,12 +174,9 @@ func (d *Document) Validate() error {
 // RelationEnds tells whether a relation of type t may join nodes of kinds from
 // and to (an actor's kind is its ActorKind).
 func RelationEnds(t RelationType, from, to string) bool {
-	isActor := func(k string) bool {
-		return oneOf(ActorKind(k), ActorArmedGroup, ActorMonitor, ActorOutlet, ActorPerson, ActorSpokesperson)
-	}
 	for _, e := range relationEnds[t] {
-		fromOK := e[0] == from || (e[0] == "ACTOR" && isActor(from))
-		toOK := e[1] == to || (e[1] == "ACTOR" && isActor(to))
+		fromOK := e[0] == from || (e[0] == "ACTOR" && isActorKind(from))
+		toOK := e[1] == to || (e[1] == "ACTOR" && isActorKind(to))
 		if fromOK && toOK {
 			return true
 		}
@@ -255,6 +252,10 @@ func validName(field, name string, aliases []string) error {
 		}
 	}
 	return nil
+}
+
+func isActorKind(k string) bool {
+	return oneOf(ActorKind(k), ActorArmedGroup, ActorMonitor, ActorOutlet, ActorPerson, ActorSpokesperson)
 }
 
 func oneOf[T comparable](v T, allowed ...T) bool {
@@ -433,15 +434,12 @@ func (d *Document) ExternalIDs() []string {
 // each relation joins kinds it may join, and that every quote stands verbatim
 // in its article.
 func (d *Document) CheckReferences(refs map[string]Ref) error {
-	isActor := func(k string) bool {
-		return oneOf(ActorKind(k), ActorArmedGroup, ActorMonitor, ActorOutlet, ActorPerson, ActorSpokesperson)
-	}
 	err := d.references(func(field, id string, kinds []string, quote string) error {
 		ref, ok := refs[id]
 		if !ok {
 			return &Error{Code: ECodeInvalid, Field: field, Message: fmt.Sprintf("unknown reference %q", id)}
 		}
-		if kinds != nil && !oneOf(ref.Kind, kinds...) && !(oneOf("ACTOR", kinds...) && isActor(ref.Kind)) {
+		if kinds != nil && !oneOf(ref.Kind, kinds...) && !(oneOf("ACTOR", kinds...) && isActorKind(ref.Kind)) {
 			return Invalidf(field, "%q is a %s, not a %s", id, ref.Kind, strings.Join(kinds, " or "))
 		}
 		if quote != "" && !strings.Contains(ref.Text, quote) {
