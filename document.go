@@ -440,7 +440,7 @@ func (d *Document) CheckReferences(refs map[string]Ref) error {
 			return &Error{Code: ECodeInvalid, Field: field, Message: fmt.Sprintf("unknown reference %q", id)}
 		}
 		if kinds != nil && !oneOf(ref.Kind, kinds...) && !(oneOf("ACTOR", kinds...) && isActorKind(ref.Kind)) {
-			return Invalidf(field, "%q is a %s, not a %s", id, ref.Kind, strings.Join(kinds, " or "))
+			return Invalidf(field, "%q is a %s; it must be: %s", id, ref.Kind, strings.Join(kinds, " or "))
 		}
 		if quote != "" && !strings.Contains(ref.Text, quote) {
 			return Invalidf(field, "the quote %q does not stand verbatim in article %s", abbreviate(quote), id)
