@@ -41,22 +41,30 @@ func findEntities[T any](ctx context.Context, db *DB, name string, params map[st
 func entities(recs []*neo4j.Record) []strikegraph.Entity {
 	out := make([]strikegraph.Entity, 0, len(recs))
 	for _, rec := range recs {
-		m := rec.AsMap()
-		n := m["n"].(neo4j.Node)
-		switch {
-		case slices.Contains(n.Labels, "Incident"):
-			out = append(out, incidentFromProps(n.Props))
-		case slices.Contains(n.Labels, "Place"):
-			out = append(out, placeFromProps(n.Props))
-		case slices.Contains(n.Labels, "Actor"):
-			out = append(out, actorFromProps(n.Props))
-		case slices.Contains(n.Labels, "Article"):
-			a := articleFromProps(n.Props)
-			a.PublisherID, _ = m["publisher"].(string)
-			out = append(out, a)
+		if e := entity(rec); e != nil {
+			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// entity reads one (n, publisher) record; nil when n is of no known kind.
+func entity(rec *neo4j.Record) strikegraph.Entity {
+	m := rec.AsMap()
+	n := m["n"].(neo4j.Node)
+	switch {
+	case slices.Contains(n.Labels, "Incident"):
+		return incidentFromProps(n.Props)
+	case slices.Contains(n.Labels, "Place"):
+		return placeFromProps(n.Props)
+	case slices.Contains(n.Labels, "Actor"):
+		return actorFromProps(n.Props)
+	case slices.Contains(n.Labels, "Article"):
+		a := articleFromProps(n.Props)
+		a.PublisherID, _ = m["publisher"].(string)
+		return a
+	}
+	return nil
 }
 
 // FindLinksByIDs returns every edge but claims of each entity.
@@ -103,8 +111,12 @@ func (db *DB) SearchEntities(ctx context.Context, name string) ([]strikegraph.Se
 		return nil, err
 	}
 	var hits []strikegraph.SearchHit
-	for i, e := range entities(recs) {
-		n := recs[i].AsMap()["n"].(neo4j.Node)
+	for _, rec := range recs {
+		e := entity(rec)
+		if e == nil {
+			continue
+		}
+		n := rec.AsMap()["n"].(neo4j.Node)
 		names := append([]string{str(n.Props, "name")}, strs(n.Props, "aliases")...)
 		matched := names[0]
 		for _, alias := range names {
