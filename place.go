@@ -58,6 +58,63 @@ type IncidentNearPlace struct {
 	ViaID      string
 }
 
+// Limits of a search around a point.
+const (
+	MaxRadiusKm = 20000 // about half the Earth's circumference
+	MaxNear     = 500   // the most places or incidents one search returns
+)
+
+// Near is the centre of a search, given as coordinates or as a place's id,
+// with an optional radius: without one, the nearest are found wherever they
+// are.
+type Near struct {
+	Latitude  *float64
+	Longitude *float64
+	PlaceID   string
+	RadiusKm  *float64
+}
+
+// Validate checks a search around near for the first results.
+func (n Near) Validate(first int) error {
+	coords := n.Latitude != nil || n.Longitude != nil
+	switch {
+	case coords && n.PlaceID != "":
+		return Invalidf("near", "give either coordinates or a place, not both")
+	case !coords && n.PlaceID == "":
+		return Invalidf("near", "give coordinates or a place")
+	case coords && (n.Latitude == nil || n.Longitude == nil):
+		return Invalidf("near", "latitude and longitude go together")
+	}
+	// Written so that NaN fails too.
+	if coords && !(*n.Latitude >= -90 && *n.Latitude <= 90) {
+		return Invalidf("near.latitude", "%v is out of range [-90, 90]", *n.Latitude)
+	}
+	if coords && !(*n.Longitude >= -180 && *n.Longitude <= 180) {
+		return Invalidf("near.longitude", "%v is out of range [-180, 180]", *n.Longitude)
+	}
+	if n.RadiusKm != nil && !(*n.RadiusKm > 0 && *n.RadiusKm <= MaxRadiusKm) {
+		return Invalidf("near.radiusKm", "%v is out of range (0, %d]", *n.RadiusKm, MaxRadiusKm)
+	}
+	if first < 1 || first > MaxNear {
+		return Invalidf("first", "%d is out of range [1, %d]", first, MaxNear)
+	}
+	return nil
+}
+
+// PlaceDistance is a place found near a point.
+type PlaceDistance struct {
+	Place      *Place
+	DistanceKm float64
+}
+
+// IncidentDistance is an incident found near a point, by the closest of the
+// places it is located in or near (PlaceID).
+type IncidentDistance struct {
+	Incident   *Incident
+	PlaceID    string
+	DistanceKm float64
+}
+
 // PlaceService finds places and what happened near them.
 type PlaceService interface {
 	FindPlaces(ctx context.Context) ([]*Place, error)
@@ -65,4 +122,13 @@ type PlaceService interface {
 	// it, in places within it, or in places near it; the closest relation
 	// first when one incident qualifies several ways.
 	FindIncidentsNearPlaceIDs(ctx context.Context, ids []string) (map[string][]IncidentNearPlace, error)
+	// FindPlacesNear returns the first places with coordinates nearest to
+	// near, within its radius; a place searched around is not its own
+	// neighbour.
+	FindPlacesNear(ctx context.Context, near Near, first int) ([]PlaceDistance, error)
+	// FindIncidentsNear returns the first incidents nearest to near, within
+	// its radius, each once: an incident is as far as the closest place with
+	// coordinates it is LOCATED_IN or LOCATED_NEAR. Incidents of a place
+	// searched around are at 0 km.
+	FindIncidentsNear(ctx context.Context, near Near, first int) ([]IncidentDistance, error)
 }

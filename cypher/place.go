@@ -36,6 +36,10 @@ func (db *DB) FindIncidentsNearPlaceIDs(ctx context.Context, ids []string) (map[
 // WGS-84 in Neo4j's spatial reference ids.
 const wgs84 = 4326
 
+// anywhere is a radius in metres that takes in the whole Earth: on Neo4j's
+// WGS-84 sphere, a point is 20 037.5 km from its antipode.
+const anywhere = 21e6
+
 func placeProps(p *strikegraph.Place) map[string]any {
 	props := nameProps(p.ID, p.Name, p.Aliases, p.Description)
 	props["kind"] = string(p.Kind)
@@ -58,3 +62,75 @@ func placeFromProps(props map[string]any) *strikegraph.Place {
 	}
 	return p
 }
+
+// FindPlacesNear returns the first places nearest to near, within its radius.
+func (db *DB) FindPlacesNear(ctx context.Context, near strikegraph.Near, first int) ([]strikegraph.PlaceDistance, error) {
+	params, err := db.nearParams(ctx, near, first)
+	if err != nil {
+		return nil, err
+	}
+	params["exclude"] = near.PlaceID
+	recs, err := db.read(ctx, "find_place_distances", params)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]strikegraph.PlaceDistance, 0, len(recs))
+	for _, rec := range recs {
+		out = append(out, strikegraph.PlaceDistance{Place: entity(rec).(*strikegraph.Place), DistanceKm: km(rec)})
+	}
+	return out, nil
+}
+
+// FindIncidentsNear returns the first incidents nearest to near, within its
+// radius, each by the closest of its places.
+func (db *DB) FindIncidentsNear(ctx context.Context, near strikegraph.Near, first int) ([]strikegraph.IncidentDistance, error) {
+	params, err := db.nearParams(ctx, near, first)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := db.read(ctx, "find_incident_distances", params)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]strikegraph.IncidentDistance, 0, len(recs))
+	for _, rec := range recs {
+		out = append(out, strikegraph.IncidentDistance{
+			Incident: entity(rec).(*strikegraph.Incident), PlaceID: rec.AsMap()["place"].(string), DistanceKm: km(rec),
+		})
+	}
+	return out, nil
+}
+
+// nearParams validates a search around near and returns its point, radius
+// and limit. A place's coordinates cost one round trip.
+func (db *DB) nearParams(ctx context.Context, near strikegraph.Near, first int) (map[string]any, error) {
+	if err := near.Validate(first); err != nil {
+		return nil, err
+	}
+	lat, lon := near.Latitude, near.Longitude
+	if near.PlaceID != "" {
+		found, err := db.FindEntitiesByIDs(ctx, []string{near.PlaceID})
+		if err != nil {
+			return nil, err
+		}
+		p, ok := found[near.PlaceID].(*strikegraph.Place)
+		if !ok {
+			return nil, strikegraph.NotFoundf("no place %q", near.PlaceID)
+		}
+		if p.Latitude == nil {
+			return nil, strikegraph.Invalidf("near.placeId", "place %q has no coordinates; give latitude and longitude instead", near.PlaceID)
+		}
+		lat, lon = p.Latitude, p.Longitude
+	}
+	meters := anywhere
+	if near.RadiusKm != nil {
+		meters = *near.RadiusKm * 1000
+	}
+	return map[string]any{
+		"point":  neo4j.Point2D{X: *lon, Y: *lat, SpatialRefId: wgs84},
+		"meters": meters,
+		"first":  first,
+	}, nil
+}
+
+func km(rec *neo4j.Record) float64 { return rec.AsMap()["meters"].(float64) / 1000 }
