@@ -26,6 +26,54 @@ type Actor struct {
 
 // ActorService finds actors.
 type ActorService interface {
-	// FindActors returns the actors of one kind, or all when kind is nil.
-	FindActors(ctx context.Context, kind *ActorKind) ([]*Actor, error)
+	// FindActors returns a page of actors; see ActorList.
+	FindActors(ctx context.Context, l List) (Slice[Actor], error)
+}
+
+// ActorWhere selects actors: every field given must hold, and AND, OR and
+// NOT combine inputs.
+type ActorWhere struct {
+	AND []*ActorWhere
+	OR  []*ActorWhere
+	NOT *ActorWhere
+
+	IDIn   []string
+	KindIn []ActorKind
+	PartOf *string // part of the group, directly or not
+	Stance *Stance // made a claim of this stance, itself or through a spokesperson
+	Text   *string // in a name or alias (any spelling) or the description
+}
+
+func (w *ActorWhere) children() (and, or []filterNode, not filterNode) {
+	return children(w.AND, w.OR, w.NOT)
+}
+
+func (w *ActorWhere) conditions() ([]Condition, error) {
+	var c conditions
+	if w.IDIn != nil {
+		c.add("id", w.IDIn)
+	}
+	c.strings("kind", texts(w.KindIn))
+	if w.PartOf != nil {
+		c.add("partOf", *w.PartOf)
+	}
+	if w.Stance != nil {
+		c.add("stance", string(*w.Stance))
+	}
+	c.text(w.Text)
+	return c.list, c.err
+}
+
+// ActorSort orders actors by one field.
+type ActorSort struct {
+	Name *SortDirection
+}
+
+func (s *ActorSort) fields() map[string]*SortDirection {
+	return map[string]*SortDirection{"name": s.Name}
+}
+
+// ActorList checks and compiles a request for a list of actors.
+func ActorList(where *ActorWhere, sort []*ActorSort, page Page) (List, error) {
+	return newList(where, sort, (*ActorSort).fields, page)
 }

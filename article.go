@@ -27,8 +27,56 @@ func (a Article) Name() string {
 
 // ArticleService finds articles and loads import documents.
 type ArticleService interface {
-	FindArticles(ctx context.Context) ([]*Article, error)
+	// FindArticles returns a page of articles; see ArticleList.
+	FindArticles(ctx context.Context, l List) (Slice[Article], error)
 }
 
 // Aliases: an article goes by its title alone.
 func (a Article) Aliases() []string { return []string{} }
+
+// ArticleWhere selects articles: every field given must hold, and AND, OR
+// and NOT combine inputs.
+type ArticleWhere struct {
+	AND []*ArticleWhere
+	OR  []*ArticleWhere
+	NOT *ArticleWhere
+
+	IDIn         []string
+	Publisher    *string
+	PublishedGTE *string // YYYY-MM-DD, YYYY-MM or YYYY: from its first day
+	PublishedLTE *string // to its last day
+	Text         *string // in the title or the text
+}
+
+func (w *ArticleWhere) children() (and, or []filterNode, not filterNode) {
+	return children(w.AND, w.OR, w.NOT)
+}
+
+func (w *ArticleWhere) conditions() ([]Condition, error) {
+	var c conditions
+	if w.IDIn != nil {
+		c.add("id", w.IDIn)
+	}
+	if w.Publisher != nil {
+		c.add("publisher", *w.Publisher)
+	}
+	c.date("publishedFrom", "where.published_GTE", w.PublishedGTE, false)
+	c.date("publishedTo", "where.published_LTE", w.PublishedLTE, true)
+	c.text(w.Text)
+	return c.list, c.err
+}
+
+// ArticleSort orders articles by one field.
+type ArticleSort struct {
+	Published *SortDirection
+	Name      *SortDirection
+}
+
+func (s *ArticleSort) fields() map[string]*SortDirection {
+	return map[string]*SortDirection{"published": s.Published, "name": s.Name}
+}
+
+// ArticleList checks and compiles a request for a list of articles.
+func ArticleList(where *ArticleWhere, sort []*ArticleSort, page Page) (List, error) {
+	return newList(where, sort, (*ArticleSort).fields, page)
+}

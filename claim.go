@@ -1,6 +1,9 @@
 package strikegraph
 
-import "context"
+import (
+	"context"
+	"strings"
+)
 
 // Stance is what a claim does to an incident. It is the claim's edge type in
 // the graph: (speaker)-[:REPORTED|DENIED|RESPONDED]->(incident).
@@ -88,6 +91,8 @@ func (c *Claim) Source() string {
 // ClaimService finds claims.
 type ClaimService interface {
 	FindClaimByID(ctx context.Context, id string) (*Claim, error)
+	// FindClaims returns a page of claims; see ClaimList.
+	FindClaims(ctx context.Context, l List) (Slice[Claim], error)
 	// FindClaimsByIncidentIDs returns the claims about each incident.
 	FindClaimsByIncidentIDs(ctx context.Context, ids []string) (map[string][]*Claim, error)
 	// FindClaimsByActorIDs returns what each actor said, and what its
@@ -104,4 +109,76 @@ func (fs *Figures) Named() map[string]**Figure {
 		"civiliansKilled": &fs.CiviliansKilled, "childrenKilled": &fs.ChildrenKilled, "womenKilled": &fs.WomenKilled,
 		"injured": &fs.Injured, "combatantsKilled": &fs.CombatantsKilled, "killed": &fs.Killed,
 	}
+}
+
+// ClaimWhere selects claims: every field given must hold, and AND, OR and
+// NOT combine inputs.
+type ClaimWhere struct {
+	AND []*ClaimWhere
+	OR  []*ClaimWhere
+	NOT *ClaimWhere
+
+	IDIn            []string
+	StanceIn        []Stance
+	Speaker         *string // said by the actor or on its behalf
+	SpeakerKindIn   []ActorKind
+	Incident        *string
+	Article         *string
+	Place           *string // about an incident in or near the place or a place within it
+	IncidentDateGTE *string // the incident's date, YYYY-MM-DD, YYYY-MM or YYYY
+	IncidentDateLTE *string
+	CivilianTollGTE *int // a civilian toll of at least this
+	CivilianTollLTE *int
+	DeniesIn        []Denial
+	ResponseIn      []Response
+	Text            *string // in the quote, case-insensitive
+}
+
+func (w *ClaimWhere) children() (and, or []filterNode, not filterNode) {
+	return children(w.AND, w.OR, w.NOT)
+}
+
+func (w *ClaimWhere) conditions() ([]Condition, error) {
+	var c conditions
+	if w.IDIn != nil {
+		c.add("id", w.IDIn)
+	}
+	c.strings("stance", texts(w.StanceIn))
+	c.strings("speakerKind", texts(w.SpeakerKindIn))
+	c.strings("denies", texts(w.DeniesIn))
+	c.strings("response", texts(w.ResponseIn))
+	for op, id := range map[string]*string{"speaker": w.Speaker, "incident": w.Incident, "article": w.Article, "place": w.Place} {
+		if id != nil {
+			c.add(op, *id)
+		}
+	}
+	c.date("dateFrom", "where.incidentDate_GTE", w.IncidentDateGTE, false)
+	c.date("dateTo", "where.incidentDate_LTE", w.IncidentDateLTE, true)
+	for op, n := range map[string]*int{"tollFrom": w.CivilianTollGTE, "tollTo": w.CivilianTollLTE} {
+		if n != nil {
+			c.add(op, *n)
+		}
+	}
+	if w.Text != nil {
+		if len(*w.Text) > 300 {
+			return nil, Invalidf("where.text", "give at most 300 bytes")
+		}
+		c.add("quote", strings.ToLower(*w.Text))
+	}
+	return c.list, c.err
+}
+
+// ClaimSort orders claims by one field.
+type ClaimSort struct {
+	IncidentDate *SortDirection
+	CivilianToll *SortDirection
+}
+
+func (s *ClaimSort) fields() map[string]*SortDirection {
+	return map[string]*SortDirection{"incidentDate": s.IncidentDate, "civilianToll": s.CivilianToll}
+}
+
+// ClaimList checks and compiles a request for a list of claims.
+func ClaimList(where *ClaimWhere, sort []*ClaimSort, page Page) (List, error) {
+	return newList(where, sort, (*ClaimSort).fields, page)
 }

@@ -51,3 +51,23 @@ func (d Date) Validate(field string) error {
 		return Invalidf(field+".precision", "unknown date precision %q", d.Precision)
 	}
 }
+
+// dateBound reads a filter's date, YYYY-MM-DD, YYYY-MM or YYYY: as a lower
+// bound its first day, as an upper bound (end) its last.
+func dateBound(field, s string, end bool) (time.Time, error) {
+	for _, d := range []struct {
+		layout string
+		years  int
+		months int
+	}{{time.DateOnly, 0, 0}, {"2006-01", 0, 1}, {"2006", 1, 0}} {
+		t, err := time.Parse(d.layout, s)
+		if err != nil {
+			continue
+		}
+		if end && (d.years > 0 || d.months > 0) {
+			t = t.AddDate(d.years, d.months, -1)
+		}
+		return t, nil
+	}
+	return time.Time{}, Invalidf(field, "give a date as YYYY-MM-DD, YYYY-MM or YYYY, not %q", s)
+}

@@ -28,11 +28,8 @@ type Incident struct {
 
 // IncidentService finds incidents.
 type IncidentService interface {
-	// FindIncidents returns every incident, oldest first, undated last.
-	FindIncidents(ctx context.Context) ([]*Incident, error)
-	// FindContestedIncidents returns the incidents for which a civilian toll
-	// was reported and a denial was made (see Contested).
-	FindContestedIncidents(ctx context.Context) ([]*Incident, error)
+	// FindIncidents returns a page of incidents; see IncidentList.
+	FindIncidents(ctx context.Context, l List) (Slice[Incident], error)
 }
 
 // TollRange is the spread of the figures reported for one incident.
@@ -103,4 +100,78 @@ func Contested(claims []*Claim) bool {
 		}
 	}
 	return harmed && denied
+}
+
+// IncidentWhere selects incidents: every field given must hold, and AND, OR
+// and NOT combine inputs. Dates compare by the first day an incident's date
+// may stand for; undated incidents meet no date condition.
+type IncidentWhere struct {
+	AND []*IncidentWhere
+	OR  []*IncidentWhere
+	NOT *IncidentWhere
+
+	IDIn            []string
+	ScopeIn         []IncidentScope
+	DateGTE         *string // YYYY-MM-DD, YYYY-MM or YYYY: from its first day
+	DateLTE         *string // to its last day
+	Place           *string // in or near the place, or in or near a place within it
+	Actor           *string // carried out, targeted, or spoken of by the actor or on its behalf
+	Perpetrator     *string
+	Stance          *Stance    // some claim of this stance was made
+	ReporterKind    *ActorKind // reported by an actor of this kind
+	CivilianTollGTE *int       // some report gives at least this civilian toll
+	CivilianTollLTE *int       // some report gives at most this civilian toll
+	Contested       *bool
+	Text            *string // in a name or alias (any spelling), the target or the description
+}
+
+func (w *IncidentWhere) children() (and, or []filterNode, not filterNode) {
+	return children(w.AND, w.OR, w.NOT)
+}
+
+func (w *IncidentWhere) conditions() ([]Condition, error) {
+	var c conditions
+	if w.IDIn != nil {
+		c.add("id", w.IDIn)
+	}
+	c.strings("scope", texts(w.ScopeIn))
+	c.date("dateFrom", "where.date_GTE", w.DateGTE, false)
+	c.date("dateTo", "where.date_LTE", w.DateLTE, true)
+	for op, id := range map[string]*string{"place": w.Place, "actor": w.Actor, "perpetrator": w.Perpetrator} {
+		if id != nil {
+			c.add(op, *id)
+		}
+	}
+	if w.Stance != nil {
+		c.add("stance", string(*w.Stance))
+	}
+	if w.ReporterKind != nil {
+		c.add("reporterKind", string(*w.ReporterKind))
+	}
+	for op, n := range map[string]*int{"tollFrom": w.CivilianTollGTE, "tollTo": w.CivilianTollLTE} {
+		if n != nil {
+			c.add(op, *n)
+		}
+	}
+	if w.Contested != nil {
+		c.add("contested", *w.Contested)
+	}
+	c.text(w.Text)
+	return c.list, c.err
+}
+
+// IncidentSort orders incidents by one field.
+type IncidentSort struct {
+	Date         *SortDirection
+	Name         *SortDirection
+	CivilianToll *SortDirection // the highest civilian toll reported
+}
+
+func (s *IncidentSort) fields() map[string]*SortDirection {
+	return map[string]*SortDirection{"date": s.Date, "name": s.Name, "civilianToll": s.CivilianToll}
+}
+
+// IncidentList checks and compiles a request for a list of incidents.
+func IncidentList(where *IncidentWhere, sort []*IncidentSort, page Page) (List, error) {
+	return newList(where, sort, (*IncidentSort).fields, page)
 }

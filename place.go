@@ -117,7 +117,8 @@ type IncidentDistance struct {
 
 // PlaceService finds places and what happened near them.
 type PlaceService interface {
-	FindPlaces(ctx context.Context) ([]*Place, error)
+	// FindPlaces returns a page of places; see PlaceList.
+	FindPlaces(ctx context.Context, l List) (Slice[Place], error)
 	// FindIncidentsNearPlaceIDs returns, per place, the incidents in or near
 	// it, in places within it, or in places near it; the closest relation
 	// first when one incident qualifies several ways.
@@ -131,4 +132,48 @@ type PlaceService interface {
 	// coordinates it is LOCATED_IN or LOCATED_NEAR. Incidents of a place
 	// searched around are at 0 km.
 	FindIncidentsNear(ctx context.Context, near Near, first int) ([]IncidentDistance, error)
+}
+
+// PlaceWhere selects places: every field given must hold, and AND, OR and
+// NOT combine inputs.
+type PlaceWhere struct {
+	AND []*PlaceWhere
+	OR  []*PlaceWhere
+	NOT *PlaceWhere
+
+	IDIn   []string
+	KindIn []PlaceKind
+	Within *string // lies within the place, directly or not
+	Text   *string // in a name or alias (any spelling) or the description
+}
+
+func (w *PlaceWhere) children() (and, or []filterNode, not filterNode) {
+	return children(w.AND, w.OR, w.NOT)
+}
+
+func (w *PlaceWhere) conditions() ([]Condition, error) {
+	var c conditions
+	if w.IDIn != nil {
+		c.add("id", w.IDIn)
+	}
+	c.strings("kind", texts(w.KindIn))
+	if w.Within != nil {
+		c.add("within", *w.Within)
+	}
+	c.text(w.Text)
+	return c.list, c.err
+}
+
+// PlaceSort orders places by one field.
+type PlaceSort struct {
+	Name *SortDirection
+}
+
+func (s *PlaceSort) fields() map[string]*SortDirection {
+	return map[string]*SortDirection{"name": s.Name}
+}
+
+// PlaceList checks and compiles a request for a list of places.
+func PlaceList(where *PlaceWhere, sort []*PlaceSort, page Page) (List, error) {
+	return newList(where, sort, (*PlaceSort).fields, page)
 }

@@ -15,13 +15,9 @@ var actorLabels = map[strikegraph.ActorKind][]string{
 	strikegraph.ActorSpokesperson: {"Actor", "Person", "Spokesperson"},
 }
 
-// FindActors returns the actors of one kind, or all, by name.
-func (db *DB) FindActors(ctx context.Context, kind *strikegraph.ActorKind) ([]*strikegraph.Actor, error) {
-	var k any
-	if kind != nil {
-		k = string(*kind)
-	}
-	return findEntities[strikegraph.Actor](ctx, db, "find_actors", map[string]any{"kind": k})
+// FindActors returns a page of actors.
+func (db *DB) FindActors(ctx context.Context, l strikegraph.List) (strikegraph.Slice[strikegraph.Actor], error) {
+	return findList(ctx, db, "find_actors", l, nil, entityRow[strikegraph.Actor])
 }
 
 func actorProps(a *strikegraph.Actor) map[string]any {

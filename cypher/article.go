@@ -6,9 +6,9 @@ import (
 	"github.com/strikegraph/strikegraph"
 )
 
-// FindArticles returns every article by id.
-func (db *DB) FindArticles(ctx context.Context) ([]*strikegraph.Article, error) {
-	return findEntities[strikegraph.Article](ctx, db, "find_articles", nil)
+// FindArticles returns a page of articles.
+func (db *DB) FindArticles(ctx context.Context, l strikegraph.List) (strikegraph.Slice[strikegraph.Article], error) {
+	return findList(ctx, db, "find_articles", l, nil, entityRow[strikegraph.Article])
 }
 
 func articleProps(a *strikegraph.Article) map[string]any {

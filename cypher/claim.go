@@ -20,6 +20,11 @@ func (db *DB) FindClaimByID(ctx context.Context, id string) (*strikegraph.Claim,
 	return claimFromRecord(recs[0]), nil
 }
 
+// FindClaims returns a page of claims.
+func (db *DB) FindClaims(ctx context.Context, l strikegraph.List) (strikegraph.Slice[strikegraph.Claim], error) {
+	return findList(ctx, db, "find_claims", l, nil, claimFromRow)
+}
+
 // FindClaimsByIncidentIDs returns the claims about each incident.
 func (db *DB) FindClaimsByIncidentIDs(ctx context.Context, ids []string) (map[string][]*strikegraph.Claim, error) {
 	return db.findClaimsBy(ctx, "find_claims_by_incident_ids", ids)
@@ -50,8 +55,10 @@ func (db *DB) findClaimsBy(ctx context.Context, name string, ids []string) (map[
 }
 
 // claimFromRecord reads a record of (speaker, stance, incident, props).
-func claimFromRecord(rec *neo4j.Record) *strikegraph.Claim {
-	m := rec.AsMap()
+func claimFromRecord(rec *neo4j.Record) *strikegraph.Claim { return claimFromRow(rec.AsMap()) }
+
+// claimFromRow reads a record or row of {speaker, stance, incident, props}.
+func claimFromRow(m map[string]any) *strikegraph.Claim {
 	p := m["props"].(map[string]any)
 	direct, _ := p["direct"].(bool)
 	c := &strikegraph.Claim{

@@ -22,21 +22,6 @@ func (db *DB) FindEntitiesByIDs(ctx context.Context, ids []string) (map[string]s
 	return found, nil
 }
 
-// findEntities runs a query of (n, publisher) rows and returns the *T among them.
-func findEntities[T any](ctx context.Context, db *DB, name string, params map[string]any) ([]*T, error) {
-	recs, err := db.read(ctx, name, params)
-	if err != nil {
-		return nil, err
-	}
-	out := []*T{}
-	for _, e := range entities(recs) {
-		if t, ok := any(e).(*T); ok {
-			out = append(out, t)
-		}
-	}
-	return out, nil
-}
-
 // entities reads records of (n, publisher) into entities of their kind.
 func entities(recs []*neo4j.Record) []strikegraph.Entity {
 	out := make([]strikegraph.Entity, 0, len(recs))
@@ -49,8 +34,10 @@ func entities(recs []*neo4j.Record) []strikegraph.Entity {
 }
 
 // entity reads one (n, publisher) record; nil when n is of no known kind.
-func entity(rec *neo4j.Record) strikegraph.Entity {
-	m := rec.AsMap()
+func entity(rec *neo4j.Record) strikegraph.Entity { return entityOf(rec.AsMap()) }
+
+// entityOf reads a record or row of {n, publisher}.
+func entityOf(m map[string]any) strikegraph.Entity {
 	n := m["n"].(neo4j.Node)
 	switch {
 	case slices.Contains(n.Labels, "Incident"):

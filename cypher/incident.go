@@ -6,15 +6,9 @@ import (
 	"github.com/strikegraph/strikegraph"
 )
 
-// FindIncidents returns every incident, oldest first, undated last.
-func (db *DB) FindIncidents(ctx context.Context) ([]*strikegraph.Incident, error) {
-	return findEntities[strikegraph.Incident](ctx, db, "find_incidents", nil)
-}
-
-// FindContestedIncidents returns the incidents for which a civilian toll was
-// reported and a denial was made: the rule of strikegraph.Contested.
-func (db *DB) FindContestedIncidents(ctx context.Context) ([]*strikegraph.Incident, error) {
-	return findEntities[strikegraph.Incident](ctx, db, "find_contested_incidents", nil)
+// FindIncidents returns a page of incidents.
+func (db *DB) FindIncidents(ctx context.Context, l strikegraph.List) (strikegraph.Slice[strikegraph.Incident], error) {
+	return findList(ctx, db, "find_incidents", l, nil, entityRow[strikegraph.Incident])
 }
 
 func incidentProps(in *strikegraph.Incident) map[string]any {

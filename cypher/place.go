@@ -8,9 +8,9 @@ import (
 	"github.com/strikegraph/strikegraph"
 )
 
-// FindPlaces returns every place by name.
-func (db *DB) FindPlaces(ctx context.Context) ([]*strikegraph.Place, error) {
-	return findEntities[strikegraph.Place](ctx, db, "find_places", nil)
+// FindPlaces returns a page of places.
+func (db *DB) FindPlaces(ctx context.Context, l strikegraph.List) (strikegraph.Slice[strikegraph.Place], error) {
+	return findList(ctx, db, "find_places", l, nil, entityRow[strikegraph.Place])
 }
 
 // FindIncidentsNearPlaceIDs returns, per place, the incidents in or near it,

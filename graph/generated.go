@@ -44,44 +44,68 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Actor struct {
-		Aliases      func(childComplexity int) int
-		Allies       func(childComplexity int) int
-		Anonymous    func(childComplexity int) int
-		Articles     func(childComplexity int) int
-		BackedBy     func(childComplexity int) int
-		Backs        func(childComplexity int) int
-		CarriedOut   func(childComplexity int) int
-		Claims       func(childComplexity int, stance *strikegraph.Stance) int
-		Components   func(childComplexity int) int
-		Controls     func(childComplexity int) int
-		Description  func(childComplexity int) int
-		Fights       func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Kind         func(childComplexity int) int
-		Leads        func(childComplexity int) int
-		LedBy        func(childComplexity int) int
-		Links        func(childComplexity int, types []strikegraph.RelationType, direction *strikegraph.Direction) int
-		Name         func(childComplexity int) int
-		PartOf       func(childComplexity int) int
-		SpeaksFor    func(childComplexity int) int
-		Spokespeople func(childComplexity int) int
-		TargetedBy   func(childComplexity int) int
+		Aliases          func(childComplexity int) int
+		Allies           func(childComplexity int) int
+		Anonymous        func(childComplexity int) int
+		Articles         func(childComplexity int) int
+		BackedBy         func(childComplexity int) int
+		Backs            func(childComplexity int) int
+		CarriedOut       func(childComplexity int) int
+		Claims           func(childComplexity int, stance *strikegraph.Stance) int
+		ClaimsConnection func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) int
+		Components       func(childComplexity int) int
+		Controls         func(childComplexity int) int
+		Description      func(childComplexity int) int
+		Fights           func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Kind             func(childComplexity int) int
+		Leads            func(childComplexity int) int
+		LedBy            func(childComplexity int) int
+		Links            func(childComplexity int, types []strikegraph.RelationType, direction *strikegraph.Direction) int
+		Name             func(childComplexity int) int
+		PartOf           func(childComplexity int) int
+		SpeaksFor        func(childComplexity int) int
+		Spokespeople     func(childComplexity int) int
+		TargetedBy       func(childComplexity int) int
+	}
+
+	ActorEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ActorsConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
 	}
 
 	Article struct {
-		Aliases   func(childComplexity int) int
-		Byline    func(childComplexity int) int
-		Claims    func(childComplexity int) int
-		Dateline  func(childComplexity int) int
-		File      func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Links     func(childComplexity int, types []strikegraph.RelationType, direction *strikegraph.Direction) int
-		Name      func(childComplexity int) int
-		Published func(childComplexity int) int
-		Publisher func(childComplexity int) int
-		Text      func(childComplexity int) int
-		Title     func(childComplexity int) int
-		URL       func(childComplexity int) int
+		Aliases          func(childComplexity int) int
+		Byline           func(childComplexity int) int
+		Claims           func(childComplexity int) int
+		ClaimsConnection func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) int
+		Dateline         func(childComplexity int) int
+		File             func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Links            func(childComplexity int, types []strikegraph.RelationType, direction *strikegraph.Direction) int
+		Name             func(childComplexity int) int
+		Published        func(childComplexity int) int
+		Publisher        func(childComplexity int) int
+		Text             func(childComplexity int) int
+		Title            func(childComplexity int) int
+		URL              func(childComplexity int) int
+	}
+
+	ArticleEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ArticlesConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
 	}
 
 	Claim struct {
@@ -100,6 +124,17 @@ type ComplexityRoot struct {
 		Stance     func(childComplexity int) int
 		StatedOn   func(childComplexity int) int
 		Via        func(childComplexity int) int
+	}
+
+	ClaimEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ClaimsConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
 	}
 
 	Date struct {
@@ -126,32 +161,44 @@ type ComplexityRoot struct {
 	}
 
 	Incident struct {
-		Aliases        func(childComplexity int) int
-		CivilianToll   func(childComplexity int) int
-		Claims         func(childComplexity int, stance *strikegraph.Stance) int
-		Contested      func(childComplexity int) int
-		Date           func(childComplexity int) int
-		Description    func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Links          func(childComplexity int, types []strikegraph.RelationType, direction *strikegraph.Direction) int
-		Name           func(childComplexity int) int
-		PartOf         func(childComplexity int) int
-		Parts          func(childComplexity int) int
-		Perpetrators   func(childComplexity int) int
-		Places         func(childComplexity int) int
-		PossiblySameAs func(childComplexity int) int
-		Scope          func(childComplexity int) int
-		Speakers       func(childComplexity int, stance *strikegraph.Stance) int
-		Target         func(childComplexity int) int
-		Targets        func(childComplexity int) int
-		Toll           func(childComplexity int) int
-		Until          func(childComplexity int) int
+		Aliases          func(childComplexity int) int
+		CivilianToll     func(childComplexity int) int
+		Claims           func(childComplexity int, stance *strikegraph.Stance) int
+		ClaimsConnection func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) int
+		Contested        func(childComplexity int) int
+		Date             func(childComplexity int) int
+		Description      func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Links            func(childComplexity int, types []strikegraph.RelationType, direction *strikegraph.Direction) int
+		Name             func(childComplexity int) int
+		PartOf           func(childComplexity int) int
+		Parts            func(childComplexity int) int
+		Perpetrators     func(childComplexity int) int
+		Places           func(childComplexity int) int
+		PossiblySameAs   func(childComplexity int) int
+		Scope            func(childComplexity int) int
+		Speakers         func(childComplexity int, stance *strikegraph.Stance) int
+		Target           func(childComplexity int) int
+		Targets          func(childComplexity int) int
+		Toll             func(childComplexity int) int
+		Until            func(childComplexity int) int
+	}
+
+	IncidentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	IncidentNearPlace struct {
 		Incident  func(childComplexity int) int
 		Proximity func(childComplexity int) int
 		Via       func(childComplexity int) int
+	}
+
+	IncidentsConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
 	}
 
 	Link struct {
@@ -163,6 +210,13 @@ type ComplexityRoot struct {
 		Role       func(childComplexity int) int
 		Sources    func(childComplexity int) int
 		Type       func(childComplexity int) int
+	}
+
+	PageInfo struct {
+		EndCursor       func(childComplexity int) int
+		HasNextPage     func(childComplexity int) int
+		HasPreviousPage func(childComplexity int) int
+		StartCursor     func(childComplexity int) int
 	}
 
 	Place struct {
@@ -183,20 +237,37 @@ type ComplexityRoot struct {
 		Within        func(childComplexity int) int
 	}
 
+	PlaceEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	PlacesConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
 	Query struct {
-		Actor              func(childComplexity int, id string) int
-		Actors             func(childComplexity int, kind *strikegraph.ActorKind) int
-		Article            func(childComplexity int, id string) int
-		Articles           func(childComplexity int) int
-		Claim              func(childComplexity int, id string) int
-		ContestedIncidents func(childComplexity int) int
-		Incident           func(childComplexity int, id string) int
-		Incidents          func(childComplexity int) int
-		Node               func(childComplexity int, id string) int
-		Place              func(childComplexity int, id string) int
-		Places             func(childComplexity int) int
-		Search             func(childComplexity int, name string) int
-		ServerInfo         func(childComplexity int) int
+		Actor               func(childComplexity int, id string) int
+		Actors              func(childComplexity int, where *strikegraph.ActorWhere, sort []*strikegraph.ActorSort, limit *int, offset *int) int
+		ActorsConnection    func(childComplexity int, where *strikegraph.ActorWhere, sort []*strikegraph.ActorSort, first *int, after *string, last *int, before *string) int
+		Article             func(childComplexity int, id string) int
+		Articles            func(childComplexity int, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, limit *int, offset *int) int
+		ArticlesConnection  func(childComplexity int, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, first *int, after *string, last *int, before *string) int
+		Claim               func(childComplexity int, id string) int
+		Claims              func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, limit *int, offset *int) int
+		ClaimsConnection    func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) int
+		ContestedIncidents  func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) int
+		Incident            func(childComplexity int, id string) int
+		Incidents           func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) int
+		IncidentsConnection func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, first *int, after *string, last *int, before *string) int
+		Node                func(childComplexity int, id string) int
+		Place               func(childComplexity int, id string) int
+		Places              func(childComplexity int, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, limit *int, offset *int) int
+		PlacesConnection    func(childComplexity int, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, first *int, after *string, last *int, before *string) int
+		Search              func(childComplexity int, name string) int
+		ServerInfo          func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -221,6 +292,7 @@ type ComplexityRoot struct {
 type ActorResolver interface {
 	Links(ctx context.Context, obj *strikegraph.Actor, types []strikegraph.RelationType, direction *strikegraph.Direction) ([]*strikegraph.Link, error)
 	Claims(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance) ([]*strikegraph.Claim, error)
+	ClaimsConnection(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*ClaimsConnection, error)
 	SpeaksFor(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Link, error)
 	Spokespeople(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Link, error)
 	PartOf(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error)
@@ -241,6 +313,7 @@ type ArticleResolver interface {
 
 	Links(ctx context.Context, obj *strikegraph.Article, types []strikegraph.RelationType, direction *strikegraph.Direction) ([]*strikegraph.Link, error)
 	Claims(ctx context.Context, obj *strikegraph.Article) ([]*strikegraph.Claim, error)
+	ClaimsConnection(ctx context.Context, obj *strikegraph.Article, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*ClaimsConnection, error)
 }
 type ClaimResolver interface {
 	Speaker(ctx context.Context, obj *strikegraph.Claim) (*strikegraph.Actor, error)
@@ -266,6 +339,7 @@ type IncidentResolver interface {
 	Parts(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Incident, error)
 	PossiblySameAs(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Incident, error)
 	Claims(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance) ([]*strikegraph.Claim, error)
+	ClaimsConnection(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*ClaimsConnection, error)
 	Speakers(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance) ([]*strikegraph.Actor, error)
 	CivilianToll(ctx context.Context, obj *strikegraph.Incident) (*strikegraph.TollRange, error)
 	Toll(ctx context.Context, obj *strikegraph.Incident) (*strikegraph.TollRange, error)
@@ -300,11 +374,17 @@ type QueryResolver interface {
 	Actor(ctx context.Context, id string) (*strikegraph.Actor, error)
 	Article(ctx context.Context, id string) (*strikegraph.Article, error)
 	Claim(ctx context.Context, id string) (*strikegraph.Claim, error)
-	Incidents(ctx context.Context) ([]*strikegraph.Incident, error)
-	ContestedIncidents(ctx context.Context) ([]*strikegraph.Incident, error)
-	Places(ctx context.Context) ([]*strikegraph.Place, error)
-	Actors(ctx context.Context, kind *strikegraph.ActorKind) ([]*strikegraph.Actor, error)
-	Articles(ctx context.Context) ([]*strikegraph.Article, error)
+	Incidents(ctx context.Context, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) ([]*strikegraph.Incident, error)
+	IncidentsConnection(ctx context.Context, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, first *int, after *string, last *int, before *string) (*IncidentsConnection, error)
+	ContestedIncidents(ctx context.Context, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) ([]*strikegraph.Incident, error)
+	Places(ctx context.Context, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, limit *int, offset *int) ([]*strikegraph.Place, error)
+	PlacesConnection(ctx context.Context, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, first *int, after *string, last *int, before *string) (*PlacesConnection, error)
+	Actors(ctx context.Context, where *strikegraph.ActorWhere, sort []*strikegraph.ActorSort, limit *int, offset *int) ([]*strikegraph.Actor, error)
+	ActorsConnection(ctx context.Context, where *strikegraph.ActorWhere, sort []*strikegraph.ActorSort, first *int, after *string, last *int, before *string) (*ActorsConnection, error)
+	Articles(ctx context.Context, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, limit *int, offset *int) ([]*strikegraph.Article, error)
+	ArticlesConnection(ctx context.Context, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, first *int, after *string, last *int, before *string) (*ArticlesConnection, error)
+	Claims(ctx context.Context, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, limit *int, offset *int) ([]*strikegraph.Claim, error)
+	ClaimsConnection(ctx context.Context, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*ClaimsConnection, error)
 	Search(ctx context.Context, name string) ([]*strikegraph.SearchHit, error)
 }
 
@@ -375,6 +455,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Actor.Claims(childComplexity, args["stance"].(*strikegraph.Stance)), true
+	case "Actor.claimsConnection":
+		if e.ComplexityRoot.Actor.ClaimsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Actor_claimsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.ClaimsConnection(childComplexity, args["where"].(*strikegraph.ClaimWhere), args["sort"].([]*strikegraph.ClaimSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actor.components":
 		if e.ComplexityRoot.Actor.Components == nil {
 			break
@@ -465,6 +556,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Actor.TargetedBy(childComplexity), true
 
+	case "ActorEdge.cursor":
+		if e.ComplexityRoot.ActorEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorEdge.Cursor(childComplexity), true
+	case "ActorEdge.node":
+		if e.ComplexityRoot.ActorEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorEdge.Node(childComplexity), true
+
+	case "ActorsConnection.edges":
+		if e.ComplexityRoot.ActorsConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorsConnection.Edges(childComplexity), true
+	case "ActorsConnection.pageInfo":
+		if e.ComplexityRoot.ActorsConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorsConnection.PageInfo(childComplexity), true
+	case "ActorsConnection.totalCount":
+		if e.ComplexityRoot.ActorsConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorsConnection.TotalCount(childComplexity), true
+
 	case "Article.aliases":
 		if e.ComplexityRoot.Article.Aliases == nil {
 			break
@@ -483,6 +606,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Article.Claims(childComplexity), true
+	case "Article.claimsConnection":
+		if e.ComplexityRoot.Article.ClaimsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Article_claimsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Article.ClaimsConnection(childComplexity, args["where"].(*strikegraph.ClaimWhere), args["sort"].([]*strikegraph.ClaimSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Article.dateline":
 		if e.ComplexityRoot.Article.Dateline == nil {
 			break
@@ -548,6 +682,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Article.URL(childComplexity), true
+
+	case "ArticleEdge.cursor":
+		if e.ComplexityRoot.ArticleEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleEdge.Cursor(childComplexity), true
+	case "ArticleEdge.node":
+		if e.ComplexityRoot.ArticleEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleEdge.Node(childComplexity), true
+
+	case "ArticlesConnection.edges":
+		if e.ComplexityRoot.ArticlesConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticlesConnection.Edges(childComplexity), true
+	case "ArticlesConnection.pageInfo":
+		if e.ComplexityRoot.ArticlesConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticlesConnection.PageInfo(childComplexity), true
+	case "ArticlesConnection.totalCount":
+		if e.ComplexityRoot.ArticlesConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticlesConnection.TotalCount(childComplexity), true
 
 	case "Claim.article":
 		if e.ComplexityRoot.Claim.Article == nil {
@@ -639,6 +805,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Via(childComplexity), true
+
+	case "ClaimEdge.cursor":
+		if e.ComplexityRoot.ClaimEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimEdge.Cursor(childComplexity), true
+	case "ClaimEdge.node":
+		if e.ComplexityRoot.ClaimEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimEdge.Node(childComplexity), true
+
+	case "ClaimsConnection.edges":
+		if e.ComplexityRoot.ClaimsConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimsConnection.Edges(childComplexity), true
+	case "ClaimsConnection.pageInfo":
+		if e.ComplexityRoot.ClaimsConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimsConnection.PageInfo(childComplexity), true
+	case "ClaimsConnection.totalCount":
+		if e.ComplexityRoot.ClaimsConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimsConnection.TotalCount(childComplexity), true
 
 	case "Date.note":
 		if e.ComplexityRoot.Date.Note == nil {
@@ -750,6 +948,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.Claims(childComplexity, args["stance"].(*strikegraph.Stance)), true
+	case "Incident.claimsConnection":
+		if e.ComplexityRoot.Incident.ClaimsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Incident_claimsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Incident.ClaimsConnection(childComplexity, args["where"].(*strikegraph.ClaimWhere), args["sort"].([]*strikegraph.ClaimSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Incident.contested":
 		if e.ComplexityRoot.Incident.Contested == nil {
 			break
@@ -863,6 +1072,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Incident.Until(childComplexity), true
 
+	case "IncidentEdge.cursor":
+		if e.ComplexityRoot.IncidentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentEdge.Cursor(childComplexity), true
+	case "IncidentEdge.node":
+		if e.ComplexityRoot.IncidentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentEdge.Node(childComplexity), true
+
 	case "IncidentNearPlace.incident":
 		if e.ComplexityRoot.IncidentNearPlace.Incident == nil {
 			break
@@ -881,6 +1103,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IncidentNearPlace.Via(childComplexity), true
+
+	case "IncidentsConnection.edges":
+		if e.ComplexityRoot.IncidentsConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentsConnection.Edges(childComplexity), true
+	case "IncidentsConnection.pageInfo":
+		if e.ComplexityRoot.IncidentsConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentsConnection.PageInfo(childComplexity), true
+	case "IncidentsConnection.totalCount":
+		if e.ComplexityRoot.IncidentsConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentsConnection.TotalCount(childComplexity), true
 
 	case "Link.direction":
 		if e.ComplexityRoot.Link.Direction == nil {
@@ -930,6 +1171,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Link.Type(childComplexity), true
+
+	case "PageInfo.endCursor":
+		if e.ComplexityRoot.PageInfo.EndCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.EndCursor(childComplexity), true
+	case "PageInfo.hasNextPage":
+		if e.ComplexityRoot.PageInfo.HasNextPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
+	case "PageInfo.hasPreviousPage":
+		if e.ComplexityRoot.PageInfo.HasPreviousPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.HasPreviousPage(childComplexity), true
+	case "PageInfo.startCursor":
+		if e.ComplexityRoot.PageInfo.StartCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
 	case "Place.aliases":
 		if e.ComplexityRoot.Place.Aliases == nil {
@@ -1027,6 +1293,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Place.Within(childComplexity), true
 
+	case "PlaceEdge.cursor":
+		if e.ComplexityRoot.PlaceEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlaceEdge.Cursor(childComplexity), true
+	case "PlaceEdge.node":
+		if e.ComplexityRoot.PlaceEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlaceEdge.Node(childComplexity), true
+
+	case "PlacesConnection.edges":
+		if e.ComplexityRoot.PlacesConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacesConnection.Edges(childComplexity), true
+	case "PlacesConnection.pageInfo":
+		if e.ComplexityRoot.PlacesConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacesConnection.PageInfo(childComplexity), true
+	case "PlacesConnection.totalCount":
+		if e.ComplexityRoot.PlacesConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacesConnection.TotalCount(childComplexity), true
+
 	case "Query.actor":
 		if e.ComplexityRoot.Query.Actor == nil {
 			break
@@ -1048,7 +1346,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Actors(childComplexity, args["kind"].(*strikegraph.ActorKind)), true
+		return e.ComplexityRoot.Query.Actors(childComplexity, args["where"].(*strikegraph.ActorWhere), args["sort"].([]*strikegraph.ActorSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Query.actorsConnection":
+		if e.ComplexityRoot.Query.ActorsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Query_actorsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ActorsConnection(childComplexity, args["where"].(*strikegraph.ActorWhere), args["sort"].([]*strikegraph.ActorSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.article":
 		if e.ComplexityRoot.Query.Article == nil {
 			break
@@ -1065,7 +1374,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Query.Articles(childComplexity), true
+		args, err := ec.field_Query_articles_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Articles(childComplexity, args["where"].(*strikegraph.ArticleWhere), args["sort"].([]*strikegraph.ArticleSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Query.articlesConnection":
+		if e.ComplexityRoot.Query.ArticlesConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Query_articlesConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ArticlesConnection(childComplexity, args["where"].(*strikegraph.ArticleWhere), args["sort"].([]*strikegraph.ArticleSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.claim":
 		if e.ComplexityRoot.Query.Claim == nil {
 			break
@@ -1077,12 +1402,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Claim(childComplexity, args["id"].(string)), true
+	case "Query.claims":
+		if e.ComplexityRoot.Query.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_Query_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Claims(childComplexity, args["where"].(*strikegraph.ClaimWhere), args["sort"].([]*strikegraph.ClaimSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Query.claimsConnection":
+		if e.ComplexityRoot.Query.ClaimsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Query_claimsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ClaimsConnection(childComplexity, args["where"].(*strikegraph.ClaimWhere), args["sort"].([]*strikegraph.ClaimSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.contestedIncidents":
 		if e.ComplexityRoot.Query.ContestedIncidents == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Query.ContestedIncidents(childComplexity), true
+		args, err := ec.field_Query_contestedIncidents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ContestedIncidents(childComplexity, args["where"].(*strikegraph.IncidentWhere), args["sort"].([]*strikegraph.IncidentSort), args["limit"].(*int), args["offset"].(*int)), true
 	case "Query.incident":
 		if e.ComplexityRoot.Query.Incident == nil {
 			break
@@ -1099,7 +1451,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Query.Incidents(childComplexity), true
+		args, err := ec.field_Query_incidents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Incidents(childComplexity, args["where"].(*strikegraph.IncidentWhere), args["sort"].([]*strikegraph.IncidentSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Query.incidentsConnection":
+		if e.ComplexityRoot.Query.IncidentsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Query_incidentsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.IncidentsConnection(childComplexity, args["where"].(*strikegraph.IncidentWhere), args["sort"].([]*strikegraph.IncidentSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
@@ -1128,7 +1496,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Query.Places(childComplexity), true
+		args, err := ec.field_Query_places_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Places(childComplexity, args["where"].(*strikegraph.PlaceWhere), args["sort"].([]*strikegraph.PlaceSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Query.placesConnection":
+		if e.ComplexityRoot.Query.PlacesConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Query_placesConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PlacesConnection(childComplexity, args["where"].(*strikegraph.PlaceWhere), args["sort"].([]*strikegraph.PlaceSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -1211,7 +1595,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
-	inputUnmarshalMap := graphql.BuildUnmarshalerMap()
+	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
+		ec.unmarshalInputActorSort,
+		ec.unmarshalInputActorWhere,
+		ec.unmarshalInputArticleSort,
+		ec.unmarshalInputArticleWhere,
+		ec.unmarshalInputClaimSort,
+		ec.unmarshalInputClaimWhere,
+		ec.unmarshalInputIncidentSort,
+		ec.unmarshalInputIncidentWhere,
+		ec.unmarshalInputPlaceSort,
+		ec.unmarshalInputPlaceWhere,
+	)
 	first := true
 
 	switch opCtx.Operation.Operation {
@@ -1295,18 +1690,32 @@ type Query {
   article(id: ID!): Article
   claim(id: ID!): Claim
 
-  "Every incident, oldest first; incidents of unknown date last."
-  incidents: [Incident!]!
+  """
+  Incidents, oldest first and undated last unless sorted. A plain list gives
+  at most limit items (default 100, at most 500): page through long lists
+  with incidentsConnection.
+  """
+  incidents(where: IncidentWhere, sort: [IncidentSort!], limit: Int, offset: Int): [Incident!]!
+  "Incidents as a Relay connection: first/after or last/before, at most 500 a page, 20 by default."
+  incidentsConnection(where: IncidentWhere, sort: [IncidentSort!], first: Int, after: String, last: Int, before: String): IncidentsConnection!
   """
   Incidents where a civilian toll (civilians, children, women or injured) was
   reported and someone denied something: the harm, the report's credibility,
-  the target or responsibility.
+  the target or responsibility. The same as incidents(where: {contested: true}).
   """
-  contestedIncidents: [Incident!]!
-  places: [Place!]!
-  "Actors, of one kind or all."
-  actors(kind: ActorKind): [Actor!]!
-  articles: [Article!]!
+  contestedIncidents(where: IncidentWhere, sort: [IncidentSort!], limit: Int, offset: Int): [Incident!]!
+  "Places by name unless sorted."
+  places(where: PlaceWhere, sort: [PlaceSort!], limit: Int, offset: Int): [Place!]!
+  placesConnection(where: PlaceWhere, sort: [PlaceSort!], first: Int, after: String, last: Int, before: String): PlacesConnection!
+  "Actors by name unless sorted."
+  actors(where: ActorWhere, sort: [ActorSort!], limit: Int, offset: Int): [Actor!]!
+  actorsConnection(where: ActorWhere, sort: [ActorSort!], first: Int, after: String, last: Int, before: String): ActorsConnection!
+  "Articles by id unless sorted."
+  articles(where: ArticleWhere, sort: [ArticleSort!], limit: Int, offset: Int): [Article!]!
+  articlesConnection(where: ArticleWhere, sort: [ArticleSort!], first: Int, after: String, last: Int, before: String): ArticlesConnection!
+  "Claims, by the date of their incident unless sorted, undated last."
+  claims(where: ClaimWhere, sort: [ClaimSort!], limit: Int, offset: Int): [Claim!]!
+  claimsConnection(where: ClaimWhere, sort: [ClaimSort!], first: Int, after: String, last: Int, before: String): ClaimsConnection!
 
   """
   Entities whose name or an alias matches any spelling of name: case, accents,
@@ -1427,6 +1836,8 @@ type Incident implements Entity {
 
   "Every claim about it, or those of one stance."
   claims(stance: Stance): [Claim!]!
+  "Its claims, filtered, sorted and paged like Query.claimsConnection."
+  claimsConnection(where: ClaimWhere, sort: [ClaimSort!], first: Int, after: String, last: Int, before: String): ClaimsConnection!
   "Who reported it, denied it or responded, each once."
   speakers(stance: Stance): [Actor!]!
   "The lowest and highest civilian toll reported, and by how many sources."
@@ -1547,6 +1958,8 @@ type Actor implements Entity {
   stance or all.
   """
   claims(stance: Stance): [Claim!]!
+  "The same, filtered, sorted and paged like Query.claimsConnection."
+  claimsConnection(where: ClaimWhere, sort: [ClaimSort!], first: Int, after: String, last: Int, before: String): ClaimsConnection!
   "SPEAKS_FOR edges from this spokesperson, with the role."
   speaksFor: [Link!]!
   "SPEAKS_FOR edges to this organisation, with each speaker's role."
@@ -1588,6 +2001,8 @@ type Article implements Entity {
   text: String!
   links(types: [RelationType!], direction: Direction): [Link!]!
   claims: [Claim!]!
+  "Its claims, filtered, sorted and paged like Query.claimsConnection."
+  claimsConnection(where: ClaimWhere, sort: [ClaimSort!], first: Int, after: String, last: Int, before: String): ClaimsConnection!
 }
 
 enum Stance {
@@ -1663,6 +2078,202 @@ type Figure {
   "The source's words."
   text: String!
 }
+
+# Lists: filters, sorting and Relay connections, in the shapes of the Neo4j
+# GraphQL Library. In a where input every field given must hold; AND, OR and
+# NOT combine inputs (at most 8 deep, 64 conditions). Text matches names and
+# aliases in any spelling (see Query.search) and other text case-insensitively.
+# Dates are YYYY-MM-DD, YYYY-MM or YYYY; a lower bound means its first day, an
+# upper bound its last, and a date compares by the first day it may stand for.
+
+enum SortDirection {
+  ASC
+  DESC
+}
+
+"Where a page stands in its list. Cursors are opaque."
+type PageInfo {
+  hasNextPage: Boolean!
+  hasPreviousPage: Boolean!
+  startCursor: String
+  endCursor: String
+}
+
+input IncidentWhere {
+  AND: [IncidentWhere!]
+  OR: [IncidentWhere!]
+  NOT: IncidentWhere
+  id_IN: [ID!]
+  scope_IN: [IncidentScope!]
+  date_GTE: String
+  date_LTE: String
+  "In or near this place, or in or near a place within it: a town, a province, a country."
+  place: ID
+  "Carried out by this actor, targeted at it, or spoken of by it or on its behalf."
+  actor: ID
+  "Carried out by this actor."
+  perpetrator: ID
+  "Someone made a claim of this stance about it."
+  stance: Stance
+  "Reported by an actor of this kind, or by a spokesperson for one."
+  reporterKind: ActorKind
+  "Some report gives a civilian toll of at least this: its upper bound, or its lower bound when it has none."
+  civilianToll_GTE: Int
+  "Some report gives a civilian toll of at most this: its lower bound, or its upper bound when it has none."
+  civilianToll_LTE: Int
+  "See Incident.contested."
+  contested: Boolean
+  "In a name or alias, the target or the description."
+  text: String
+}
+
+"Give one field per element; the first element orders first."
+input IncidentSort {
+  date: SortDirection
+  name: SortDirection
+  "By the highest civilian toll reported; incidents without one last."
+  civilianToll: SortDirection
+}
+
+type IncidentEdge {
+  cursor: String!
+  node: Incident!
+}
+
+type IncidentsConnection {
+  edges: [IncidentEdge!]!
+  pageInfo: PageInfo!
+  "How many incidents the filter selects, over every page."
+  totalCount: Int!
+}
+
+input PlaceWhere {
+  AND: [PlaceWhere!]
+  OR: [PlaceWhere!]
+  NOT: PlaceWhere
+  id_IN: [ID!]
+  kind_IN: [PlaceKind!]
+  "Lies within this place, directly or not."
+  within: ID
+  "In a name or alias, or the description."
+  text: String
+}
+
+input PlaceSort {
+  name: SortDirection
+}
+
+type PlaceEdge {
+  cursor: String!
+  node: Place!
+}
+
+type PlacesConnection {
+  edges: [PlaceEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+input ActorWhere {
+  AND: [ActorWhere!]
+  OR: [ActorWhere!]
+  NOT: ActorWhere
+  id_IN: [ID!]
+  kind_IN: [ActorKind!]
+  "Part of this armed group, directly or not."
+  partOf: ID
+  "Made a claim of this stance, itself or through a spokesperson."
+  stance: Stance
+  "In a name or alias, or the description."
+  text: String
+}
+
+input ActorSort {
+  name: SortDirection
+}
+
+type ActorEdge {
+  cursor: String!
+  node: Actor!
+}
+
+type ActorsConnection {
+  edges: [ActorEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+input ArticleWhere {
+  AND: [ArticleWhere!]
+  OR: [ArticleWhere!]
+  NOT: ArticleWhere
+  id_IN: [ID!]
+  "Published by this outlet."
+  publisher: ID
+  published_GTE: String
+  published_LTE: String
+  "In the title or the text."
+  text: String
+}
+
+input ArticleSort {
+  published: SortDirection
+  name: SortDirection
+}
+
+type ArticleEdge {
+  cursor: String!
+  node: Article!
+}
+
+type ArticlesConnection {
+  edges: [ArticleEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+input ClaimWhere {
+  AND: [ClaimWhere!]
+  OR: [ClaimWhere!]
+  NOT: ClaimWhere
+  id_IN: [ID!]
+  stance_IN: [Stance!]
+  "Said by this actor, or on its behalf by a spokesperson."
+  speaker: ID
+  speakerKind_IN: [ActorKind!]
+  incident: ID
+  article: ID
+  "About an incident in or near this place or a place within it."
+  place: ID
+  "The incident's date."
+  incidentDate_GTE: String
+  incidentDate_LTE: String
+  "States a civilian toll of at least this."
+  civilianToll_GTE: Int
+  "States a civilian toll of at most this."
+  civilianToll_LTE: Int
+  denies_IN: [Denial!]
+  response_IN: [Response!]
+  "In the quote, case-insensitive."
+  text: String
+}
+
+input ClaimSort {
+  incidentDate: SortDirection
+  "By the civilian toll stated; claims without one last."
+  civilianToll: SortDirection
+}
+
+type ClaimEdge {
+  cursor: String!
+  node: Claim!
+}
+
+type ClaimsConnection {
+  edges: [ClaimEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -1689,6 +2300,8 @@ func (ec *executionContext) childFields_Actor(ctx context.Context, field graphql
 		return ec.fieldContext_Actor_links(ctx, field)
 	case "claims":
 		return ec.fieldContext_Actor_claims(ctx, field)
+	case "claimsConnection":
+		return ec.fieldContext_Actor_claimsConnection(ctx, field)
 	case "speaksFor":
 		return ec.fieldContext_Actor_speaksFor(ctx, field)
 	case "spokespeople":
@@ -1721,6 +2334,28 @@ func (ec *executionContext) childFields_Actor(ctx context.Context, field graphql
 	return nil, fmt.Errorf("no field named %q was found under type Actor", field.Name)
 }
 
+func (ec *executionContext) childFields_ActorEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ActorEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ActorEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActorEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ActorsConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ActorsConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ActorsConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ActorsConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActorsConnection", field.Name)
+}
+
 func (ec *executionContext) childFields_Article(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -1749,8 +2384,32 @@ func (ec *executionContext) childFields_Article(ctx context.Context, field graph
 		return ec.fieldContext_Article_links(ctx, field)
 	case "claims":
 		return ec.fieldContext_Article_claims(ctx, field)
+	case "claimsConnection":
+		return ec.fieldContext_Article_claimsConnection(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Article", field.Name)
+}
+
+func (ec *executionContext) childFields_ArticleEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ArticleEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ArticleEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ArticleEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ArticlesConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ArticlesConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ArticlesConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ArticlesConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ArticlesConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1787,6 +2446,28 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_note(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Claim", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ClaimEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ClaimEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimsConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ClaimsConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ClaimsConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ClaimsConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimsConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_Date(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1869,6 +2550,8 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 		return ec.fieldContext_Incident_possiblySameAs(ctx, field)
 	case "claims":
 		return ec.fieldContext_Incident_claims(ctx, field)
+	case "claimsConnection":
+		return ec.fieldContext_Incident_claimsConnection(ctx, field)
 	case "speakers":
 		return ec.fieldContext_Incident_speakers(ctx, field)
 	case "civilianToll":
@@ -1881,6 +2564,16 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Incident", field.Name)
 }
 
+func (ec *executionContext) childFields_IncidentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_IncidentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_IncidentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IncidentEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_IncidentNearPlace(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "incident":
@@ -1891,6 +2584,18 @@ func (ec *executionContext) childFields_IncidentNearPlace(ctx context.Context, f
 		return ec.fieldContext_IncidentNearPlace_via(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IncidentNearPlace", field.Name)
+}
+
+func (ec *executionContext) childFields_IncidentsConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_IncidentsConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_IncidentsConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_IncidentsConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IncidentsConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_Link(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1913,6 +2618,20 @@ func (ec *executionContext) childFields_Link(ctx context.Context, field graphql.
 		return ec.fieldContext_Link_note(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Link", field.Name)
+}
+
+func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "hasNextPage":
+		return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+	case "hasPreviousPage":
+		return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+	case "startCursor":
+		return ec.fieldContext_PageInfo_startCursor(ctx, field)
+	case "endCursor":
+		return ec.fieldContext_PageInfo_endCursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
 func (ec *executionContext) childFields_Place(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1949,6 +2668,28 @@ func (ec *executionContext) childFields_Place(ctx context.Context, field graphql
 		return ec.fieldContext_Place_incidentsNear(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Place", field.Name)
+}
+
+func (ec *executionContext) childFields_PlaceEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PlaceEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PlaceEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlaceEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PlacesConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PlacesConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PlacesConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PlacesConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlacesConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2103,6 +2844,60 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Actor_claimsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ClaimWhere, error) {
+			return ec.unmarshalOClaimWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*strikegraph.ClaimSort, error) {
+			return ec.unmarshalOClaimSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Actor_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2139,6 +2934,60 @@ func (ec *executionContext) field_Actor_links_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Article_claimsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ClaimWhere, error) {
+			return ec.unmarshalOClaimWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*strikegraph.ClaimSort, error) {
+			return ec.unmarshalOClaimSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Article_links_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2158,6 +3007,60 @@ func (ec *executionContext) field_Article_links_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["direction"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Incident_claimsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ClaimWhere, error) {
+			return ec.unmarshalOClaimWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*strikegraph.ClaimSort, error) {
+			return ec.unmarshalOClaimSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -2261,17 +3164,95 @@ func (ec *executionContext) field_Query_actor_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
-func (ec *executionContext) field_Query_actors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Query_actorsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
-		func(ctx context.Context, v any) (*strikegraph.ActorKind, error) {
-			return ec.unmarshalOActorKind2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorKind(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ActorWhere, error) {
+			return ec.unmarshalOActorWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["kind"] = arg0
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*strikegraph.ActorSort, error) {
+			return ec.unmarshalOActorSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_actors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ActorWhere, error) {
+			return ec.unmarshalOActorWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*strikegraph.ActorSort, error) {
+			return ec.unmarshalOActorSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
 	return args, nil
 }
 
@@ -2289,6 +3270,98 @@ func (ec *executionContext) field_Query_article_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_articlesConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ArticleWhere, error) {
+			return ec.unmarshalOArticleWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*strikegraph.ArticleSort, error) {
+			return ec.unmarshalOArticleSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_articles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ArticleWhere, error) {
+			return ec.unmarshalOArticleWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*strikegraph.ArticleSort, error) {
+			return ec.unmarshalOArticleSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_claim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2303,6 +3376,136 @@ func (ec *executionContext) field_Query_claim_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_claimsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ClaimWhere, error) {
+			return ec.unmarshalOClaimWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*strikegraph.ClaimSort, error) {
+			return ec.unmarshalOClaimSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ClaimWhere, error) {
+			return ec.unmarshalOClaimWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*strikegraph.ClaimSort, error) {
+			return ec.unmarshalOClaimSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_contestedIncidents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.IncidentWhere, error) {
+			return ec.unmarshalOIncidentWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*strikegraph.IncidentSort, error) {
+			return ec.unmarshalOIncidentSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_incident_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2314,6 +3517,98 @@ func (ec *executionContext) field_Query_incident_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_incidentsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.IncidentWhere, error) {
+			return ec.unmarshalOIncidentWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*strikegraph.IncidentSort, error) {
+			return ec.unmarshalOIncidentSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_incidents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.IncidentWhere, error) {
+			return ec.unmarshalOIncidentWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*strikegraph.IncidentSort, error) {
+			return ec.unmarshalOIncidentSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
 	return args, nil
 }
 
@@ -2342,6 +3637,98 @@ func (ec *executionContext) field_Query_place_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_placesConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.PlaceWhere, error) {
+			return ec.unmarshalOPlaceWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*strikegraph.PlaceSort, error) {
+			return ec.unmarshalOPlaceSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_places_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.PlaceWhere, error) {
+			return ec.unmarshalOPlaceWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*strikegraph.PlaceSort, error) {
+			return ec.unmarshalOPlaceSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
 	return args, nil
 }
 
@@ -2643,6 +4030,50 @@ func (ec *executionContext) fieldContext_Actor_claims(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Actor_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Actor_claimsConnection(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Actor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Actor_claimsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().ClaimsConnection(ctx, obj, fc.Args["where"].(*strikegraph.ClaimWhere), fc.Args["sort"].([]*strikegraph.ClaimSort), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ClaimsConnection) graphql.Marshaler {
+			return ec.marshalNClaimsConnection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimsConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Actor_claimsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Actor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimsConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_claimsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3097,6 +4528,148 @@ func (ec *executionContext) fieldContext_Actor_articles(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _ActorEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ActorEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ActorEdge_node(ctx context.Context, field graphql.CollectedField, obj *ActorEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActorEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActorsConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ActorsConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorsConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ActorEdge) graphql.Marshaler {
+			return ec.marshalNActorEdge2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorsConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActorsConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActorEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActorsConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ActorsConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorsConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorsConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActorsConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActorsConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ActorsConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorsConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorsConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorsConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
 func (ec *executionContext) _Article_id(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Article) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3442,6 +5015,192 @@ func (ec *executionContext) fieldContext_Article_claims(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Article_claimsConnection(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_claimsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Article().ClaimsConnection(ctx, obj, fc.Args["where"].(*strikegraph.ClaimWhere), fc.Args["sort"].([]*strikegraph.ClaimSort), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ClaimsConnection) graphql.Marshaler {
+			return ec.marshalNClaimsConnection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimsConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Article_claimsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Article",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimsConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Article_claimsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ArticleEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ArticleEdge_node(ctx context.Context, field graphql.CollectedField, obj *ArticleEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Article) graphql.Marshaler {
+			return ec.marshalNArticle2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticle(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Article(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticlesConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ArticlesConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticlesConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ArticleEdge) graphql.Marshaler {
+			return ec.marshalNArticleEdge2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticleEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticlesConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticlesConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ArticleEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticlesConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ArticlesConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticlesConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticlesConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticlesConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticlesConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ArticlesConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticlesConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticlesConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticlesConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _Claim_id(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Claim) (ret graphql.Marshaler) {
@@ -3859,6 +5618,148 @@ func (ec *executionContext) _Claim_note(ctx context.Context, field graphql.Colle
 }
 func (ec *executionContext) fieldContext_Claim_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Claim", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ClaimEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ClaimEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ClaimEdge_node(ctx context.Context, field graphql.CollectedField, obj *ClaimEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimsConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ClaimsConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimsConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ClaimEdge) graphql.Marshaler {
+			return ec.marshalNClaimEdge2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimsConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimsConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimsConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ClaimsConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimsConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimsConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimsConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimsConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ClaimsConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimsConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimsConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimsConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _Date_value(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Date) (ret graphql.Marshaler) {
@@ -4719,6 +6620,50 @@ func (ec *executionContext) fieldContext_Incident_claims(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Incident_claimsConnection(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_claimsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Incident().ClaimsConnection(ctx, obj, fc.Args["where"].(*strikegraph.ClaimWhere), fc.Args["sort"].([]*strikegraph.ClaimSort), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ClaimsConnection) graphql.Marshaler {
+			return ec.marshalNClaimsConnection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimsConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_claimsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incident",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimsConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Incident_claimsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Incident_speakers(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Incident) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4850,6 +6795,61 @@ func (ec *executionContext) fieldContext_Incident_contested(_ context.Context, f
 	return graphql.NewScalarFieldContext("Incident", field, true, true, errors.New("field of type Boolean does not have child fields"))
 }
 
+func (ec *executionContext) _IncidentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *IncidentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _IncidentEdge_node(ctx context.Context, field graphql.CollectedField, obj *IncidentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncidentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _IncidentNearPlace_incident(ctx context.Context, field graphql.CollectedField, obj *strikegraph.IncidentNearPlace) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4935,6 +6935,93 @@ func (ec *executionContext) fieldContext_IncidentNearPlace_via(_ context.Context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _IncidentsConnection_edges(ctx context.Context, field graphql.CollectedField, obj *IncidentsConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentsConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*IncidentEdge) graphql.Marshaler {
+			return ec.marshalNIncidentEdge2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentsConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncidentsConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IncidentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncidentsConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *IncidentsConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentsConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentsConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncidentsConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncidentsConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *IncidentsConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentsConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentsConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentsConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _Link_type(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Link) (ret graphql.Marshaler) {
@@ -5137,6 +7224,98 @@ func (ec *executionContext) _Link_note(ctx context.Context, field graphql.Collec
 }
 func (ec *executionContext) fieldContext_Link_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Link", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasNextPage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasPreviousPage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_startCursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartCursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_endCursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndCursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Place_id(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Place) (ret graphql.Marshaler) {
@@ -5550,6 +7729,148 @@ func (ec *executionContext) fieldContext_Place_incidentsNear(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _PlaceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *PlaceEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlaceEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlaceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlaceEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PlaceEdge_node(ctx context.Context, field graphql.CollectedField, obj *PlaceEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlaceEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Place) graphql.Marshaler {
+			return ec.marshalNPlace2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlace(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlaceEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlaceEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Place(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlacesConnection_edges(ctx context.Context, field graphql.CollectedField, obj *PlacesConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacesConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*PlaceEdge) graphql.Marshaler {
+			return ec.marshalNPlaceEdge2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlaceEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacesConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlacesConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlaceEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlacesConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *PlacesConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacesConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacesConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlacesConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlacesConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *PlacesConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacesConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacesConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlacesConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
 func (ec *executionContext) _Query_serverInfo(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5855,7 +8176,8 @@ func (ec *executionContext) _Query_incidents(ctx context.Context, field graphql.
 			return ec.fieldContext_Query_incidents(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().Incidents(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Incidents(ctx, fc.Args["where"].(*strikegraph.IncidentWhere), fc.Args["sort"].([]*strikegraph.IncidentSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Incident) graphql.Marshaler {
@@ -5865,7 +8187,7 @@ func (ec *executionContext) _Query_incidents(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_incidents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_incidents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
@@ -5874,6 +8196,61 @@ func (ec *executionContext) fieldContext_Query_incidents(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Incident(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_incidents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_incidentsConnection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_incidentsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().IncidentsConnection(ctx, fc.Args["where"].(*strikegraph.IncidentWhere), fc.Args["sort"].([]*strikegraph.IncidentSort), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *IncidentsConnection) graphql.Marshaler {
+			return ec.marshalNIncidentsConnection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentsConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_incidentsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IncidentsConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_incidentsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5887,7 +8264,8 @@ func (ec *executionContext) _Query_contestedIncidents(ctx context.Context, field
 			return ec.fieldContext_Query_contestedIncidents(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().ContestedIncidents(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ContestedIncidents(ctx, fc.Args["where"].(*strikegraph.IncidentWhere), fc.Args["sort"].([]*strikegraph.IncidentSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Incident) graphql.Marshaler {
@@ -5897,7 +8275,7 @@ func (ec *executionContext) _Query_contestedIncidents(ctx context.Context, field
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_contestedIncidents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_contestedIncidents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
@@ -5906,6 +8284,17 @@ func (ec *executionContext) fieldContext_Query_contestedIncidents(_ context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Incident(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_contestedIncidents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5919,7 +8308,8 @@ func (ec *executionContext) _Query_places(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Query_places(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().Places(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Places(ctx, fc.Args["where"].(*strikegraph.PlaceWhere), fc.Args["sort"].([]*strikegraph.PlaceSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Place) graphql.Marshaler {
@@ -5929,7 +8319,7 @@ func (ec *executionContext) _Query_places(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_places(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_places(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
@@ -5938,6 +8328,61 @@ func (ec *executionContext) fieldContext_Query_places(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Place(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_places_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_placesConnection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_placesConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PlacesConnection(ctx, fc.Args["where"].(*strikegraph.PlaceWhere), fc.Args["sort"].([]*strikegraph.PlaceSort), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PlacesConnection) graphql.Marshaler {
+			return ec.marshalNPlacesConnection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlacesConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_placesConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlacesConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_placesConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5952,7 +8397,7 @@ func (ec *executionContext) _Query_actors(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Actors(ctx, fc.Args["kind"].(*strikegraph.ActorKind))
+			return ec.Resolvers.Query().Actors(ctx, fc.Args["where"].(*strikegraph.ActorWhere), fc.Args["sort"].([]*strikegraph.ActorSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Actor) graphql.Marshaler {
@@ -5986,6 +8431,50 @@ func (ec *executionContext) fieldContext_Query_actors(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_actorsConnection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_actorsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ActorsConnection(ctx, fc.Args["where"].(*strikegraph.ActorWhere), fc.Args["sort"].([]*strikegraph.ActorSort), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ActorsConnection) graphql.Marshaler {
+			return ec.marshalNActorsConnection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorsConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_actorsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActorsConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_actorsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_articles(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5995,7 +8484,8 @@ func (ec *executionContext) _Query_articles(ctx context.Context, field graphql.C
 			return ec.fieldContext_Query_articles(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().Articles(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Articles(ctx, fc.Args["where"].(*strikegraph.ArticleWhere), fc.Args["sort"].([]*strikegraph.ArticleSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Article) graphql.Marshaler {
@@ -6005,7 +8495,7 @@ func (ec *executionContext) _Query_articles(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_articles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_articles(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
@@ -6014,6 +8504,149 @@ func (ec *executionContext) fieldContext_Query_articles(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Article(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_articles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_articlesConnection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_articlesConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ArticlesConnection(ctx, fc.Args["where"].(*strikegraph.ArticleWhere), fc.Args["sort"].([]*strikegraph.ArticleSort), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ArticlesConnection) graphql.Marshaler {
+			return ec.marshalNArticlesConnection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticlesConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_articlesConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ArticlesConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_articlesConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_claims(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Claims(ctx, fc.Args["where"].(*strikegraph.ClaimWhere), fc.Args["sort"].([]*strikegraph.ClaimSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_claimsConnection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claimsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ClaimsConnection(ctx, fc.Args["where"].(*strikegraph.ClaimWhere), fc.Args["sort"].([]*strikegraph.ClaimSort), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ClaimsConnection) graphql.Marshaler {
+			return ec.marshalNClaimsConnection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimsConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claimsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimsConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claimsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -7413,6 +10046,691 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputActorSort(ctx context.Context, obj any) (strikegraph.ActorSort, error) {
+	var it strikegraph.ActorSort
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputActorWhere(ctx context.Context, obj any) (strikegraph.ActorWhere, error) {
+	var it strikegraph.ActorWhere
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id_IN", "kind_IN", "partOf", "stance", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "AND":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("AND"))
+			data, err := ec.unmarshalOActorWhere2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AND = data
+		case "OR":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("OR"))
+			data, err := ec.unmarshalOActorWhere2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OR = data
+		case "NOT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("NOT"))
+			data, err := ec.unmarshalOActorWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NOT = data
+		case "id_IN":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id_IN"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "kind_IN":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind_IN"))
+			data, err := ec.unmarshalOActorKind2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "partOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partOf"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartOf = data
+		case "stance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stance"))
+			data, err := ec.unmarshalOStance2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐStance(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stance = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputArticleSort(ctx context.Context, obj any) (strikegraph.ArticleSort, error) {
+	var it strikegraph.ArticleSort
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"published", "name"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "published":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("published"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Published = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputArticleWhere(ctx context.Context, obj any) (strikegraph.ArticleWhere, error) {
+	var it strikegraph.ArticleWhere
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id_IN", "publisher", "published_GTE", "published_LTE", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "AND":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("AND"))
+			data, err := ec.unmarshalOArticleWhere2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AND = data
+		case "OR":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("OR"))
+			data, err := ec.unmarshalOArticleWhere2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OR = data
+		case "NOT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("NOT"))
+			data, err := ec.unmarshalOArticleWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NOT = data
+		case "id_IN":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id_IN"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "publisher":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publisher"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Publisher = data
+		case "published_GTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("published_GTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedGTE = data
+		case "published_LTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("published_LTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedLTE = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputClaimSort(ctx context.Context, obj any) (strikegraph.ClaimSort, error) {
+	var it strikegraph.ClaimSort
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"incidentDate", "civilianToll"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "incidentDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidentDate"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncidentDate = data
+		case "civilianToll":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("civilianToll"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CivilianToll = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputClaimWhere(ctx context.Context, obj any) (strikegraph.ClaimWhere, error) {
+	var it strikegraph.ClaimWhere
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id_IN", "stance_IN", "speaker", "speakerKind_IN", "incident", "article", "place", "incidentDate_GTE", "incidentDate_LTE", "civilianToll_GTE", "civilianToll_LTE", "denies_IN", "response_IN", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "AND":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("AND"))
+			data, err := ec.unmarshalOClaimWhere2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AND = data
+		case "OR":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("OR"))
+			data, err := ec.unmarshalOClaimWhere2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OR = data
+		case "NOT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("NOT"))
+			data, err := ec.unmarshalOClaimWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NOT = data
+		case "id_IN":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id_IN"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "stance_IN":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stance_IN"))
+			data, err := ec.unmarshalOStance2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐStanceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StanceIn = data
+		case "speaker":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speaker"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Speaker = data
+		case "speakerKind_IN":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speakerKind_IN"))
+			data, err := ec.unmarshalOActorKind2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpeakerKindIn = data
+		case "incident":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incident"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Incident = data
+		case "article":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("article"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Article = data
+		case "place":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("place"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Place = data
+		case "incidentDate_GTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidentDate_GTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncidentDateGTE = data
+		case "incidentDate_LTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidentDate_LTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncidentDateLTE = data
+		case "civilianToll_GTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("civilianToll_GTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CivilianTollGTE = data
+		case "civilianToll_LTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("civilianToll_LTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CivilianTollLTE = data
+		case "denies_IN":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("denies_IN"))
+			data, err := ec.unmarshalODenial2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDenialᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeniesIn = data
+		case "response_IN":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("response_IN"))
+			data, err := ec.unmarshalOResponse2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐResponseᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponseIn = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputIncidentSort(ctx context.Context, obj any) (strikegraph.IncidentSort, error) {
+	var it strikegraph.IncidentSort
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"date", "name", "civilianToll"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "civilianToll":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("civilianToll"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CivilianToll = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputIncidentWhere(ctx context.Context, obj any) (strikegraph.IncidentWhere, error) {
+	var it strikegraph.IncidentWhere
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id_IN", "scope_IN", "date_GTE", "date_LTE", "place", "actor", "perpetrator", "stance", "reporterKind", "civilianToll_GTE", "civilianToll_LTE", "contested", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "AND":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("AND"))
+			data, err := ec.unmarshalOIncidentWhere2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AND = data
+		case "OR":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("OR"))
+			data, err := ec.unmarshalOIncidentWhere2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OR = data
+		case "NOT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("NOT"))
+			data, err := ec.unmarshalOIncidentWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NOT = data
+		case "id_IN":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id_IN"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "scope_IN":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scope_IN"))
+			data, err := ec.unmarshalOIncidentScope2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentScopeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeIn = data
+		case "date_GTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date_GTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateGTE = data
+		case "date_LTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date_LTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateLTE = data
+		case "place":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("place"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Place = data
+		case "actor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actor"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actor = data
+		case "perpetrator":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("perpetrator"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Perpetrator = data
+		case "stance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stance"))
+			data, err := ec.unmarshalOStance2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐStance(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stance = data
+		case "reporterKind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reporterKind"))
+			data, err := ec.unmarshalOActorKind2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReporterKind = data
+		case "civilianToll_GTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("civilianToll_GTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CivilianTollGTE = data
+		case "civilianToll_LTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("civilianToll_LTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CivilianTollLTE = data
+		case "contested":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contested"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contested = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputPlaceSort(ctx context.Context, obj any) (strikegraph.PlaceSort, error) {
+	var it strikegraph.PlaceSort
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputPlaceWhere(ctx context.Context, obj any) (strikegraph.PlaceWhere, error) {
+	var it strikegraph.PlaceWhere
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id_IN", "kind_IN", "within", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "AND":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("AND"))
+			data, err := ec.unmarshalOPlaceWhere2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AND = data
+		case "OR":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("OR"))
+			data, err := ec.unmarshalOPlaceWhere2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OR = data
+		case "NOT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("NOT"))
+			data, err := ec.unmarshalOPlaceWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NOT = data
+		case "id_IN":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id_IN"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "kind_IN":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind_IN"))
+			data, err := ec.unmarshalOPlaceKind2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "within":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("within"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Within = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -7549,6 +10867,42 @@ func (ec *executionContext) _Actor(ctx context.Context, sel ast.SelectionSet, ob
 					}
 				}()
 				res = ec._Actor_claims(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "claimsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Actor_claimsConnection(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -8102,6 +11456,99 @@ func (ec *executionContext) _Actor(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var actorEdgeImplementors = []string{"ActorEdge"}
+
+func (ec *executionContext) _ActorEdge(ctx context.Context, sel ast.SelectionSet, obj *ActorEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, actorEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActorEdge")
+		case "cursor":
+			out.Values[i] = ec._ActorEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ActorEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var actorsConnectionImplementors = []string{"ActorsConnection"}
+
+func (ec *executionContext) _ActorsConnection(ctx context.Context, sel ast.SelectionSet, obj *ActorsConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, actorsConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActorsConnection")
+		case "edges":
+			out.Values[i] = ec._ActorsConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ActorsConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ActorsConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var articleImplementors = []string{"Article", "Entity"}
 
 func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.Article) graphql.Marshaler {
@@ -8268,6 +11715,135 @@ func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "claimsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Article_claimsConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var articleEdgeImplementors = []string{"ArticleEdge"}
+
+func (ec *executionContext) _ArticleEdge(ctx context.Context, sel ast.SelectionSet, obj *ArticleEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, articleEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArticleEdge")
+		case "cursor":
+			out.Values[i] = ec._ArticleEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ArticleEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var articlesConnectionImplementors = []string{"ArticlesConnection"}
+
+func (ec *executionContext) _ArticlesConnection(ctx context.Context, sel ast.SelectionSet, obj *ArticlesConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, articlesConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArticlesConnection")
+		case "edges":
+			out.Values[i] = ec._ArticlesConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ArticlesConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ArticlesConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8615,6 +12191,99 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 			out.Values[i] = ec._Claim_note(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var claimEdgeImplementors = []string{"ClaimEdge"}
+
+func (ec *executionContext) _ClaimEdge(ctx context.Context, sel ast.SelectionSet, obj *ClaimEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimEdge")
+		case "cursor":
+			out.Values[i] = ec._ClaimEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ClaimEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var claimsConnectionImplementors = []string{"ClaimsConnection"}
+
+func (ec *executionContext) _ClaimsConnection(ctx context.Context, sel ast.SelectionSet, obj *ClaimsConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimsConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimsConnection")
+		case "edges":
+			out.Values[i] = ec._ClaimsConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ClaimsConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ClaimsConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -9151,6 +12820,42 @@ func (ec *executionContext) _Incident(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "claimsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Incident_claimsConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "speakers":
 			field := field
 
@@ -9318,6 +13023,50 @@ func (ec *executionContext) _Incident(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var incidentEdgeImplementors = []string{"IncidentEdge"}
+
+func (ec *executionContext) _IncidentEdge(ctx context.Context, sel ast.SelectionSet, obj *IncidentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, incidentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IncidentEdge")
+		case "cursor":
+			out.Values[i] = ec._IncidentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._IncidentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var incidentNearPlaceImplementors = []string{"IncidentNearPlace"}
 
 func (ec *executionContext) _IncidentNearPlace(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.IncidentNearPlace) graphql.Marshaler {
@@ -9406,6 +13155,55 @@ func (ec *executionContext) _IncidentNearPlace(ctx context.Context, sel ast.Sele
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var incidentsConnectionImplementors = []string{"IncidentsConnection"}
+
+func (ec *executionContext) _IncidentsConnection(ctx context.Context, sel ast.SelectionSet, obj *IncidentsConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, incidentsConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IncidentsConnection")
+		case "edges":
+			out.Values[i] = ec._IncidentsConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._IncidentsConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._IncidentsConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9570,6 +13368,54 @@ func (ec *executionContext) _Link(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var pageInfoImplementors = []string{"PageInfo"}
+
+func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *PageInfo) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PageInfo")
+		case "hasNextPage":
+			out.Values[i] = ec._PageInfo_hasNextPage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hasPreviousPage":
+			out.Values[i] = ec._PageInfo_hasPreviousPage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startCursor":
+			out.Values[i] = ec._PageInfo_startCursor(ctx, field, obj)
+		case "endCursor":
+			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9910,6 +13756,99 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var placeEdgeImplementors = []string{"PlaceEdge"}
+
+func (ec *executionContext) _PlaceEdge(ctx context.Context, sel ast.SelectionSet, obj *PlaceEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, placeEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlaceEdge")
+		case "cursor":
+			out.Values[i] = ec._PlaceEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PlaceEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var placesConnectionImplementors = []string{"PlacesConnection"}
+
+func (ec *executionContext) _PlacesConnection(ctx context.Context, sel ast.SelectionSet, obj *PlacesConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, placesConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlacesConnection")
+		case "edges":
+			out.Values[i] = ec._PlacesConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PlacesConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PlacesConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -10087,6 +14026,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "incidentsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_incidentsConnection(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "contestedIncidents":
 			field := field
 
@@ -10131,6 +14092,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "placesConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_placesConnection(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "actors":
 			field := field
 
@@ -10153,6 +14136,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "actorsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_actorsConnection(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "articles":
 			field := field
 
@@ -10163,6 +14168,72 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_articles(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "articlesConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_articlesConnection(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "claims":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_claims(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "claimsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_claimsConnection(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -10734,6 +14805,32 @@ func (ec *executionContext) marshalNActor2ᚖgithubᚗcomᚋstrikegraphᚋstrike
 	return ec._Actor(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNActorEdge2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ActorEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNActorEdge2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNActorEdge2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorEdge(ctx context.Context, sel ast.SelectionSet, v *ActorEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ActorEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNActorKind2githubᚗcomᚋstrikegraphᚋstrikegraphᚐActorKind(ctx context.Context, v any) (strikegraph.ActorKind, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := strikegraph.ActorKind(tmp)
@@ -10749,6 +14846,30 @@ func (ec *executionContext) marshalNActorKind2githubᚗcomᚋstrikegraphᚋstrik
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNActorSort2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorSort(ctx context.Context, v any) (*strikegraph.ActorSort, error) {
+	res, err := ec.unmarshalInputActorSort(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNActorWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhere(ctx context.Context, v any) (*strikegraph.ActorWhere, error) {
+	res, err := ec.unmarshalInputActorWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNActorsConnection2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorsConnection(ctx context.Context, sel ast.SelectionSet, v ActorsConnection) graphql.Marshaler {
+	return ec._ActorsConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNActorsConnection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorsConnection(ctx context.Context, sel ast.SelectionSet, v *ActorsConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ActorsConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNArticle2githubᚗcomᚋstrikegraphᚋstrikegraphᚐArticle(ctx context.Context, sel ast.SelectionSet, v strikegraph.Article) graphql.Marshaler {
@@ -10779,6 +14900,56 @@ func (ec *executionContext) marshalNArticle2ᚖgithubᚗcomᚋstrikegraphᚋstri
 		return graphql.Null
 	}
 	return ec._Article(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNArticleEdge2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticleEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ArticleEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNArticleEdge2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticleEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNArticleEdge2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticleEdge(ctx context.Context, sel ast.SelectionSet, v *ArticleEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ArticleEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNArticleSort2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleSort(ctx context.Context, v any) (*strikegraph.ArticleSort, error) {
+	res, err := ec.unmarshalInputArticleSort(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNArticleWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleWhere(ctx context.Context, v any) (*strikegraph.ArticleWhere, error) {
+	res, err := ec.unmarshalInputArticleWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNArticlesConnection2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticlesConnection(ctx context.Context, sel ast.SelectionSet, v ArticlesConnection) graphql.Marshaler {
+	return ec._ArticlesConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNArticlesConnection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticlesConnection(ctx context.Context, sel ast.SelectionSet, v *ArticlesConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ArticlesConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -10823,6 +14994,56 @@ func (ec *executionContext) marshalNClaim2ᚖgithubᚗcomᚋstrikegraphᚋstrike
 	return ec._Claim(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNClaimEdge2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ClaimEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClaimEdge2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNClaimEdge2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimEdge(ctx context.Context, sel ast.SelectionSet, v *ClaimEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ClaimEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNClaimSort2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimSort(ctx context.Context, v any) (*strikegraph.ClaimSort, error) {
+	res, err := ec.unmarshalInputClaimSort(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNClaimWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimWhere(ctx context.Context, v any) (*strikegraph.ClaimWhere, error) {
+	res, err := ec.unmarshalInputClaimWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNClaimsConnection2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimsConnection(ctx context.Context, sel ast.SelectionSet, v ClaimsConnection) graphql.Marshaler {
+	return ec._ClaimsConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNClaimsConnection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimsConnection(ctx context.Context, sel ast.SelectionSet, v *ClaimsConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ClaimsConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNDate2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDate(ctx context.Context, sel ast.SelectionSet, v strikegraph.Date) graphql.Marshaler {
 	return ec._Date(ctx, sel, &v)
 }
@@ -10834,6 +15055,23 @@ func (ec *executionContext) unmarshalNDatePrecision2githubᚗcomᚋstrikegraph�
 }
 
 func (ec *executionContext) marshalNDatePrecision2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDatePrecision(ctx context.Context, sel ast.SelectionSet, v strikegraph.DatePrecision) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNDenial2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDenial(ctx context.Context, v any) (strikegraph.Denial, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := strikegraph.Denial(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDenial2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDenial(ctx context.Context, sel ast.SelectionSet, v strikegraph.Denial) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -10921,6 +15159,32 @@ func (ec *executionContext) marshalNIncident2ᚖgithubᚗcomᚋstrikegraphᚋstr
 	return ec._Incident(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNIncidentEdge2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*IncidentEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIncidentEdge2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIncidentEdge2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentEdge(ctx context.Context, sel ast.SelectionSet, v *IncidentEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._IncidentEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNIncidentNearPlace2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentNearPlaceᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.IncidentNearPlace) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -10962,6 +15226,30 @@ func (ec *executionContext) marshalNIncidentScope2githubᚗcomᚋstrikegraphᚋs
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNIncidentSort2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentSort(ctx context.Context, v any) (*strikegraph.IncidentSort, error) {
+	res, err := ec.unmarshalInputIncidentSort(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNIncidentWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhere(ctx context.Context, v any) (*strikegraph.IncidentWhere, error) {
+	res, err := ec.unmarshalInputIncidentWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIncidentsConnection2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentsConnection(ctx context.Context, sel ast.SelectionSet, v IncidentsConnection) graphql.Marshaler {
+	return ec._IncidentsConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNIncidentsConnection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentsConnection(ctx context.Context, sel ast.SelectionSet, v *IncidentsConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._IncidentsConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
@@ -11006,6 +15294,16 @@ func (ec *executionContext) marshalNLink2ᚖgithubᚗcomᚋstrikegraphᚋstrikeg
 	return ec._Link(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PageInfo(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPlace2githubᚗcomᚋstrikegraphᚋstrikegraphᚐPlace(ctx context.Context, sel ast.SelectionSet, v strikegraph.Place) graphql.Marshaler {
 	return ec._Place(ctx, sel, &v)
 }
@@ -11036,6 +15334,32 @@ func (ec *executionContext) marshalNPlace2ᚖgithubᚗcomᚋstrikegraphᚋstrike
 	return ec._Place(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNPlaceEdge2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlaceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*PlaceEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlaceEdge2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlaceEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPlaceEdge2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlaceEdge(ctx context.Context, sel ast.SelectionSet, v *PlaceEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PlaceEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNPlaceKind2githubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceKind(ctx context.Context, v any) (strikegraph.PlaceKind, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := strikegraph.PlaceKind(tmp)
@@ -11051,6 +15375,30 @@ func (ec *executionContext) marshalNPlaceKind2githubᚗcomᚋstrikegraphᚋstrik
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNPlaceSort2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceSort(ctx context.Context, v any) (*strikegraph.PlaceSort, error) {
+	res, err := ec.unmarshalInputPlaceSort(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPlaceWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceWhere(ctx context.Context, v any) (*strikegraph.PlaceWhere, error) {
+	res, err := ec.unmarshalInputPlaceWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPlacesConnection2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlacesConnection(ctx context.Context, sel ast.SelectionSet, v PlacesConnection) graphql.Marshaler {
+	return ec._PlacesConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPlacesConnection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlacesConnection(ctx context.Context, sel ast.SelectionSet, v *PlacesConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PlacesConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNProximity2githubᚗcomᚋstrikegraphᚋstrikegraphᚐProximity(ctx context.Context, v any) (strikegraph.Proximity, error) {
@@ -11077,6 +15425,23 @@ func (ec *executionContext) unmarshalNRelationType2githubᚗcomᚋstrikegraphᚋ
 }
 
 func (ec *executionContext) marshalNRelationType2githubᚗcomᚋstrikegraphᚋstrikegraphᚐRelationType(ctx context.Context, sel ast.SelectionSet, v strikegraph.RelationType) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNResponse2githubᚗcomᚋstrikegraphᚋstrikegraphᚐResponse(ctx context.Context, v any) (strikegraph.Response, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := strikegraph.Response(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNResponse2githubᚗcomᚋstrikegraphᚋstrikegraphᚐResponse(ctx context.Context, sel ast.SelectionSet, v strikegraph.Response) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -11352,6 +15717,43 @@ func (ec *executionContext) marshalOActor2ᚖgithubᚗcomᚋstrikegraphᚋstrike
 	return ec._Actor(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOActorKind2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorKindᚄ(ctx context.Context, v any) ([]strikegraph.ActorKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]strikegraph.ActorKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNActorKind2githubᚗcomᚋstrikegraphᚋstrikegraphᚐActorKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOActorKind2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorKindᚄ(ctx context.Context, sel ast.SelectionSet, v []strikegraph.ActorKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNActorKind2githubᚗcomᚋstrikegraphᚋstrikegraphᚐActorKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOActorKind2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorKind(ctx context.Context, v any) (*strikegraph.ActorKind, error) {
 	if v == nil {
 		return nil, nil
@@ -11371,11 +15773,99 @@ func (ec *executionContext) marshalOActorKind2ᚖgithubᚗcomᚋstrikegraphᚋst
 	return res
 }
 
+func (ec *executionContext) unmarshalOActorSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorSortᚄ(ctx context.Context, v any) ([]*strikegraph.ActorSort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*strikegraph.ActorSort, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNActorSort2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorSort(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOActorWhere2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhereᚄ(ctx context.Context, v any) ([]*strikegraph.ActorWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*strikegraph.ActorWhere, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNActorWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhere(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOActorWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhere(ctx context.Context, v any) (*strikegraph.ActorWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputActorWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOArticle2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticle(ctx context.Context, sel ast.SelectionSet, v *strikegraph.Article) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Article(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOArticleSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleSortᚄ(ctx context.Context, v any) ([]*strikegraph.ArticleSort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*strikegraph.ArticleSort, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNArticleSort2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleSort(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOArticleWhere2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleWhereᚄ(ctx context.Context, v any) ([]*strikegraph.ArticleWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*strikegraph.ArticleWhere, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNArticleWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleWhere(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOArticleWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleWhere(ctx context.Context, v any) (*strikegraph.ArticleWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputArticleWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -11415,11 +15905,92 @@ func (ec *executionContext) marshalOClaim2ᚖgithubᚗcomᚋstrikegraphᚋstrike
 	return ec._Claim(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOClaimSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimSortᚄ(ctx context.Context, v any) ([]*strikegraph.ClaimSort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*strikegraph.ClaimSort, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNClaimSort2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimSort(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOClaimWhere2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimWhereᚄ(ctx context.Context, v any) ([]*strikegraph.ClaimWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*strikegraph.ClaimWhere, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNClaimWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimWhere(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOClaimWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimWhere(ctx context.Context, v any) (*strikegraph.ClaimWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputClaimWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalODate2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDate(ctx context.Context, sel ast.SelectionSet, v *strikegraph.Date) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Date(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODenial2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDenialᚄ(ctx context.Context, v any) ([]strikegraph.Denial, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]strikegraph.Denial, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDenial2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDenial(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODenial2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDenialᚄ(ctx context.Context, sel ast.SelectionSet, v []strikegraph.Denial) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDenial2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDenial(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalODenial2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDenial(ctx context.Context, v any) (*strikegraph.Denial, error) {
@@ -11510,11 +16081,146 @@ func (ec *executionContext) marshalOGeoPrecision2ᚖgithubᚗcomᚋstrikegraph�
 	return res
 }
 
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalID(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(*v)
+	return res
+}
+
 func (ec *executionContext) marshalOIncident2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncident(ctx context.Context, sel ast.SelectionSet, v *strikegraph.Incident) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Incident(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOIncidentScope2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentScopeᚄ(ctx context.Context, v any) ([]strikegraph.IncidentScope, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]strikegraph.IncidentScope, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNIncidentScope2githubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentScope(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOIncidentScope2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentScopeᚄ(ctx context.Context, sel ast.SelectionSet, v []strikegraph.IncidentScope) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIncidentScope2githubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentScope(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOIncidentSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentSortᚄ(ctx context.Context, v any) ([]*strikegraph.IncidentSort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*strikegraph.IncidentSort, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNIncidentSort2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentSort(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOIncidentWhere2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhereᚄ(ctx context.Context, v any) ([]*strikegraph.IncidentWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*strikegraph.IncidentWhere, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNIncidentWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhere(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOIncidentWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhere(ctx context.Context, v any) (*strikegraph.IncidentWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputIncidentWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
@@ -11540,6 +16246,87 @@ func (ec *executionContext) marshalOPlace2ᚖgithubᚗcomᚋstrikegraphᚋstrike
 		return graphql.Null
 	}
 	return ec._Place(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPlaceKind2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceKindᚄ(ctx context.Context, v any) ([]strikegraph.PlaceKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]strikegraph.PlaceKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPlaceKind2githubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOPlaceKind2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceKindᚄ(ctx context.Context, sel ast.SelectionSet, v []strikegraph.PlaceKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlaceKind2githubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOPlaceSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceSortᚄ(ctx context.Context, v any) ([]*strikegraph.PlaceSort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*strikegraph.PlaceSort, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPlaceSort2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceSort(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOPlaceWhere2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceWhereᚄ(ctx context.Context, v any) ([]*strikegraph.PlaceWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*strikegraph.PlaceWhere, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPlaceWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceWhere(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOPlaceWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceWhere(ctx context.Context, v any) (*strikegraph.PlaceWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPlaceWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalORelationType2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐRelationTypeᚄ(ctx context.Context, v any) ([]strikegraph.RelationType, error) {
@@ -11579,6 +16366,43 @@ func (ec *executionContext) marshalORelationType2ᚕgithubᚗcomᚋstrikegraph�
 	return ret
 }
 
+func (ec *executionContext) unmarshalOResponse2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐResponseᚄ(ctx context.Context, v any) ([]strikegraph.Response, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]strikegraph.Response, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNResponse2githubᚗcomᚋstrikegraphᚋstrikegraphᚐResponse(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOResponse2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐResponseᚄ(ctx context.Context, sel ast.SelectionSet, v []strikegraph.Response) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNResponse2githubᚗcomᚋstrikegraphᚋstrikegraphᚐResponse(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOResponse2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐResponse(ctx context.Context, v any) (*strikegraph.Response, error) {
 	if v == nil {
 		return nil, nil
@@ -11596,6 +16420,62 @@ func (ec *executionContext) marshalOResponse2ᚖgithubᚗcomᚋstrikegraphᚋstr
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) unmarshalOSortDirection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSortDirection(ctx context.Context, v any) (*strikegraph.SortDirection, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := strikegraph.SortDirection(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSortDirection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSortDirection(ctx context.Context, sel ast.SelectionSet, v *strikegraph.SortDirection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOStance2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐStanceᚄ(ctx context.Context, v any) ([]strikegraph.Stance, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]strikegraph.Stance, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStance2githubᚗcomᚋstrikegraphᚋstrikegraphᚐStance(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOStance2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐStanceᚄ(ctx context.Context, sel ast.SelectionSet, v []strikegraph.Stance) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStance2githubᚗcomᚋstrikegraphᚋstrikegraphᚐStance(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOStance2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐStance(ctx context.Context, v any) (*strikegraph.Stance, error) {

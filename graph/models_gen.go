@@ -2,5 +2,73 @@
 
 package graph
 
+import (
+	"github.com/strikegraph/strikegraph"
+)
+
+type ActorEdge struct {
+	Cursor string             `json:"cursor"`
+	Node   *strikegraph.Actor `json:"node"`
+}
+
+type ActorsConnection struct {
+	Edges      []*ActorEdge `json:"edges"`
+	PageInfo   *PageInfo    `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+type ArticleEdge struct {
+	Cursor string               `json:"cursor"`
+	Node   *strikegraph.Article `json:"node"`
+}
+
+type ArticlesConnection struct {
+	Edges      []*ArticleEdge `json:"edges"`
+	PageInfo   *PageInfo      `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+type ClaimEdge struct {
+	Cursor string             `json:"cursor"`
+	Node   *strikegraph.Claim `json:"node"`
+}
+
+type ClaimsConnection struct {
+	Edges      []*ClaimEdge `json:"edges"`
+	PageInfo   *PageInfo    `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+type IncidentEdge struct {
+	Cursor string                `json:"cursor"`
+	Node   *strikegraph.Incident `json:"node"`
+}
+
+type IncidentsConnection struct {
+	Edges    []*IncidentEdge `json:"edges"`
+	PageInfo *PageInfo       `json:"pageInfo"`
+	// How many incidents the filter selects, over every page.
+	TotalCount int `json:"totalCount"`
+}
+
+// Where a page stands in its list. Cursors are opaque.
+type PageInfo struct {
+	HasNextPage     bool    `json:"hasNextPage"`
+	HasPreviousPage bool    `json:"hasPreviousPage"`
+	StartCursor     *string `json:"startCursor,omitempty"`
+	EndCursor       *string `json:"endCursor,omitempty"`
+}
+
+type PlaceEdge struct {
+	Cursor string             `json:"cursor"`
+	Node   *strikegraph.Place `json:"node"`
+}
+
+type PlacesConnection struct {
+	Edges      []*PlaceEdge `json:"edges"`
+	PageInfo   *PageInfo    `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
 type Query struct {
 }

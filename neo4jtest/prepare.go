@@ -16,7 +16,9 @@ const (
 
 	// Nodes deleted per transaction when emptying the database. A loop of
 	// LIMITed deletes, unlike CALL { } IN TRANSACTIONS, works with every Neo4j 5.
-	wipeBatch = 10000
+	// Small enough that a batch of well-connected nodes, with all their
+	// edges, stays within a server's transaction memory limit.
+	wipeBatch = 1000
 )
 
 // foreignDataError is New's refusal to empty a database that holds data but

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/graph"
 	"github.com/strikegraph/strikegraph/loaders"
 )
 
@@ -11,14 +12,37 @@ func (r *queryResolver) Actor(ctx context.Context, id string) (*strikegraph.Acto
 	return byID[strikegraph.Actor](ctx, id)
 }
 
-func (r *queryResolver) Actors(ctx context.Context, kind *strikegraph.ActorKind) ([]*strikegraph.Actor, error) {
-	return r.Store.FindActors(ctx, kind)
+func (r *queryResolver) Actors(ctx context.Context, where *strikegraph.ActorWhere, sort []*strikegraph.ActorSort, limit *int, offset *int) ([]*strikegraph.Actor, error) {
+	s, err := r.actors(ctx, where, sort, listPage(limit, offset))
+	return s.Items, err
+}
+
+func (r *queryResolver) ActorsConnection(ctx context.Context, where *strikegraph.ActorWhere, sort []*strikegraph.ActorSort, first *int, after *string, last *int, before *string) (*graph.ActorsConnection, error) {
+	s, err := r.actors(ctx, where, sort, connectionPage(first, after, last, before))
+	if err != nil {
+		return nil, err
+	}
+	return &graph.ActorsConnection{Edges: edges(s, func(cursor string, n *strikegraph.Actor) *graph.ActorEdge {
+		return &graph.ActorEdge{Cursor: cursor, Node: n}
+	}), PageInfo: pageInfo(s), TotalCount: s.Total}, nil
+}
+
+func (r *queryResolver) actors(ctx context.Context, where *strikegraph.ActorWhere, sort []*strikegraph.ActorSort, page strikegraph.Page) (strikegraph.Slice[strikegraph.Actor], error) {
+	l, err := strikegraph.ActorList(where, sort, page)
+	if err != nil {
+		return strikegraph.Slice[strikegraph.Actor]{}, err
+	}
+	return r.Store.FindActors(ctx, l)
 }
 
 type actorResolver struct{ *Resolver }
 
 func (r *actorResolver) Links(ctx context.Context, obj *strikegraph.Actor, types []strikegraph.RelationType, dir *strikegraph.Direction) ([]*strikegraph.Link, error) {
 	return links(ctx, obj.ID, dir, types...)
+}
+
+func (r *actorResolver) ClaimsConnection(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*graph.ClaimsConnection, error) {
+	return r.claimsConnection(ctx, where, &strikegraph.ClaimWhere{Speaker: &obj.ID}, sort, connectionPage(first, after, last, before))
 }
 
 func (r *actorResolver) Claims(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance) ([]*strikegraph.Claim, error) {

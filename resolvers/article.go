@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/graph"
 	"github.com/strikegraph/strikegraph/loaders"
 )
 
@@ -11,8 +12,27 @@ func (r *queryResolver) Article(ctx context.Context, id string) (*strikegraph.Ar
 	return byID[strikegraph.Article](ctx, id)
 }
 
-func (r *queryResolver) Articles(ctx context.Context) ([]*strikegraph.Article, error) {
-	return r.Store.FindArticles(ctx)
+func (r *queryResolver) Articles(ctx context.Context, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, limit *int, offset *int) ([]*strikegraph.Article, error) {
+	s, err := r.articles(ctx, where, sort, listPage(limit, offset))
+	return s.Items, err
+}
+
+func (r *queryResolver) ArticlesConnection(ctx context.Context, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, first *int, after *string, last *int, before *string) (*graph.ArticlesConnection, error) {
+	s, err := r.articles(ctx, where, sort, connectionPage(first, after, last, before))
+	if err != nil {
+		return nil, err
+	}
+	return &graph.ArticlesConnection{Edges: edges(s, func(cursor string, n *strikegraph.Article) *graph.ArticleEdge {
+		return &graph.ArticleEdge{Cursor: cursor, Node: n}
+	}), PageInfo: pageInfo(s), TotalCount: s.Total}, nil
+}
+
+func (r *queryResolver) articles(ctx context.Context, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, page strikegraph.Page) (strikegraph.Slice[strikegraph.Article], error) {
+	l, err := strikegraph.ArticleList(where, sort, page)
+	if err != nil {
+		return strikegraph.Slice[strikegraph.Article]{}, err
+	}
+	return r.Store.FindArticles(ctx, l)
 }
 
 type articleResolver struct{ *Resolver }
@@ -26,6 +46,10 @@ func (r *articleResolver) Publisher(ctx context.Context, obj *strikegraph.Articl
 
 func (r *articleResolver) Links(ctx context.Context, obj *strikegraph.Article, types []strikegraph.RelationType, dir *strikegraph.Direction) ([]*strikegraph.Link, error) {
 	return links(ctx, obj.ID, dir, types...)
+}
+
+func (r *articleResolver) ClaimsConnection(ctx context.Context, obj *strikegraph.Article, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*graph.ClaimsConnection, error) {
+	return r.claimsConnection(ctx, where, &strikegraph.ClaimWhere{Article: &obj.ID}, sort, connectionPage(first, after, last, before))
 }
 
 func (r *articleResolver) Claims(ctx context.Context, obj *strikegraph.Article) ([]*strikegraph.Claim, error) {

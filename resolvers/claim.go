@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/graph"
 )
 
 func (r *queryResolver) Claim(ctx context.Context, id string) (*strikegraph.Claim, error) {
@@ -12,6 +13,41 @@ func (r *queryResolver) Claim(ctx context.Context, id string) (*strikegraph.Clai
 		return nil, nil
 	}
 	return c, err
+}
+
+func (r *queryResolver) Claims(ctx context.Context, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, limit *int, offset *int) ([]*strikegraph.Claim, error) {
+	s, err := r.claims(ctx, where, nil, sort, listPage(limit, offset))
+	return s.Items, err
+}
+
+func (r *queryResolver) ClaimsConnection(ctx context.Context, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*graph.ClaimsConnection, error) {
+	return r.claimsConnection(ctx, where, nil, sort, connectionPage(first, after, last, before))
+}
+
+// claimsConnection pages the claims where selects, narrowed by also (the
+// incident, speaker or article a nested field belongs to) when not nil.
+func (r *Resolver) claimsConnection(ctx context.Context, where, also *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, page strikegraph.Page) (*graph.ClaimsConnection, error) {
+	s, err := r.claims(ctx, where, also, sort, page)
+	if err != nil {
+		return nil, err
+	}
+	return &graph.ClaimsConnection{Edges: edges(s, func(cursor string, n *strikegraph.Claim) *graph.ClaimEdge {
+		return &graph.ClaimEdge{Cursor: cursor, Node: n}
+	}), PageInfo: pageInfo(s), TotalCount: s.Total}, nil
+}
+
+func (r *Resolver) claims(ctx context.Context, where, also *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, page strikegraph.Page) (strikegraph.Slice[strikegraph.Claim], error) {
+	if also != nil && where != nil {
+		also.AND = []*strikegraph.ClaimWhere{where}
+	}
+	if also == nil {
+		also = where
+	}
+	l, err := strikegraph.ClaimList(also, sort, page)
+	if err != nil {
+		return strikegraph.Slice[strikegraph.Claim]{}, err
+	}
+	return r.Store.FindClaims(ctx, l)
 }
 
 type claimResolver struct{ *Resolver }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/graph"
 	"github.com/strikegraph/strikegraph/loaders"
 )
 
@@ -11,12 +12,35 @@ func (r *queryResolver) Incident(ctx context.Context, id string) (*strikegraph.I
 	return byID[strikegraph.Incident](ctx, id)
 }
 
-func (r *queryResolver) Incidents(ctx context.Context) ([]*strikegraph.Incident, error) {
-	return r.Store.FindIncidents(ctx)
+func (r *queryResolver) Incidents(ctx context.Context, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) ([]*strikegraph.Incident, error) {
+	s, err := r.incidents(ctx, where, sort, listPage(limit, offset))
+	return s.Items, err
 }
 
-func (r *queryResolver) ContestedIncidents(ctx context.Context) ([]*strikegraph.Incident, error) {
-	return r.Store.FindContestedIncidents(ctx)
+func (r *queryResolver) IncidentsConnection(ctx context.Context, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, first *int, after *string, last *int, before *string) (*graph.IncidentsConnection, error) {
+	s, err := r.incidents(ctx, where, sort, connectionPage(first, after, last, before))
+	if err != nil {
+		return nil, err
+	}
+	return &graph.IncidentsConnection{Edges: edges(s, func(cursor string, n *strikegraph.Incident) *graph.IncidentEdge {
+		return &graph.IncidentEdge{Cursor: cursor, Node: n}
+	}), PageInfo: pageInfo(s), TotalCount: s.Total}, nil
+}
+
+func (r *queryResolver) ContestedIncidents(ctx context.Context, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) ([]*strikegraph.Incident, error) {
+	contested := &strikegraph.IncidentWhere{Contested: ptr(true)}
+	if where != nil {
+		contested.AND = []*strikegraph.IncidentWhere{where}
+	}
+	return r.Incidents(ctx, contested, sort, limit, offset)
+}
+
+func (r *queryResolver) incidents(ctx context.Context, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, page strikegraph.Page) (strikegraph.Slice[strikegraph.Incident], error) {
+	l, err := strikegraph.IncidentList(where, sort, page)
+	if err != nil {
+		return strikegraph.Slice[strikegraph.Incident]{}, err
+	}
+	return r.Store.FindIncidents(ctx, l)
 }
 
 type incidentResolver struct{ *Resolver }
@@ -52,6 +76,10 @@ func (r *incidentResolver) PossiblySameAs(ctx context.Context, obj *strikegraph.
 func (r *incidentResolver) Claims(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance) ([]*strikegraph.Claim, error) {
 	claims, err := loaders.List(ctx, loaders.For(ctx).ClaimsByIncident, obj.ID)
 	return ofStance(claims, stance), err
+}
+
+func (r *incidentResolver) ClaimsConnection(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*graph.ClaimsConnection, error) {
+	return r.claimsConnection(ctx, where, &strikegraph.ClaimWhere{Incident: &obj.ID}, sort, connectionPage(first, after, last, before))
 }
 
 func (r *incidentResolver) Speakers(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance) ([]*strikegraph.Actor, error) {

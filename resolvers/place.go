@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/graph"
 	"github.com/strikegraph/strikegraph/loaders"
 )
 
@@ -11,8 +12,27 @@ func (r *queryResolver) Place(ctx context.Context, id string) (*strikegraph.Plac
 	return byID[strikegraph.Place](ctx, id)
 }
 
-func (r *queryResolver) Places(ctx context.Context) ([]*strikegraph.Place, error) {
-	return r.Store.FindPlaces(ctx)
+func (r *queryResolver) Places(ctx context.Context, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, limit *int, offset *int) ([]*strikegraph.Place, error) {
+	s, err := r.places(ctx, where, sort, listPage(limit, offset))
+	return s.Items, err
+}
+
+func (r *queryResolver) PlacesConnection(ctx context.Context, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, first *int, after *string, last *int, before *string) (*graph.PlacesConnection, error) {
+	s, err := r.places(ctx, where, sort, connectionPage(first, after, last, before))
+	if err != nil {
+		return nil, err
+	}
+	return &graph.PlacesConnection{Edges: edges(s, func(cursor string, n *strikegraph.Place) *graph.PlaceEdge {
+		return &graph.PlaceEdge{Cursor: cursor, Node: n}
+	}), PageInfo: pageInfo(s), TotalCount: s.Total}, nil
+}
+
+func (r *queryResolver) places(ctx context.Context, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, page strikegraph.Page) (strikegraph.Slice[strikegraph.Place], error) {
+	l, err := strikegraph.PlaceList(where, sort, page)
+	if err != nil {
+		return strikegraph.Slice[strikegraph.Place]{}, err
+	}
+	return r.Store.FindPlaces(ctx, l)
 }
 
 type placeResolver struct{ *Resolver }

@@ -1,0 +1,391 @@
+package server_test
+
+import (
+	"cmp"
+	"fmt"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/internal/graphtest"
+	"github.com/strikegraph/strikegraph/server"
+)
+
+// TestListsOnSeedCorpus checks filters, sorting and paging on the seed corpus
+// against what the unfiltered data says.
+func TestListsOnSeedCorpus(t *testing.T) {
+	g := graphtest.Seeded(t)
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{}))
+	defer srv.Close()
+	checkLists(t, srv.URL, g, 4)
+}
+
+// oracleIncident is an incident with everything the filters look at, read
+// through fields that are computed apart from the filters.
+type oracleIncident struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases"`
+	Scope   string   `json:"scope"`
+	Target  string   `json:"target"`
+	Date    struct {
+		Value     *string `json:"value"`
+		Precision string  `json:"precision"`
+	} `json:"date"`
+	Places       []struct{ Other struct{ ID string } } `json:"places"`
+	Perpetrators []struct{ ID string }                 `json:"perpetrators"`
+	CivilianToll struct{ Highest *int }                `json:"civilianToll"`
+	Contested    bool                                  `json:"contested"`
+	Claims       []struct {
+		Stance     string
+		Speaker    struct{ ID, Kind string }
+		OnBehalfOf *struct{ ID, Kind string }
+	} `json:"claims"`
+}
+
+const oracleFields = `id name aliases scope target date { value precision }
+	places { other { id } } perpetrators { id } civilianToll { highest } contested
+	claims { stance speaker { id kind } onBehalfOf { id kind } }`
+
+// start is the first day the incident's date may stand for.
+func (in oracleIncident) start() (time.Time, bool) {
+	if in.Date.Value == nil {
+		return time.Time{}, false
+	}
+	return strikegraph.Date{Value: *in.Date.Value, Precision: strikegraph.DatePrecision(in.Date.Precision)}.Start()
+}
+
+type pageInfo struct {
+	HasNextPage, HasPreviousPage bool
+	StartCursor, EndCursor       *string
+}
+
+type incidentPage struct {
+	IncidentsConnection struct {
+		Edges []struct {
+			Cursor string
+			Node   oracleIncident
+		}
+		PageInfo   pageInfo
+		TotalCount int
+	}
+}
+
+// allIncidents reads every incident, pageSize at a time, in the default order.
+func allIncidents(t *testing.T, url string, pageSize int) []oracleIncident {
+	t.Helper()
+	var all []oracleIncident
+	var after *string
+	for {
+		var out incidentPage
+		mustQuery(t, url, `query($first: Int, $after: String) { incidentsConnection(first: $first, after: $after) {
+			edges { node { `+oracleFields+` } } pageInfo { hasNextPage endCursor } totalCount } }`,
+			map[string]any{"first": pageSize, "after": after}, &out)
+		for _, e := range out.IncidentsConnection.Edges {
+			all = append(all, e.Node)
+		}
+		if !out.IncidentsConnection.PageInfo.HasNextPage {
+			if len(all) != out.IncidentsConnection.TotalCount {
+				t.Fatalf("read %d incidents, totalCount %d", len(all), out.IncidentsConnection.TotalCount)
+			}
+			return all
+		}
+		after = out.IncidentsConnection.PageInfo.EndCursor
+	}
+}
+
+// placeAncestors maps each place to itself and every place it lies in.
+func placeAncestors(t *testing.T, url string) map[string][]string {
+	t.Helper()
+	var out struct {
+		Places []struct {
+			ID     string
+			Within []struct{ ID string }
+		}
+	}
+	mustQuery(t, url, `{ places(limit: 500) { id within { id } } }`, nil, &out)
+	parents := map[string][]string{}
+	for _, p := range out.Places {
+		for _, w := range p.Within {
+			parents[p.ID] = append(parents[p.ID], w.ID)
+		}
+	}
+	ancestors := map[string][]string{}
+	for _, p := range out.Places {
+		seen := map[string]bool{}
+		queue := []string{p.ID}
+		for len(queue) > 0 {
+			id := queue[0]
+			queue = queue[1:]
+			if !seen[id] {
+				seen[id] = true
+				ancestors[p.ID] = append(ancestors[p.ID], id)
+				queue = append(queue, parents[id]...)
+			}
+		}
+	}
+	return ancestors
+}
+
+// checkLists runs every incident filter against the graph at url and compares
+// it with the same selection made in Go over the unfiltered incidents.
+func checkLists(t *testing.T, url string, g *graphtest.Graph, pageSize int) {
+	all := allIncidents(t, url, 100)
+	if len(all) == 0 {
+		t.Fatal("no incidents")
+	}
+	ancestors := placeAncestors(t, url)
+	inPlace := func(in oracleIncident, place string) bool {
+		for _, p := range in.Places {
+			if slices.Contains(ancestors[p.Other.ID], place) {
+				return true
+			}
+		}
+		return false
+	}
+	// The busiest place and perpetrator make the most telling filters.
+	places, perpetrators := map[string]int{}, map[string]int{}
+	for _, in := range all {
+		for _, p := range in.Places {
+			for _, a := range ancestors[p.Other.ID] {
+				places[a]++
+			}
+		}
+		for _, p := range in.Perpetrators {
+			perpetrators[p.ID]++
+		}
+	}
+	// busiest is the id with the highest count short of every incident, which
+	// would filter nothing.
+	busiest := func(counts map[string]int) string {
+		best, bestN := "", 0
+		for id, n := range counts {
+			if n < len(all) && (n > bestN || n == bestN && id < best) {
+				best, bestN = id, n
+			}
+		}
+		return best
+	}
+	place, perpetrator := busiest(places), busiest(perpetrators)
+	from, to := time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2018, 12, 31, 0, 0, 0, 0, time.UTC)
+	reportedBy := func(in oracleIncident, kind string) bool {
+		return slices.ContainsFunc(in.Claims, func(c struct {
+			Stance     string
+			Speaker    struct{ ID, Kind string }
+			OnBehalfOf *struct{ ID, Kind string }
+		}) bool {
+			return c.Stance == "REPORTED" && (c.Speaker.Kind == kind || c.OnBehalfOf != nil && c.OnBehalfOf.Kind == kind)
+		})
+	}
+	hasStance := func(in oracleIncident, stance string) bool {
+		for _, c := range in.Claims {
+			if c.Stance == stance {
+				return true
+			}
+		}
+		return false
+	}
+	tollAtLeast := func(in oracleIncident, n int) bool {
+		return in.CivilianToll.Highest != nil && *in.CivilianToll.Highest >= n
+	}
+	dated := func(in oracleIncident) bool {
+		d, ok := in.start()
+		return ok && !d.Before(from) && !d.After(to)
+	}
+	hajin := strikegraph.NameKey("Hajin")
+	cases := []struct {
+		name  string
+		where map[string]any
+		want  func(oracleIncident) bool
+	}{
+		{"empty", map[string]any{}, func(oracleIncident) bool { return true }},
+		{"date range", map[string]any{"date_GTE": "2016", "date_LTE": "2018-12"}, dated},
+		{"place and the places within it", map[string]any{"place": place}, func(in oracleIncident) bool { return inPlace(in, place) }},
+		{"perpetrator", map[string]any{"perpetrator": perpetrator}, func(in oracleIncident) bool {
+			return slices.ContainsFunc(in.Perpetrators, func(p struct{ ID string }) bool { return p.ID == perpetrator })
+		}},
+		{"stance", map[string]any{"stance": "DENIED"}, func(in oracleIncident) bool { return hasStance(in, "DENIED") }},
+		{"kind of reporter", map[string]any{"reporterKind": "MONITOR"}, func(in oracleIncident) bool { return reportedBy(in, "MONITOR") }},
+		{"toll", map[string]any{"civilianToll_GTE": 20}, func(in oracleIncident) bool { return tollAtLeast(in, 20) }},
+		{"contested", map[string]any{"contested": true}, func(in oracleIncident) bool { return in.Contested }},
+		{"scope", map[string]any{"scope_IN": []string{"PERIOD", "SERIES"}}, func(in oracleIncident) bool { return in.Scope != "STRIKE" }},
+		{"text in any spelling", map[string]any{"text": "HAJIN"}, func(in oracleIncident) bool {
+			for _, n := range append([]string{in.Name}, in.Aliases...) {
+				if strings.Contains(strikegraph.NameKey(n), hajin) {
+					return true
+				}
+			}
+			return strings.Contains(strings.ToLower(in.Target), "hajin")
+		}},
+		{"OR, NOT and AND", map[string]any{
+			"OR":  []any{map[string]any{"stance": "DENIED"}, map[string]any{"civilianToll_GTE": 20}},
+			"NOT": map[string]any{"scope_IN": []string{"PERIOD"}},
+			"AND": []any{map[string]any{"place": place}},
+		}, func(in oracleIncident) bool {
+			return (hasStance(in, "DENIED") || tollAtLeast(in, 20)) && in.Scope != "PERIOD" && inPlace(in, place)
+		}},
+		{"NOT of a date keeps the undated", map[string]any{"NOT": map[string]any{"date_GTE": "2016", "date_LTE": "2018-12"}}, func(in oracleIncident) bool { return !dated(in) }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var want []string
+			for _, in := range all {
+				if c.want(in) {
+					want = append(want, in.ID)
+				}
+			}
+			if c.name != "empty" && (len(want) == 0 || len(want) == len(all)) {
+				t.Errorf("the case selects %d of %d incidents, which tests nothing", len(want), len(all))
+			}
+			got := walk(t, url, c.where, nil, pageSize)
+			if !slices.Equal(got, want) {
+				t.Errorf("where %v:\n got %d %v\nwant %d %v", c.where, len(got), head(got), len(want), head(want))
+			}
+		})
+	}
+
+	t.Run("sorted by toll, deadliest first, then by date", func(t *testing.T) {
+		want := slices.Clone(all)
+		slices.SortStableFunc(want, func(a, b oracleIncident) int {
+			switch {
+			case a.CivilianToll.Highest == nil || b.CivilianToll.Highest == nil:
+				return cmp.Compare(boolInt(a.CivilianToll.Highest == nil), boolInt(b.CivilianToll.Highest == nil))
+			}
+			return cmp.Compare(*b.CivilianToll.Highest, *a.CivilianToll.Highest)
+		})
+		got := walk(t, url, nil, []any{map[string]any{"civilianToll": "DESC"}}, pageSize)
+		if !slices.Equal(got, incidentIDs(want)) {
+			t.Errorf("got %v\nwant %v", head(got), head(incidentIDs(want)))
+		}
+	})
+
+	t.Run("over the limits, no query is sent", func(t *testing.T) {
+		deep := map[string]any{}
+		for range 10 {
+			deep = map[string]any{"NOT": deep}
+		}
+		for q, vars := range map[string]map[string]any{
+			`query($v: Int) { incidentsConnection(first: $v) { totalCount } }`:                     {"v": strikegraph.MaxPageSize + 1},
+			`query($v: Int) { incidents(limit: $v) { id } }`:                                       {"v": -1},
+			`query($v: String) { incidentsConnection(after: $v) { totalCount } }`:                  {"v": "not a cursor"},
+			`query($v: Int) { incidentsConnection(first: $v, last: 2) { totalCount } }`:            {"v": 2},
+			`query($v: String) { incidents(where: {date_GTE: $v}) { id } }`:                        {"v": "17 November"},
+			`query($v: IncidentWhere) { incidents(where: $v) { id } }`:                             {"v": deep},
+			`query($v: [IncidentSort!]) { incidents(sort: $v) { id } }`:                            {"v": []any{map[string]any{"date": "ASC", "name": "DESC"}}},
+			`query($v: String) { claimsConnection(where: {incidentDate_LTE: $v}) { totalCount } }`: {"v": "2018-13"},
+			`query($v: String) { actorsConnection(where: {text: $v}) { totalCount } }`:             {"v": " - "},
+		} {
+			before := g.RoundTrips()
+			errs := query(t, url, q, vars, nil)
+			if len(errs) != 1 || errs[0].Extensions["code"] != strikegraph.ECodeInvalid {
+				t.Errorf("%s %v: errors %+v, want one %s", q, vars, errs, strikegraph.ECodeInvalid)
+			}
+			if sent := g.RoundTrips() - before; sent != 0 {
+				t.Errorf("%s %v: sent %d queries, want none", q, vars, sent)
+			}
+		}
+	})
+}
+
+// walk pages through incidents forward with first/after and back with
+// last/before, checks that both ways give every item exactly once and agree,
+// and returns the ids in order.
+func walk(t *testing.T, url string, where map[string]any, sort []any, pageSize int) []string {
+	t.Helper()
+	const q = `query($where: IncidentWhere, $sort: [IncidentSort!], $first: Int, $after: String, $last: Int, $before: String) {
+		incidentsConnection(where: $where, sort: $sort, first: $first, after: $after, last: $last, before: $before) {
+			edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`
+	page := func(vars map[string]any) ([]string, pageInfo, int) {
+		vars["where"], vars["sort"] = where, sort
+		var out struct {
+			IncidentsConnection struct {
+				Edges []struct {
+					Cursor string
+					Node   struct{ ID string }
+				}
+				PageInfo   pageInfo
+				TotalCount int
+			}
+		}
+		mustQuery(t, url, q, vars, &out)
+		c := out.IncidentsConnection
+		var ids []string
+		for _, e := range c.Edges {
+			ids = append(ids, e.Node.ID)
+		}
+		if len(c.Edges) > 0 && (*c.PageInfo.StartCursor != c.Edges[0].Cursor || *c.PageInfo.EndCursor != c.Edges[len(c.Edges)-1].Cursor) {
+			t.Errorf("pageInfo cursors %v do not match the edges'", c.PageInfo)
+		}
+		return ids, c.PageInfo, c.TotalCount
+	}
+	var forward []string
+	var after any
+	total := -1
+	for {
+		ids, info, n := page(map[string]any{"first": pageSize, "after": after})
+		total = n
+		if len(ids) > pageSize {
+			t.Fatalf("a page of %d asked for %d", len(ids), pageSize)
+		}
+		forward = append(forward, ids...)
+		if !info.HasNextPage {
+			break
+		}
+		if len(ids) == 0 || len(forward) > total {
+			t.Fatalf("hasNextPage with %d of %d read", len(forward), total)
+		}
+		after = *info.EndCursor
+	}
+	var backward []string
+	var before any
+	for {
+		ids, info, _ := page(map[string]any{"last": pageSize, "before": before})
+		backward = append(slices.Clone(ids), backward...)
+		if !info.HasPreviousPage {
+			break
+		}
+		if len(ids) == 0 || len(backward) > total {
+			t.Fatalf("hasPreviousPage with %d of %d read", len(backward), total)
+		}
+		before = *info.StartCursor
+	}
+	if len(forward) != total {
+		t.Errorf("forward walk read %d items, totalCount %d", len(forward), total)
+	}
+	seen := map[string]bool{}
+	for _, id := range forward {
+		if seen[id] {
+			t.Errorf("%s read twice", id)
+		}
+		seen[id] = true
+	}
+	if !slices.Equal(forward, backward) {
+		t.Errorf("forward and backward walks differ:\n%v\n%v", head(forward), head(backward))
+	}
+	return forward
+}
+
+func incidentIDs(ins []oracleIncident) []string {
+	out := make([]string, len(ins))
+	for i, in := range ins {
+		out[i] = in.ID
+	}
+	return out
+}
+
+func head(ids []string) string {
+	if len(ids) > 12 {
+		return fmt.Sprintf("%v … (%d more)", ids[:12], len(ids)-12)
+	}
+	return fmt.Sprint(ids)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
