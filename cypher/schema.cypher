@@ -13,3 +13,5 @@ CREATE INDEX incident_date IF NOT EXISTS FOR (n:Incident) ON (n.date);
 // Names are found by their keys (strikegraph.NameKey), one token per spelling.
 CREATE FULLTEXT INDEX entity_name_keys IF NOT EXISTS FOR (n:Entity) ON EACH [n.nameKeys]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+// Searches around a point seek places by distance.
+CREATE POINT INDEX place_location IF NOT EXISTS FOR (n:Place) ON (n.location);
