@@ -1,8 +1,10 @@
 package cypher
 
 import (
+	"fmt"
 	"io/fs"
 	"log/slog"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,7 +14,9 @@ import (
 )
 
 // TestExplainEveryQuery has Neo4j plan every embedded query, so a syntax or
-// semantic error in a .cypher file fails here rather than in a request.
+// semantic error in a .cypher file fails here rather than in a request. No
+// plan may read every node in the graph: each starts from a label or an index.
+// The searches around a point seek the point index.
 func TestExplainEveryQuery(t *testing.T) {
 	target := neo4jtest.New(t)
 	db, err := Open(Config{URI: target.URI, Username: target.Username, Password: target.Password, Database: target.Database}, slog.New(slog.DiscardHandler))
@@ -37,10 +41,31 @@ func TestExplainEveryQuery(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			q := "EXPLAIN " + query(strings.TrimSuffix(name, ".cypher"))
-			_, err := neo4j.ExecuteQuery(t.Context(), db.driver, q, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(db.database))
+			res, err := neo4j.ExecuteQuery(t.Context(), db.driver, q, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(db.database))
 			if err != nil {
-				t.Error(err)
+				t.Fatal(err)
+			}
+			ops := operators(res.Summary.Plan())
+			for _, op := range ops {
+				if strings.HasPrefix(op, "AllNodesScan") {
+					t.Errorf("the plan reads every node: %s", op)
+				}
+			}
+			if strings.Contains(name, "_distances") && !slices.ContainsFunc(ops, func(op string) bool {
+				return strings.HasPrefix(op, "NodeIndexSeekByRange") && strings.Contains(op, "POINT INDEX")
+			}) {
+				t.Errorf("the plan does not seek the point index:\n%s", strings.Join(ops, "\n"))
 			}
 		})
 	}
+}
+
+// operators lists the operators of a plan and of every plan under it, each
+// with its details.
+func operators(p neo4j.Plan) []string {
+	ops := []string{fmt.Sprintf("%s %v", p.Operator(), p.Arguments()["Details"])}
+	for _, c := range p.Children() {
+		ops = append(ops, operators(c)...)
+	}
+	return ops
 }
