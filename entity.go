@@ -34,12 +34,6 @@ type Link struct {
 	Note       string
 }
 
-// SearchHit is an entity found by one of its names.
-type SearchHit struct {
-	Entity  Entity
-	Matched string
-}
-
 // EntityService finds entities of every kind.
 type EntityService interface {
 	// FindEntitiesByIDs returns the entities found, keyed by id; missing ids
@@ -47,6 +41,7 @@ type EntityService interface {
 	FindEntitiesByIDs(ctx context.Context, ids []string) (map[string]Entity, error)
 	// FindLinksByIDs returns every edge but claims of each entity.
 	FindLinksByIDs(ctx context.Context, ids []string) (map[string][]Link, error)
-	// SearchEntities finds entities by any spelling of a name (see NameKey).
-	SearchEntities(ctx context.Context, name string) ([]SearchHit, error)
+	// SearchEntities finds entities by any spelling of a name (see NameKey),
+	// best first.
+	SearchEntities(ctx context.Context, s Search) ([]SearchHit, error)
 }

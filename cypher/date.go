@@ -65,6 +65,6 @@ func nameProps(id, name string, aliases []string, description string) map[string
 	}
 	return map[string]any{
 		"id": id, "name": name, "aliases": aliases, "description": description,
-		"nameKeys": strikegraph.NameKeys(name, aliases),
+		"nameKeys": strikegraph.NameKeys(name, aliases), "wordKeys": strikegraph.WordKeys(name, aliases),
 	}
 }

@@ -83,21 +83,32 @@ func (db *DB) FindLinksByIDs(ctx context.Context, ids []string) (map[string][]st
 	return links, nil
 }
 
-// SearchEntities finds entities by any spelling of name: the full-text index
-// holds one token per spelling key (strikegraph.NameKey).
-func (db *DB) SearchEntities(ctx context.Context, name string) ([]strikegraph.SearchHit, error) {
-	key := strikegraph.NameKey(name)
-	if key == "" {
-		return nil, strikegraph.Invalidf("name", "give a name with at least one letter or digit")
-	}
-	if len(name) > 300 {
-		return nil, strikegraph.Invalidf("name", "a name is at most 300 bytes")
-	}
-	recs, err := db.read(ctx, "search_entities", map[string]any{"key": key})
+// entityLabels are the node labels of each entity type.
+var entityLabels = map[strikegraph.EntityType]string{
+	strikegraph.TypeIncident: strikegraph.NodeIncident, strikegraph.TypePlace: strikegraph.NodePlace,
+	strikegraph.TypeActor: "Actor", strikegraph.TypeArticle: strikegraph.NodeArticle,
+}
+
+// SearchEntities finds entities by any spelling of a name: the full-text
+// index holds one token per spelling key (strikegraph.NameKey).
+func (db *DB) SearchEntities(ctx context.Context, s strikegraph.Search) ([]strikegraph.SearchHit, error) {
+	key, err := s.Key()
 	if err != nil {
 		return nil, err
 	}
-	var hits []strikegraph.SearchHit
+	var labels any // null: every type
+	if len(s.Types) > 0 {
+		l := make([]string, len(s.Types))
+		for i, t := range s.Types {
+			l[i] = entityLabels[t]
+		}
+		labels = l
+	}
+	recs, err := db.read(ctx, "search_entities", map[string]any{"query": strikegraph.FulltextQuery(key), "labels": labels, "first": s.First})
+	if err != nil {
+		return nil, err
+	}
+	hits := []strikegraph.SearchHit{}
 	for _, rec := range recs {
 		e := entity(rec)
 		if e == nil {
@@ -105,14 +116,7 @@ func (db *DB) SearchEntities(ctx context.Context, name string) ([]strikegraph.Se
 		}
 		n := rec.AsMap()["n"].(neo4j.Node)
 		names := append([]string{str(n.Props, "name")}, strs(n.Props, "aliases")...)
-		matched := names[0]
-		for _, alias := range names {
-			if strikegraph.NameKey(alias) == key {
-				matched = alias
-				break
-			}
-		}
-		hits = append(hits, strikegraph.SearchHit{Entity: e, Matched: matched})
+		hits = append(hits, strikegraph.SearchHit{Entity: e, Matched: strikegraph.BestSpelling(key, names), Score: rec.AsMap()["score"].(float64)})
 	}
 	return hits, nil
 }

@@ -11,7 +11,10 @@ CREATE INDEX denied_article IF NOT EXISTS FOR ()-[r:DENIED]-() ON (r.article);
 CREATE INDEX responded_article IF NOT EXISTS FOR ()-[r:RESPONDED]-() ON (r.article);
 CREATE INDEX incident_date IF NOT EXISTS FOR (n:Incident) ON (n.date);
 // Names are found by their keys (strikegraph.NameKey), one token per spelling.
-CREATE FULLTEXT INDEX entity_name_keys IF NOT EXISTS FOR (n:Entity) ON EACH [n.nameKeys]
+// Names are found by their keys (strikegraph.NameKey), one token per spelling,
+// and by the keys of their words.
+DROP INDEX entity_name_keys IF EXISTS;
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.nameKeys, n.wordKeys]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
 // Searches around a point seek places by distance.
 CREATE POINT INDEX place_location IF NOT EXISTS FOR (n:Place) ON (n.location);

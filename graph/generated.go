@@ -266,13 +266,14 @@ type ComplexityRoot struct {
 		Place               func(childComplexity int, id string) int
 		Places              func(childComplexity int, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, limit *int, offset *int) int
 		PlacesConnection    func(childComplexity int, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, first *int, after *string, last *int, before *string) int
-		Search              func(childComplexity int, name string) int
+		Search              func(childComplexity int, name string, types []strikegraph.EntityType, first *int) int
 		ServerInfo          func(childComplexity int) int
 	}
 
 	SearchHit struct {
 		Entity  func(childComplexity int) int
 		Matched func(childComplexity int) int
+		Score   func(childComplexity int) int
 	}
 
 	ServerInfo struct {
@@ -385,7 +386,7 @@ type QueryResolver interface {
 	ArticlesConnection(ctx context.Context, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, first *int, after *string, last *int, before *string) (*ArticlesConnection, error)
 	Claims(ctx context.Context, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, limit *int, offset *int) ([]*strikegraph.Claim, error)
 	ClaimsConnection(ctx context.Context, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*ClaimsConnection, error)
-	Search(ctx context.Context, name string) ([]*strikegraph.SearchHit, error)
+	Search(ctx context.Context, name string, types []strikegraph.EntityType, first *int) ([]*strikegraph.SearchHit, error)
 }
 
 type executableSchema graphql.ExecutableSchemaState[ResolverRoot, DirectiveRoot, ComplexityRoot]
@@ -1523,7 +1524,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["name"].(string)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["name"].(string), args["types"].([]strikegraph.EntityType), args["first"].(*int)), true
 	case "Query.serverInfo":
 		if e.ComplexityRoot.Query.ServerInfo == nil {
 			break
@@ -1543,6 +1544,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.Matched(childComplexity), true
+	case "SearchHit.score":
+		if e.ComplexityRoot.SearchHit.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
 
 	case "ServerInfo.database":
 		if e.ComplexityRoot.ServerInfo.Database == nil {
@@ -1718,11 +1725,14 @@ type Query {
   claimsConnection(where: ClaimWhere, sort: [ClaimSort!], first: Int, after: String, last: Int, before: String): ClaimsConnection!
 
   """
-  Entities whose name or an alias matches any spelling of name: case, accents,
-  hyphens, spaces, the Arabic article (al-, el-, ez- …) and doubled letters do
-  not count, so "Haijin" finds Hajin and "Deir al-Zor" finds Deir ez-Zor.
+  Entities whose name or an alias matches any spelling of name, best first:
+  case, accents, hyphens, spaces, the Arabic article (al-, el-, ez-, ال) and
+  doubled letters do not count, so "Deir al-Zor" finds Deir ez-Zor. Then come
+  names that begin with it ("Deir" finds Deir ez-Zor) and names one or two
+  letters away ("Haijin" finds Hajin). Arabic-script names are searched as
+  recorded. At most first hits (default 20, at most 500), of some types only.
   """
-  search(name: String!): [SearchHit!]!
+  search(name: String!, types: [EntityType!], first: Int = 20): [SearchHit!]!
 }
 
 "Anything in the graph that has an id and a name."
@@ -1734,10 +1744,19 @@ interface Entity {
   links(types: [RelationType!], direction: Direction): [Link!]!
 }
 
+enum EntityType {
+  INCIDENT
+  PLACE
+  ACTOR
+  ARTICLE
+}
+
 type SearchHit {
   entity: Entity!
-  "The name or alias that matched."
+  "The name or alias that matched best."
   matched: String!
+  "The full-text index's score: higher is better."
+  score: Float!
 }
 
 enum Direction {
@@ -2698,6 +2717,8 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_entity(ctx, field)
 	case "matched":
 		return ec.fieldContext_SearchHit_matched(ctx, field)
+	case "score":
+		return ec.fieldContext_SearchHit_score(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
 }
@@ -3743,6 +3764,22 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]strikegraph.EntityType, error) {
+			return ec.unmarshalOEntityType2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐEntityTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
 	return args, nil
 }
 
@@ -8661,7 +8698,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["name"].(string))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["name"].(string), fc.Args["types"].([]strikegraph.EntityType), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.SearchHit) graphql.Marshaler {
@@ -8824,6 +8861,29 @@ func (ec *executionContext) _SearchHit_matched(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_SearchHit_matched(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *strikegraph.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _ServerInfo_neo4jVersion(ctx context.Context, field graphql.CollectedField, obj *strikegraph.ServerInfo) (ret graphql.Marshaler) {
@@ -14320,6 +14380,11 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "score":
+			out.Values[i] = ec._SearchHit_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15109,8 +15174,41 @@ func (ec *executionContext) marshalNEntity2githubᚗcomᚋstrikegraphᚋstrikegr
 	return ec._Entity(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNEntityType2githubᚗcomᚋstrikegraphᚋstrikegraphᚐEntityType(ctx context.Context, v any) (strikegraph.EntityType, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := strikegraph.EntityType(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEntityType2githubᚗcomᚋstrikegraphᚋstrikegraphᚐEntityType(ctx context.Context, sel ast.SelectionSet, v strikegraph.EntityType) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNFigures2githubᚗcomᚋstrikegraphᚋstrikegraphᚐFigures(ctx context.Context, sel ast.SelectionSet, v strikegraph.Figures) graphql.Marshaler {
 	return ec._Figures(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
@@ -16036,6 +16134,43 @@ func (ec *executionContext) marshalOEntity2githubᚗcomᚋstrikegraphᚋstrikegr
 		return graphql.Null
 	}
 	return ec._Entity(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOEntityType2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐEntityTypeᚄ(ctx context.Context, v any) ([]strikegraph.EntityType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]strikegraph.EntityType, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEntityType2githubᚗcomᚋstrikegraphᚋstrikegraphᚐEntityType(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOEntityType2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐEntityTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []strikegraph.EntityType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEntityType2githubᚗcomᚋstrikegraphᚋstrikegraphᚐEntityType(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOFigure2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐFigure(ctx context.Context, sel ast.SelectionSet, v *strikegraph.Figure) graphql.Marshaler {

@@ -12,8 +12,12 @@ func (r *queryResolver) Node(ctx context.Context, id string) (strikegraph.Entity
 	return orNil(loaders.Entity(ctx, id))
 }
 
-func (r *queryResolver) Search(ctx context.Context, name string) ([]*strikegraph.SearchHit, error) {
-	hits, err := r.Store.SearchEntities(ctx, name)
+func (r *queryResolver) Search(ctx context.Context, name string, types []strikegraph.EntityType, first *int) ([]*strikegraph.SearchHit, error) {
+	s := strikegraph.Search{Name: name, Types: types, First: strikegraph.DefaultSearchHits}
+	if first != nil {
+		s.First = *first
+	}
+	hits, err := r.Store.SearchEntities(ctx, s)
 	return pointers(hits), err
 }
 
