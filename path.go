@@ -26,7 +26,7 @@ type PathEdge struct {
 	Type      string // a RelationType or a Stance
 	FromID    string
 	ToID      string
-	ClaimID   string   // claims only
+	Claim     *Claim   // claims only
 	SourceIDs []string // article ids
 	Quotes    []string // each source's words, at the same position; "" where none
 }

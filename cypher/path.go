@@ -53,7 +53,7 @@ func pathEdge(e map[string]any) strikegraph.PathEdge {
 	edge := strikegraph.PathEdge{Type: e["type"].(string), FromID: e["from"].(string), ToID: e["to"].(string)}
 	switch strikegraph.Stance(edge.Type) {
 	case strikegraph.StanceReported, strikegraph.StanceDenied, strikegraph.StanceResponded:
-		edge.ClaimID = str(props, "id")
+		edge.Claim = claimFromRow(map[string]any{"speaker": edge.FromID, "stance": edge.Type, "incident": edge.ToID, "props": props})
 		edge.SourceIDs, edge.Quotes = []string{str(props, "article")}, []string{str(props, "quote")}
 	default:
 		edge.SourceIDs, edge.Quotes = strs(props, "sources"), strs(props, "quotes")

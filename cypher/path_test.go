@@ -53,12 +53,12 @@ func TestShortestPaths(t *testing.T) {
 			t.Errorf("through %s, want the Hajin pocket campaign", p.NodeIDs[1])
 		}
 		claim, rel := p.Edges[0], p.Edges[1]
-		if claim.Type != "REPORTED" || claim.ClaimID != "claim:002-sohr-191" || claim.FromID != "monitor:sohr" ||
+		if claim.Type != "REPORTED" || claim.Claim.ID != "claim:002-sohr-191" || claim.FromID != "monitor:sohr" ||
 			!slices.Equal(claim.SourceIDs, []string{"article:002"}) || len(claim.Quotes[0]) < 20 {
 			t.Errorf("first edge: got %+v, want SOHR's claim of 191 killed, from article 002", claim)
 		}
 		// Stored from the SDF to the incident: against the path.
-		if rel.Type != "CARRIED_OUT" || rel.ClaimID != "" || rel.FromID != "group:sdf" || rel.ToID != "incident:2018-09-10-hajin-pocket" ||
+		if rel.Type != "CARRIED_OUT" || rel.Claim != nil || rel.FromID != "group:sdf" || rel.ToID != "incident:2018-09-10-hajin-pocket" ||
 			!slices.Contains(rel.SourceIDs, "article:002") {
 			t.Errorf("second edge: got %+v, want the SDF CARRIED_OUT the campaign, from article 002", rel)
 		}
@@ -73,7 +73,7 @@ func TestShortestPaths(t *testing.T) {
 	var claims []string
 	for _, p := range paths {
 		checkPath(t, p, "monitor:sohr", "group:us-led-coalition", 2)
-		claims = append(claims, p.Edges[0].ClaimID)
+		claims = append(claims, p.Edges[0].Claim.ID)
 	}
 	slices.Sort(claims)
 	if want := []string{"claim:000-sohr-15-bakery", "claim:000-sohr-15-villages", "claim:000-sohr-35-fighters", "claim:000-sohr-38",

@@ -33,8 +33,11 @@ type ResolverRoot interface {
 	Claim() ClaimResolver
 	Date() DateResolver
 	Incident() IncidentResolver
+	IncidentDistance() IncidentDistanceResolver
 	IncidentNearPlace() IncidentNearPlaceResolver
 	Link() LinkResolver
+	Path() PathResolver
+	PathEdge() PathEdgeResolver
 	Place() PlaceResolver
 	Query() QueryResolver
 }
@@ -184,6 +187,12 @@ type ComplexityRoot struct {
 		Until            func(childComplexity int) int
 	}
 
+	IncidentDistance struct {
+		DistanceKm func(childComplexity int) int
+		Incident   func(childComplexity int) int
+		Place      func(childComplexity int) int
+	}
+
 	IncidentEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
@@ -219,6 +228,21 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	Path struct {
+		Edges  func(childComplexity int) int
+		Length func(childComplexity int) int
+		Nodes  func(childComplexity int) int
+	}
+
+	PathEdge struct {
+		Claim   func(childComplexity int) int
+		From    func(childComplexity int) int
+		Quotes  func(childComplexity int) int
+		Sources func(childComplexity int) int
+		To      func(childComplexity int) int
+		Type    func(childComplexity int) int
+	}
+
 	Place struct {
 		Aliases       func(childComplexity int) int
 		Borders       func(childComplexity int) int
@@ -235,6 +259,11 @@ type ComplexityRoot struct {
 		Name          func(childComplexity int) int
 		Near          func(childComplexity int) int
 		Within        func(childComplexity int) int
+	}
+
+	PlaceDistance struct {
+		DistanceKm func(childComplexity int) int
+		Place      func(childComplexity int) int
 	}
 
 	PlaceEdge struct {
@@ -262,12 +291,15 @@ type ComplexityRoot struct {
 		Incident            func(childComplexity int, id string) int
 		Incidents           func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) int
 		IncidentsConnection func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, first *int, after *string, last *int, before *string) int
+		IncidentsNear       func(childComplexity int, near strikegraph.Near, first *int) int
 		Node                func(childComplexity int, id string) int
 		Place               func(childComplexity int, id string) int
 		Places              func(childComplexity int, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, limit *int, offset *int) int
 		PlacesConnection    func(childComplexity int, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, first *int, after *string, last *int, before *string) int
+		PlacesNear          func(childComplexity int, near strikegraph.Near, first *int) int
 		Search              func(childComplexity int, name string, types []strikegraph.EntityType, first *int) int
 		ServerInfo          func(childComplexity int) int
+		ShortestPaths       func(childComplexity int, from string, to string, maxLength *int, all *bool) int
 	}
 
 	SearchHit struct {
@@ -346,6 +378,9 @@ type IncidentResolver interface {
 	Toll(ctx context.Context, obj *strikegraph.Incident) (*strikegraph.TollRange, error)
 	Contested(ctx context.Context, obj *strikegraph.Incident) (bool, error)
 }
+type IncidentDistanceResolver interface {
+	Place(ctx context.Context, obj *strikegraph.IncidentDistance) (*strikegraph.Place, error)
+}
 type IncidentNearPlaceResolver interface {
 	Incident(ctx context.Context, obj *strikegraph.IncidentNearPlace) (*strikegraph.Incident, error)
 
@@ -356,6 +391,15 @@ type LinkResolver interface {
 
 	Sources(ctx context.Context, obj *strikegraph.Link) ([]*strikegraph.Article, error)
 	Quotes(ctx context.Context, obj *strikegraph.Link) ([]string, error)
+}
+type PathResolver interface {
+	Nodes(ctx context.Context, obj *strikegraph.Path) ([]strikegraph.Entity, error)
+}
+type PathEdgeResolver interface {
+	From(ctx context.Context, obj *strikegraph.PathEdge) (strikegraph.Entity, error)
+	To(ctx context.Context, obj *strikegraph.PathEdge) (strikegraph.Entity, error)
+
+	Sources(ctx context.Context, obj *strikegraph.PathEdge) ([]*strikegraph.Article, error)
 }
 type PlaceResolver interface {
 	GeoPrecision(ctx context.Context, obj *strikegraph.Place) (*strikegraph.GeoPrecision, error)
@@ -386,6 +430,9 @@ type QueryResolver interface {
 	ArticlesConnection(ctx context.Context, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, first *int, after *string, last *int, before *string) (*ArticlesConnection, error)
 	Claims(ctx context.Context, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, limit *int, offset *int) ([]*strikegraph.Claim, error)
 	ClaimsConnection(ctx context.Context, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*ClaimsConnection, error)
+	PlacesNear(ctx context.Context, near strikegraph.Near, first *int) ([]*strikegraph.PlaceDistance, error)
+	IncidentsNear(ctx context.Context, near strikegraph.Near, first *int) ([]*strikegraph.IncidentDistance, error)
+	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, all *bool) ([]*strikegraph.Path, error)
 	Search(ctx context.Context, name string, types []strikegraph.EntityType, first *int) ([]*strikegraph.SearchHit, error)
 }
 
@@ -1073,6 +1120,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Incident.Until(childComplexity), true
 
+	case "IncidentDistance.distanceKm":
+		if e.ComplexityRoot.IncidentDistance.DistanceKm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentDistance.DistanceKm(childComplexity), true
+	case "IncidentDistance.incident":
+		if e.ComplexityRoot.IncidentDistance.Incident == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentDistance.Incident(childComplexity), true
+	case "IncidentDistance.place":
+		if e.ComplexityRoot.IncidentDistance.Place == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentDistance.Place(childComplexity), true
+
 	case "IncidentEdge.cursor":
 		if e.ComplexityRoot.IncidentEdge.Cursor == nil {
 			break
@@ -1198,6 +1264,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "Path.edges":
+		if e.ComplexityRoot.Path.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Edges(childComplexity), true
+	case "Path.length":
+		if e.ComplexityRoot.Path.Length == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Length(childComplexity), true
+	case "Path.nodes":
+		if e.ComplexityRoot.Path.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Nodes(childComplexity), true
+
+	case "PathEdge.claim":
+		if e.ComplexityRoot.PathEdge.Claim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathEdge.Claim(childComplexity), true
+	case "PathEdge.from":
+		if e.ComplexityRoot.PathEdge.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathEdge.From(childComplexity), true
+	case "PathEdge.quotes":
+		if e.ComplexityRoot.PathEdge.Quotes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathEdge.Quotes(childComplexity), true
+	case "PathEdge.sources":
+		if e.ComplexityRoot.PathEdge.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathEdge.Sources(childComplexity), true
+	case "PathEdge.to":
+		if e.ComplexityRoot.PathEdge.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathEdge.To(childComplexity), true
+	case "PathEdge.type":
+		if e.ComplexityRoot.PathEdge.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathEdge.Type(childComplexity), true
+
 	case "Place.aliases":
 		if e.ComplexityRoot.Place.Aliases == nil {
 			break
@@ -1293,6 +1415,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Place.Within(childComplexity), true
+
+	case "PlaceDistance.distanceKm":
+		if e.ComplexityRoot.PlaceDistance.DistanceKm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlaceDistance.DistanceKm(childComplexity), true
+	case "PlaceDistance.place":
+		if e.ComplexityRoot.PlaceDistance.Place == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlaceDistance.Place(childComplexity), true
 
 	case "PlaceEdge.cursor":
 		if e.ComplexityRoot.PlaceEdge.Cursor == nil {
@@ -1469,6 +1604,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.IncidentsConnection(childComplexity, args["where"].(*strikegraph.IncidentWhere), args["sort"].([]*strikegraph.IncidentSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.incidentsNear":
+		if e.ComplexityRoot.Query.IncidentsNear == nil {
+			break
+		}
+
+		args, err := ec.field_Query_incidentsNear_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.IncidentsNear(childComplexity, args["near"].(strikegraph.Near), args["first"].(*int)), true
 
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
@@ -1514,6 +1660,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PlacesConnection(childComplexity, args["where"].(*strikegraph.PlaceWhere), args["sort"].([]*strikegraph.PlaceSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.placesNear":
+		if e.ComplexityRoot.Query.PlacesNear == nil {
+			break
+		}
+
+		args, err := ec.field_Query_placesNear_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PlacesNear(childComplexity, args["near"].(strikegraph.Near), args["first"].(*int)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -1531,6 +1688,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ServerInfo(childComplexity), true
+	case "Query.shortestPaths":
+		if e.ComplexityRoot.Query.ShortestPaths == nil {
+			break
+		}
+
+		args, err := ec.field_Query_shortestPaths_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["all"].(*bool)), true
 
 	case "SearchHit.entity":
 		if e.ComplexityRoot.SearchHit.Entity == nil {
@@ -1611,6 +1779,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputClaimWhere,
 		ec.unmarshalInputIncidentSort,
 		ec.unmarshalInputIncidentWhere,
+		ec.unmarshalInputNear,
 		ec.unmarshalInputPlaceSort,
 		ec.unmarshalInputPlaceWhere,
 	)
@@ -1723,6 +1892,22 @@ type Query {
   "Claims, by the date of their incident unless sorted, undated last."
   claims(where: ClaimWhere, sort: [ClaimSort!], limit: Int, offset: Int): [Claim!]!
   claimsConnection(where: ClaimWhere, sort: [ClaimSort!], first: Int, after: String, last: Int, before: String): ClaimsConnection!
+
+  "Places with coordinates nearest a point or a place, nearest first, within radiusKm when given. A place is not its own neighbour."
+  placesNear(near: Near!, first: Int = 20): [PlaceDistance!]!
+  """
+  Incidents nearest a point or a place, nearest first, within radiusKm when
+  given, each once: an incident is as far as the closest place with
+  coordinates it is located in or near. Places without coordinates are not
+  seen: check geoPrecision, a province's or country's point is its centre.
+  """
+  incidentsNear(near: Near!, first: Int = 20): [IncidentDistance!]!
+  """
+  The shortest connection between two entities over every edge, claims
+  included, of at most maxLength edges (at most 8); with all, every shortest
+  connection, at most 25. None when they are further apart.
+  """
+  shortestPaths(from: ID!, to: ID!, maxLength: Int = 4, all: Boolean = false): [Path!]!
 
   """
   Entities whose name or an alias matches any spelling of name, best first:
@@ -2293,6 +2478,47 @@ type ClaimsConnection {
   pageInfo: PageInfo!
   totalCount: Int!
 }
+
+"A point, by coordinates (WGS-84) or by a place's id, with an optional radius. Give coordinates or a place, not both."
+input Near {
+  latitude: Float
+  longitude: Float
+  placeId: ID
+  "In km, at most 20000."
+  radiusKm: Float
+}
+
+type PlaceDistance {
+  place: Place!
+  distanceKm: Float!
+}
+
+type IncidentDistance {
+  incident: Incident!
+  "The place the distance is measured to: the closest the incident is located in or near."
+  place: Place!
+  distanceKm: Float!
+}
+
+"A connection between two entities: nodes in order from the first to the second, and the edge between each node and the next."
+type Path {
+  length: Int!
+  nodes: [Entity!]!
+  edges: [PathEdge!]!
+}
+
+"An edge as stored: from and to may run against the path."
+type PathEdge {
+  "A RelationType, or a claim's Stance."
+  type: String!
+  from: Entity!
+  to: Entity!
+  "For REPORTED, DENIED and RESPONDED edges."
+  claim: Claim
+  sources: [Article!]!
+  "What each source says, at the same position; empty where it says nothing in so many words."
+  quotes: [String!]!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -2583,6 +2809,18 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Incident", field.Name)
 }
 
+func (ec *executionContext) childFields_IncidentDistance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "incident":
+		return ec.fieldContext_IncidentDistance_incident(ctx, field)
+	case "place":
+		return ec.fieldContext_IncidentDistance_place(ctx, field)
+	case "distanceKm":
+		return ec.fieldContext_IncidentDistance_distanceKm(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IncidentDistance", field.Name)
+}
+
 func (ec *executionContext) childFields_IncidentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "cursor":
@@ -2653,6 +2891,36 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_Path(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "length":
+		return ec.fieldContext_Path_length(ctx, field)
+	case "nodes":
+		return ec.fieldContext_Path_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_Path_edges(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Path", field.Name)
+}
+
+func (ec *executionContext) childFields_PathEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_PathEdge_type(ctx, field)
+	case "from":
+		return ec.fieldContext_PathEdge_from(ctx, field)
+	case "to":
+		return ec.fieldContext_PathEdge_to(ctx, field)
+	case "claim":
+		return ec.fieldContext_PathEdge_claim(ctx, field)
+	case "sources":
+		return ec.fieldContext_PathEdge_sources(ctx, field)
+	case "quotes":
+		return ec.fieldContext_PathEdge_quotes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PathEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Place(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2687,6 +2955,16 @@ func (ec *executionContext) childFields_Place(ctx context.Context, field graphql
 		return ec.fieldContext_Place_incidentsNear(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Place", field.Name)
+}
+
+func (ec *executionContext) childFields_PlaceDistance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "place":
+		return ec.fieldContext_PlaceDistance_place(ctx, field)
+	case "distanceKm":
+		return ec.fieldContext_PlaceDistance_distanceKm(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlaceDistance", field.Name)
 }
 
 func (ec *executionContext) childFields_PlaceEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3595,6 +3873,28 @@ func (ec *executionContext) field_Query_incidentsConnection_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_incidentsNear_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "near",
+		func(ctx context.Context, v any) (strikegraph.Near, error) {
+			return ec.unmarshalNNear2githubᚗcomᚋstrikegraphᚋstrikegraphᚐNear(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["near"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_incidents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3715,6 +4015,28 @@ func (ec *executionContext) field_Query_placesConnection_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_placesNear_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "near",
+		func(ctx context.Context, v any) (strikegraph.Near, error) {
+			return ec.unmarshalNNear2githubᚗcomᚋstrikegraphᚋstrikegraphᚐNear(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["near"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_places_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3780,6 +4102,44 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["first"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_shortestPaths_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxLength",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxLength"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "all",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["all"] = arg3
 	return args, nil
 }
 
@@ -6832,6 +7192,93 @@ func (ec *executionContext) fieldContext_Incident_contested(_ context.Context, f
 	return graphql.NewScalarFieldContext("Incident", field, true, true, errors.New("field of type Boolean does not have child fields"))
 }
 
+func (ec *executionContext) _IncidentDistance_incident(ctx context.Context, field graphql.CollectedField, obj *strikegraph.IncidentDistance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentDistance_incident(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Incident, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentDistance_incident(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncidentDistance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncidentDistance_place(ctx context.Context, field graphql.CollectedField, obj *strikegraph.IncidentDistance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentDistance_place(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.IncidentDistance().Place(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Place) graphql.Marshaler {
+			return ec.marshalNPlace2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlace(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentDistance_place(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncidentDistance",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Place(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncidentDistance_distanceKm(ctx context.Context, field graphql.CollectedField, obj *strikegraph.IncidentDistance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentDistance_distanceKm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DistanceKm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentDistance_distanceKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentDistance", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
 func (ec *executionContext) _IncidentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *IncidentEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7355,6 +7802,267 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Path_length(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_length(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Length(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Path", field, true, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Path().Nodes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []strikegraph.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Path_edges(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []strikegraph.PathEdge) graphql.Marshaler {
+			return ec.marshalNPathEdge2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPathEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PathEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathEdge_type(ctx context.Context, field graphql.CollectedField, obj *strikegraph.PathEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathEdge_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathEdge_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PathEdge_from(ctx context.Context, field graphql.CollectedField, obj *strikegraph.PathEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathEdge_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PathEdge().From(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋstrikegraphᚋstrikegraphᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathEdge_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathEdge_to(ctx context.Context, field graphql.CollectedField, obj *strikegraph.PathEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathEdge_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PathEdge().To(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋstrikegraphᚋstrikegraphᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathEdge_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathEdge_claim(ctx context.Context, field graphql.CollectedField, obj *strikegraph.PathEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathEdge_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claim, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Claim) graphql.Marshaler {
+			return ec.marshalOClaim2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaim(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PathEdge_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathEdge_sources(ctx context.Context, field graphql.CollectedField, obj *strikegraph.PathEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathEdge_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PathEdge().Sources(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Article) graphql.Marshaler {
+			return ec.marshalNArticle2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathEdge_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Article(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathEdge_quotes(ctx context.Context, field graphql.CollectedField, obj *strikegraph.PathEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathEdge_quotes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quotes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathEdge_quotes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Place_id(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Place) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7764,6 +8472,61 @@ func (ec *executionContext) fieldContext_Place_incidentsNear(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _PlaceDistance_place(ctx context.Context, field graphql.CollectedField, obj *strikegraph.PlaceDistance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlaceDistance_place(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Place, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Place) graphql.Marshaler {
+			return ec.marshalNPlace2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlace(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlaceDistance_place(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlaceDistance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Place(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlaceDistance_distanceKm(ctx context.Context, field graphql.CollectedField, obj *strikegraph.PlaceDistance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlaceDistance_distanceKm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DistanceKm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlaceDistance_distanceKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlaceDistance", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _PlaceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *PlaceEdge) (ret graphql.Marshaler) {
@@ -8682,6 +9445,138 @@ func (ec *executionContext) fieldContext_Query_claimsConnection(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_claimsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_placesNear(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_placesNear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PlacesNear(ctx, fc.Args["near"].(strikegraph.Near), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.PlaceDistance) graphql.Marshaler {
+			return ec.marshalNPlaceDistance2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceDistanceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_placesNear(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlaceDistance(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_placesNear_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_incidentsNear(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_incidentsNear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().IncidentsNear(ctx, fc.Args["near"].(strikegraph.Near), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.IncidentDistance) graphql.Marshaler {
+			return ec.marshalNIncidentDistance2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentDistanceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_incidentsNear(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IncidentDistance(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_incidentsNear_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_shortestPaths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_shortestPaths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["all"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Path) graphql.Marshaler {
+			return ec.marshalNPath2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPathᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_shortestPaths(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_shortestPaths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -10684,6 +11579,57 @@ func (ec *executionContext) unmarshalInputIncidentWhere(ctx context.Context, obj
 				return it, err
 			}
 			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputNear(ctx context.Context, obj any) (strikegraph.Near, error) {
+	var it strikegraph.Near
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"latitude", "longitude", "placeId", "radiusKm"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "latitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitude"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Latitude = data
+		case "longitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitude"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Longitude = data
+		case "placeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeId"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceID = data
+		case "radiusKm":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("radiusKm"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RadiusKm = data
 		}
 	}
 	return it, nil
@@ -13083,6 +14029,86 @@ func (ec *executionContext) _Incident(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var incidentDistanceImplementors = []string{"IncidentDistance"}
+
+func (ec *executionContext) _IncidentDistance(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.IncidentDistance) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, incidentDistanceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IncidentDistance")
+		case "incident":
+			out.Values[i] = ec._IncidentDistance_incident(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "place":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._IncidentDistance_place(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "distanceKm":
+			out.Values[i] = ec._IncidentDistance_distanceKm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var incidentEdgeImplementors = []string{"IncidentEdge"}
 
 func (ec *executionContext) _IncidentEdge(ctx context.Context, sel ast.SelectionSet, obj *IncidentEdge) graphql.Marshaler {
@@ -13499,6 +14525,240 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var pathImplementors = []string{"Path"}
+
+func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.Path) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Path")
+		case "length":
+			out.Values[i] = ec._Path_length(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Path_nodes(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "edges":
+			out.Values[i] = ec._Path_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var pathEdgeImplementors = []string{"PathEdge"}
+
+func (ec *executionContext) _PathEdge(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.PathEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PathEdge")
+		case "type":
+			out.Values[i] = ec._PathEdge_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "from":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PathEdge_from(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "to":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PathEdge_to(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "claim":
+			out.Values[i] = ec._PathEdge_claim(ctx, field, obj)
+		case "sources":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PathEdge_sources(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "quotes":
+			out.Values[i] = ec._PathEdge_quotes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var placeImplementors = []string{"Place", "Entity"}
 
 func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.Place) graphql.Marshaler {
@@ -13793,6 +15053,50 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var placeDistanceImplementors = []string{"PlaceDistance"}
+
+func (ec *executionContext) _PlaceDistance(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.PlaceDistance) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, placeDistanceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlaceDistance")
+		case "place":
+			out.Values[i] = ec._PlaceDistance_place(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "distanceKm":
+			out.Values[i] = ec._PlaceDistance_distanceKm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14294,6 +15598,72 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_claimsConnection(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "placesNear":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_placesNear(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "incidentsNear":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_incidentsNear(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "shortestPaths":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_shortestPaths(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -15174,6 +16544,22 @@ func (ec *executionContext) marshalNEntity2githubᚗcomᚋstrikegraphᚋstrikegr
 	return ec._Entity(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNEntity2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []strikegraph.Entity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEntity2githubᚗcomᚋstrikegraphᚋstrikegraphᚐEntity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNEntityType2githubᚗcomᚋstrikegraphᚋstrikegraphᚐEntityType(ctx context.Context, v any) (strikegraph.EntityType, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := strikegraph.EntityType(tmp)
@@ -15255,6 +16641,32 @@ func (ec *executionContext) marshalNIncident2ᚖgithubᚗcomᚋstrikegraphᚋstr
 		return graphql.Null
 	}
 	return ec._Incident(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNIncidentDistance2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentDistanceᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.IncidentDistance) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIncidentDistance2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentDistance(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIncidentDistance2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentDistance(ctx context.Context, sel ast.SelectionSet, v *strikegraph.IncidentDistance) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._IncidentDistance(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNIncidentEdge2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*IncidentEdge) graphql.Marshaler {
@@ -15392,6 +16804,11 @@ func (ec *executionContext) marshalNLink2ᚖgithubᚗcomᚋstrikegraphᚋstrikeg
 	return ec._Link(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNNear2githubᚗcomᚋstrikegraphᚋstrikegraphᚐNear(ctx context.Context, v any) (strikegraph.Near, error) {
+	res, err := ec.unmarshalInputNear(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *PageInfo) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -15400,6 +16817,52 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋstrikegraphᚋstr
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPath2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.Path) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPath2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPath(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPath2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPath(ctx context.Context, sel ast.SelectionSet, v *strikegraph.Path) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Path(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPathEdge2githubᚗcomᚋstrikegraphᚋstrikegraphᚐPathEdge(ctx context.Context, sel ast.SelectionSet, v strikegraph.PathEdge) graphql.Marshaler {
+	return ec._PathEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPathEdge2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPathEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []strikegraph.PathEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPathEdge2githubᚗcomᚋstrikegraphᚋstrikegraphᚐPathEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNPlace2githubᚗcomᚋstrikegraphᚋstrikegraphᚐPlace(ctx context.Context, sel ast.SelectionSet, v strikegraph.Place) graphql.Marshaler {
@@ -15430,6 +16893,32 @@ func (ec *executionContext) marshalNPlace2ᚖgithubᚗcomᚋstrikegraphᚋstrike
 		return graphql.Null
 	}
 	return ec._Place(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPlaceDistance2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceDistanceᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.PlaceDistance) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlaceDistance2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceDistance(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPlaceDistance2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceDistance(ctx context.Context, sel ast.SelectionSet, v *strikegraph.PlaceDistance) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PlaceDistance(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPlaceEdge2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlaceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*PlaceEdge) graphql.Marshaler {
@@ -16213,6 +17702,18 @@ func (ec *executionContext) marshalOGeoPrecision2ᚖgithubᚗcomᚋstrikegraph�
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOID2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalID(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(v)
 	return res
 }
 

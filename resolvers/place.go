@@ -91,3 +91,19 @@ func (r *incidentNearPlaceResolver) Via(ctx context.Context, obj *strikegraph.In
 func (r *placeResolver) GeoPrecision(_ context.Context, obj *strikegraph.Place) (*strikegraph.GeoPrecision, error) {
 	return nonZero(obj.GeoPrecision), nil
 }
+
+func (r *queryResolver) PlacesNear(ctx context.Context, near strikegraph.Near, first *int) ([]*strikegraph.PlaceDistance, error) {
+	found, err := r.Store.FindPlacesNear(ctx, near, *first)
+	return pointers(found), err
+}
+
+func (r *queryResolver) IncidentsNear(ctx context.Context, near strikegraph.Near, first *int) ([]*strikegraph.IncidentDistance, error) {
+	found, err := r.Store.FindIncidentsNear(ctx, near, *first)
+	return pointers(found), err
+}
+
+type incidentDistanceResolver struct{ *Resolver }
+
+func (r *incidentDistanceResolver) Place(ctx context.Context, d *strikegraph.IncidentDistance) (*strikegraph.Place, error) {
+	return byID[strikegraph.Place](ctx, d.PlaceID)
+}

@@ -17,6 +17,7 @@ type Store interface {
 	strikegraph.ActorService
 	strikegraph.ArticleService
 	strikegraph.ClaimService
+	strikegraph.PathService
 }
 
 var _ loaders.Store = Store(nil)
@@ -37,6 +38,11 @@ func (r *Resolver) Article() graph.ArticleResolver   { return &articleResolver{r
 func (r *Resolver) Claim() graph.ClaimResolver       { return &claimResolver{r} }
 func (r *Resolver) Link() graph.LinkResolver         { return &linkResolver{r} }
 func (r *Resolver) Date() graph.DateResolver         { return &dateResolver{r} }
+func (r *Resolver) Path() graph.PathResolver         { return &pathResolver{r} }
+func (r *Resolver) PathEdge() graph.PathEdgeResolver { return &pathEdgeResolver{r} }
+func (r *Resolver) IncidentDistance() graph.IncidentDistanceResolver {
+	return &incidentDistanceResolver{r}
+}
 func (r *Resolver) IncidentNearPlace() graph.IncidentNearPlaceResolver {
 	return &incidentNearPlaceResolver{r}
 }
