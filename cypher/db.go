@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -23,13 +24,19 @@ import (
 var queries embed.FS
 
 // query returns the text of a .cypher file; a missing file is a programming
-// error, caught by the test that EXPLAINs every query.
+// error, caught by the test that EXPLAINs every query. A file whose first line
+// is "// FOLLOWS name" continues the query in name.cypher, which it gets
+// prepended: the queries about a filtered set of incidents share the filter.
 func query(name string) string {
 	b, err := queries.ReadFile(name + ".cypher")
 	if err != nil {
 		panic(err)
 	}
-	return string(b)
+	text := string(b)
+	if first, _, _ := strings.Cut(text, "\n"); strings.HasPrefix(first, "// FOLLOWS ") {
+		return query(strings.TrimPrefix(first, "// FOLLOWS ")) + text
+	}
+	return text
 }
 
 // Config says which Neo4j to use.

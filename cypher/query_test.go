@@ -39,6 +39,9 @@ func TestExplainEveryQuery(t *testing.T) {
 		if name == "schema.cypher" {
 			continue // applied by graphtest.Open
 		}
+		if strings.HasPrefix(name, "match_") {
+			continue // planned as the start of the queries that FOLLOW it
+		}
 		t.Run(name, func(t *testing.T) {
 			q := "EXPLAIN " + query(strings.TrimSuffix(name, ".cypher"))
 			res, err := neo4j.ExecuteQuery(t.Context(), db.driver, q, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(db.database))

@@ -30,6 +30,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Actor() ActorResolver
 	Article() ArticleResolver
+	BelligerentTotal() BelligerentTotalResolver
 	Claim() ClaimResolver
 	Date() DateResolver
 	Incident() IncidentResolver
@@ -40,6 +41,7 @@ type ResolverRoot interface {
 	PathEdge() PathEdgeResolver
 	Place() PlaceResolver
 	Query() QueryResolver
+	ReporterTotal() ReporterTotalResolver
 }
 
 type DirectiveRoot struct {
@@ -109,6 +111,15 @@ type ComplexityRoot struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
+	}
+
+	BelligerentTotal struct {
+		Belligerent       func(childComplexity int) int
+		CiviliansHighest  func(childComplexity int) int
+		CiviliansLowest   func(childComplexity int) int
+		Denied            func(childComplexity int) int
+		Incidents         func(childComplexity int) int
+		IncidentsWithToll func(childComplexity int) int
 	}
 
 	Claim struct {
@@ -284,6 +295,7 @@ type ComplexityRoot struct {
 		Article             func(childComplexity int, id string) int
 		Articles            func(childComplexity int, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, limit *int, offset *int) int
 		ArticlesConnection  func(childComplexity int, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, first *int, after *string, last *int, before *string) int
+		BelligerentTotals   func(childComplexity int, where *strikegraph.IncidentWhere, first *int) int
 		Claim               func(childComplexity int, id string) int
 		Claims              func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, limit *int, offset *int) int
 		ClaimsConnection    func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) int
@@ -297,9 +309,20 @@ type ComplexityRoot struct {
 		Places              func(childComplexity int, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, limit *int, offset *int) int
 		PlacesConnection    func(childComplexity int, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, first *int, after *string, last *int, before *string) int
 		PlacesNear          func(childComplexity int, near strikegraph.Near, first *int) int
+		ReporterTotals      func(childComplexity int, where *strikegraph.IncidentWhere, first *int) int
 		Search              func(childComplexity int, name string, types []strikegraph.EntityType, first *int) int
 		ServerInfo          func(childComplexity int) int
 		ShortestPaths       func(childComplexity int, from string, to string, maxLength *int, all *bool) int
+		Timeline            func(childComplexity int, by strikegraph.TimeBucket, where *strikegraph.IncidentWhere) int
+	}
+
+	ReporterTotal struct {
+		CiviliansHighest  func(childComplexity int) int
+		CiviliansLowest   func(childComplexity int) int
+		Incidents         func(childComplexity int) int
+		IncidentsWithToll func(childComplexity int) int
+		Reporter          func(childComplexity int) int
+		Reports           func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -312,6 +335,23 @@ type ComplexityRoot struct {
 		Database     func(childComplexity int) int
 		Neo4jEdition func(childComplexity int) int
 		Neo4jVersion func(childComplexity int) int
+	}
+
+	Timeline struct {
+		Buckets   func(childComplexity int) int
+		By        func(childComplexity int) int
+		Imprecise func(childComplexity int) int
+		Periods   func(childComplexity int) int
+		Undated   func(childComplexity int) int
+	}
+
+	TimelineBucket struct {
+		CiviliansHighest  func(childComplexity int) int
+		CiviliansLowest   func(childComplexity int) int
+		Incidents         func(childComplexity int) int
+		IncidentsWithToll func(childComplexity int) int
+		Reports           func(childComplexity int) int
+		Start             func(childComplexity int) int
 	}
 
 	TollRange struct {
@@ -347,6 +387,9 @@ type ArticleResolver interface {
 	Links(ctx context.Context, obj *strikegraph.Article, types []strikegraph.RelationType, direction *strikegraph.Direction) ([]*strikegraph.Link, error)
 	Claims(ctx context.Context, obj *strikegraph.Article) ([]*strikegraph.Claim, error)
 	ClaimsConnection(ctx context.Context, obj *strikegraph.Article, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*ClaimsConnection, error)
+}
+type BelligerentTotalResolver interface {
+	Belligerent(ctx context.Context, obj *strikegraph.BelligerentTotal) (*strikegraph.Actor, error)
 }
 type ClaimResolver interface {
 	Speaker(ctx context.Context, obj *strikegraph.Claim) (*strikegraph.Actor, error)
@@ -433,7 +476,13 @@ type QueryResolver interface {
 	PlacesNear(ctx context.Context, near strikegraph.Near, first *int) ([]*strikegraph.PlaceDistance, error)
 	IncidentsNear(ctx context.Context, near strikegraph.Near, first *int) ([]*strikegraph.IncidentDistance, error)
 	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, all *bool) ([]*strikegraph.Path, error)
+	Timeline(ctx context.Context, by strikegraph.TimeBucket, where *strikegraph.IncidentWhere) (*strikegraph.Timeline, error)
+	ReporterTotals(ctx context.Context, where *strikegraph.IncidentWhere, first *int) ([]*strikegraph.ReporterTotal, error)
+	BelligerentTotals(ctx context.Context, where *strikegraph.IncidentWhere, first *int) ([]*strikegraph.BelligerentTotal, error)
 	Search(ctx context.Context, name string, types []strikegraph.EntityType, first *int) ([]*strikegraph.SearchHit, error)
+}
+type ReporterTotalResolver interface {
+	Reporter(ctx context.Context, obj *strikegraph.ReporterTotal) (*strikegraph.Actor, error)
 }
 
 type executableSchema graphql.ExecutableSchemaState[ResolverRoot, DirectiveRoot, ComplexityRoot]
@@ -762,6 +811,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ArticlesConnection.TotalCount(childComplexity), true
+
+	case "BelligerentTotal.belligerent":
+		if e.ComplexityRoot.BelligerentTotal.Belligerent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BelligerentTotal.Belligerent(childComplexity), true
+	case "BelligerentTotal.civiliansHighest":
+		if e.ComplexityRoot.BelligerentTotal.CiviliansHighest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BelligerentTotal.CiviliansHighest(childComplexity), true
+	case "BelligerentTotal.civiliansLowest":
+		if e.ComplexityRoot.BelligerentTotal.CiviliansLowest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BelligerentTotal.CiviliansLowest(childComplexity), true
+	case "BelligerentTotal.denied":
+		if e.ComplexityRoot.BelligerentTotal.Denied == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BelligerentTotal.Denied(childComplexity), true
+	case "BelligerentTotal.incidents":
+		if e.ComplexityRoot.BelligerentTotal.Incidents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BelligerentTotal.Incidents(childComplexity), true
+	case "BelligerentTotal.incidentsWithToll":
+		if e.ComplexityRoot.BelligerentTotal.IncidentsWithToll == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BelligerentTotal.IncidentsWithToll(childComplexity), true
 
 	case "Claim.article":
 		if e.ComplexityRoot.Claim.Article == nil {
@@ -1527,6 +1613,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ArticlesConnection(childComplexity, args["where"].(*strikegraph.ArticleWhere), args["sort"].([]*strikegraph.ArticleSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.belligerentTotals":
+		if e.ComplexityRoot.Query.BelligerentTotals == nil {
+			break
+		}
+
+		args, err := ec.field_Query_belligerentTotals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.BelligerentTotals(childComplexity, args["where"].(*strikegraph.IncidentWhere), args["first"].(*int)), true
 	case "Query.claim":
 		if e.ComplexityRoot.Query.Claim == nil {
 			break
@@ -1671,6 +1768,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PlacesNear(childComplexity, args["near"].(strikegraph.Near), args["first"].(*int)), true
+	case "Query.reporterTotals":
+		if e.ComplexityRoot.Query.ReporterTotals == nil {
+			break
+		}
+
+		args, err := ec.field_Query_reporterTotals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReporterTotals(childComplexity, args["where"].(*strikegraph.IncidentWhere), args["first"].(*int)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -1699,6 +1807,54 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["all"].(*bool)), true
+	case "Query.timeline":
+		if e.ComplexityRoot.Query.Timeline == nil {
+			break
+		}
+
+		args, err := ec.field_Query_timeline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["by"].(strikegraph.TimeBucket), args["where"].(*strikegraph.IncidentWhere)), true
+
+	case "ReporterTotal.civiliansHighest":
+		if e.ComplexityRoot.ReporterTotal.CiviliansHighest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterTotal.CiviliansHighest(childComplexity), true
+	case "ReporterTotal.civiliansLowest":
+		if e.ComplexityRoot.ReporterTotal.CiviliansLowest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterTotal.CiviliansLowest(childComplexity), true
+	case "ReporterTotal.incidents":
+		if e.ComplexityRoot.ReporterTotal.Incidents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterTotal.Incidents(childComplexity), true
+	case "ReporterTotal.incidentsWithToll":
+		if e.ComplexityRoot.ReporterTotal.IncidentsWithToll == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterTotal.IncidentsWithToll(childComplexity), true
+	case "ReporterTotal.reporter":
+		if e.ComplexityRoot.ReporterTotal.Reporter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterTotal.Reporter(childComplexity), true
+	case "ReporterTotal.reports":
+		if e.ComplexityRoot.ReporterTotal.Reports == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReporterTotal.Reports(childComplexity), true
 
 	case "SearchHit.entity":
 		if e.ComplexityRoot.SearchHit.Entity == nil {
@@ -1737,6 +1893,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ServerInfo.Neo4jVersion(childComplexity), true
+
+	case "Timeline.buckets":
+		if e.ComplexityRoot.Timeline.Buckets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.Buckets(childComplexity), true
+	case "Timeline.by":
+		if e.ComplexityRoot.Timeline.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.By(childComplexity), true
+	case "Timeline.imprecise":
+		if e.ComplexityRoot.Timeline.Imprecise == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.Imprecise(childComplexity), true
+	case "Timeline.periods":
+		if e.ComplexityRoot.Timeline.Periods == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.Periods(childComplexity), true
+	case "Timeline.undated":
+		if e.ComplexityRoot.Timeline.Undated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.Undated(childComplexity), true
+
+	case "TimelineBucket.civiliansHighest":
+		if e.ComplexityRoot.TimelineBucket.CiviliansHighest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineBucket.CiviliansHighest(childComplexity), true
+	case "TimelineBucket.civiliansLowest":
+		if e.ComplexityRoot.TimelineBucket.CiviliansLowest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineBucket.CiviliansLowest(childComplexity), true
+	case "TimelineBucket.incidents":
+		if e.ComplexityRoot.TimelineBucket.Incidents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineBucket.Incidents(childComplexity), true
+	case "TimelineBucket.incidentsWithToll":
+		if e.ComplexityRoot.TimelineBucket.IncidentsWithToll == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineBucket.IncidentsWithToll(childComplexity), true
+	case "TimelineBucket.reports":
+		if e.ComplexityRoot.TimelineBucket.Reports == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineBucket.Reports(childComplexity), true
+	case "TimelineBucket.start":
+		if e.ComplexityRoot.TimelineBucket.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineBucket.Start(childComplexity), true
 
 	case "TollRange.highest":
 		if e.ComplexityRoot.TollRange.Highest == nil {
@@ -1908,6 +2132,20 @@ type Query {
   connection, at most 25. None when they are further apart.
   """
   shortestPaths(from: ID!, to: ID!, maxLength: Int = 4, all: Boolean = false): [Path!]!
+
+  """
+  Incidents and their reported civilian tolls per day, week or month, of the
+  incidents where selects.
+  """
+  timeline(by: TimeBucket!, where: IncidentWhere): Timeline!
+  """
+  Per source, over the incidents where selects (a period: where: {date_GTE,
+  date_LTE}): the incidents it reported and the civilian tolls it gave. Most
+  incidents first; at most first rows, 500 at the most.
+  """
+  reporterTotals(where: IncidentWhere, first: Int = 20): [ReporterTotal!]!
+  "Per belligerent, over the incidents where selects: the incidents it is said to have carried out. Most first."
+  belligerentTotals(where: IncidentWhere, first: Int = 20): [BelligerentTotal!]!
 
   """
   Entities whose name or an alias matches any spelling of name, best first:
@@ -2519,6 +2757,72 @@ type PathEdge {
   "What each source says, at the same position; empty where it says nothing in so many words."
   quotes: [String!]!
 }
+
+enum TimeBucket {
+  DAY
+  "From Monday."
+  WEEK
+  MONTH
+}
+
+"""
+An incident counts in the bucket of its date when the date is that precise: a
+date known to the month is in no week. PERIOD incidents, whose cumulative
+figures would count the strikes within them again, are in no bucket.
+"""
+type Timeline {
+  by: TimeBucket!
+  "In order; spans without incidents are left out."
+  buckets: [TimelineBucket!]!
+  "Incidents selected but in no bucket: PERIOD incidents."
+  periods: Int!
+  "Dated less precisely than the bucket."
+  imprecise: Int!
+  undated: Int!
+}
+
+"""
+One day, week or month. The civilian tolls are sums over its incidents of each
+one's civilianToll range: the sum of the lowest figures and the sum of the
+highest.
+"""
+type TimelineBucket {
+  "Its first day, YYYY-MM-DD."
+  start: String!
+  incidents: Int!
+  "Incidents with a civilian toll reported."
+  incidentsWithToll: Int!
+  civiliansLowest: Int!
+  civiliansHighest: Int!
+  "Reports that give a civilian toll."
+  reports: Int!
+}
+
+"""
+What one source reported. A source is an actor, or the organisation a
+spokesperson speaks for. Its tolls are summed over incidents, taking for each
+the lowest and highest figure the source itself gave.
+"""
+type ReporterTotal {
+  reporter: Actor!
+  incidents: Int!
+  reports: Int!
+  "Incidents for which it gave a civilian toll."
+  incidentsWithToll: Int!
+  civiliansLowest: Int!
+  civiliansHighest: Int!
+}
+
+"The incidents one actor is said to have carried out. Tolls are each incident's civilianToll range, summed."
+type BelligerentTotal {
+  belligerent: Actor!
+  incidents: Int!
+  incidentsWithToll: Int!
+  civiliansLowest: Int!
+  civiliansHighest: Int!
+  "Incidents about which it, or a spokesperson for it, denied something."
+  denied: Int!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -2655,6 +2959,24 @@ func (ec *executionContext) childFields_ArticlesConnection(ctx context.Context, 
 		return ec.fieldContext_ArticlesConnection_totalCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ArticlesConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_BelligerentTotal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "belligerent":
+		return ec.fieldContext_BelligerentTotal_belligerent(ctx, field)
+	case "incidents":
+		return ec.fieldContext_BelligerentTotal_incidents(ctx, field)
+	case "incidentsWithToll":
+		return ec.fieldContext_BelligerentTotal_incidentsWithToll(ctx, field)
+	case "civiliansLowest":
+		return ec.fieldContext_BelligerentTotal_civiliansLowest(ctx, field)
+	case "civiliansHighest":
+		return ec.fieldContext_BelligerentTotal_civiliansHighest(ctx, field)
+	case "denied":
+		return ec.fieldContext_BelligerentTotal_denied(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BelligerentTotal", field.Name)
 }
 
 func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2989,6 +3311,24 @@ func (ec *executionContext) childFields_PlacesConnection(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type PlacesConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_ReporterTotal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reporter":
+		return ec.fieldContext_ReporterTotal_reporter(ctx, field)
+	case "incidents":
+		return ec.fieldContext_ReporterTotal_incidents(ctx, field)
+	case "reports":
+		return ec.fieldContext_ReporterTotal_reports(ctx, field)
+	case "incidentsWithToll":
+		return ec.fieldContext_ReporterTotal_incidentsWithToll(ctx, field)
+	case "civiliansLowest":
+		return ec.fieldContext_ReporterTotal_civiliansLowest(ctx, field)
+	case "civiliansHighest":
+		return ec.fieldContext_ReporterTotal_civiliansHighest(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReporterTotal", field.Name)
+}
+
 func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "entity":
@@ -3011,6 +3351,40 @@ func (ec *executionContext) childFields_ServerInfo(ctx context.Context, field gr
 		return ec.fieldContext_ServerInfo_database(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ServerInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_Timeline(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "by":
+		return ec.fieldContext_Timeline_by(ctx, field)
+	case "buckets":
+		return ec.fieldContext_Timeline_buckets(ctx, field)
+	case "periods":
+		return ec.fieldContext_Timeline_periods(ctx, field)
+	case "imprecise":
+		return ec.fieldContext_Timeline_imprecise(ctx, field)
+	case "undated":
+		return ec.fieldContext_Timeline_undated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Timeline", field.Name)
+}
+
+func (ec *executionContext) childFields_TimelineBucket(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "start":
+		return ec.fieldContext_TimelineBucket_start(ctx, field)
+	case "incidents":
+		return ec.fieldContext_TimelineBucket_incidents(ctx, field)
+	case "incidentsWithToll":
+		return ec.fieldContext_TimelineBucket_incidentsWithToll(ctx, field)
+	case "civiliansLowest":
+		return ec.fieldContext_TimelineBucket_civiliansLowest(ctx, field)
+	case "civiliansHighest":
+		return ec.fieldContext_TimelineBucket_civiliansHighest(ctx, field)
+	case "reports":
+		return ec.fieldContext_TimelineBucket_reports(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TimelineBucket", field.Name)
 }
 
 func (ec *executionContext) childFields_TollRange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3661,6 +4035,28 @@ func (ec *executionContext) field_Query_articles_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_belligerentTotals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.IncidentWhere, error) {
+			return ec.unmarshalOIncidentWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_claim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4075,6 +4471,28 @@ func (ec *executionContext) field_Query_places_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_reporterTotals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.IncidentWhere, error) {
+			return ec.unmarshalOIncidentWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4140,6 +4558,28 @@ func (ec *executionContext) field_Query_shortestPaths_args(ctx context.Context, 
 		return nil, err
 	}
 	args["all"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "by",
+		func(ctx context.Context, v any) (strikegraph.TimeBucket, error) {
+			return ec.unmarshalNTimeBucket2githubᚗcomᚋstrikegraphᚋstrikegraphᚐTimeBucket(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["by"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.IncidentWhere, error) {
+			return ec.unmarshalOIncidentWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg1
 	return args, nil
 }
 
@@ -5598,6 +6038,153 @@ func (ec *executionContext) _ArticlesConnection_totalCount(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_ArticlesConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ArticlesConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _BelligerentTotal_belligerent(ctx context.Context, field graphql.CollectedField, obj *strikegraph.BelligerentTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BelligerentTotal_belligerent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BelligerentTotal().Belligerent(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BelligerentTotal_belligerent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BelligerentTotal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BelligerentTotal_incidents(ctx context.Context, field graphql.CollectedField, obj *strikegraph.BelligerentTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BelligerentTotal_incidents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Incidents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BelligerentTotal_incidents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BelligerentTotal", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _BelligerentTotal_incidentsWithToll(ctx context.Context, field graphql.CollectedField, obj *strikegraph.BelligerentTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BelligerentTotal_incidentsWithToll(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IncidentsWithToll, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BelligerentTotal_incidentsWithToll(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BelligerentTotal", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _BelligerentTotal_civiliansLowest(ctx context.Context, field graphql.CollectedField, obj *strikegraph.BelligerentTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BelligerentTotal_civiliansLowest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CiviliansLowest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BelligerentTotal_civiliansLowest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BelligerentTotal", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _BelligerentTotal_civiliansHighest(ctx context.Context, field graphql.CollectedField, obj *strikegraph.BelligerentTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BelligerentTotal_civiliansHighest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CiviliansHighest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BelligerentTotal_civiliansHighest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BelligerentTotal", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _BelligerentTotal_denied(ctx context.Context, field graphql.CollectedField, obj *strikegraph.BelligerentTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BelligerentTotal_denied(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Denied, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BelligerentTotal_denied(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BelligerentTotal", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _Claim_id(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Claim) (ret graphql.Marshaler) {
@@ -9583,6 +10170,138 @@ func (ec *executionContext) fieldContext_Query_shortestPaths(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_timeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["by"].(strikegraph.TimeBucket), fc.Args["where"].(*strikegraph.IncidentWhere))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Timeline) graphql.Marshaler {
+			return ec.marshalNTimeline2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐTimeline(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Timeline(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_timeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_reporterTotals(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reporterTotals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReporterTotals(ctx, fc.Args["where"].(*strikegraph.IncidentWhere), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.ReporterTotal) graphql.Marshaler {
+			return ec.marshalNReporterTotal2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐReporterTotalᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reporterTotals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReporterTotal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_reporterTotals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_belligerentTotals(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_belligerentTotals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BelligerentTotals(ctx, fc.Args["where"].(*strikegraph.IncidentWhere), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.BelligerentTotal) graphql.Marshaler {
+			return ec.marshalNBelligerentTotal2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐBelligerentTotalᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_belligerentTotals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BelligerentTotal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_belligerentTotals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_search(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9701,6 +10420,153 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ReporterTotal_reporter(ctx context.Context, field graphql.CollectedField, obj *strikegraph.ReporterTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterTotal_reporter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReporterTotal().Reporter(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterTotal_reporter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReporterTotal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReporterTotal_incidents(ctx context.Context, field graphql.CollectedField, obj *strikegraph.ReporterTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterTotal_incidents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Incidents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterTotal_incidents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterTotal", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ReporterTotal_reports(ctx context.Context, field graphql.CollectedField, obj *strikegraph.ReporterTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterTotal_reports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reports, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterTotal_reports(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterTotal", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ReporterTotal_incidentsWithToll(ctx context.Context, field graphql.CollectedField, obj *strikegraph.ReporterTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterTotal_incidentsWithToll(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IncidentsWithToll, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterTotal_incidentsWithToll(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterTotal", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ReporterTotal_civiliansLowest(ctx context.Context, field graphql.CollectedField, obj *strikegraph.ReporterTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterTotal_civiliansLowest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CiviliansLowest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterTotal_civiliansLowest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterTotal", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ReporterTotal_civiliansHighest(ctx context.Context, field graphql.CollectedField, obj *strikegraph.ReporterTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReporterTotal_civiliansHighest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CiviliansHighest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReporterTotal_civiliansHighest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReporterTotal", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _SearchHit_entity(ctx context.Context, field graphql.CollectedField, obj *strikegraph.SearchHit) (ret graphql.Marshaler) {
@@ -9848,6 +10714,268 @@ func (ec *executionContext) _ServerInfo_database(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_ServerInfo_database(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ServerInfo", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Timeline_by(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.TimeBucket) graphql.Marshaler {
+			return ec.marshalNTimeBucket2githubᚗcomᚋstrikegraphᚋstrikegraphᚐTimeBucket(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Timeline", field, false, false, errors.New("field of type TimeBucket does not have child fields"))
+}
+
+func (ec *executionContext) _Timeline_buckets(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_buckets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Buckets, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []strikegraph.TimelineBucket) graphql.Marshaler {
+			return ec.marshalNTimelineBucket2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐTimelineBucketᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_buckets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Timeline",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelineBucket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Timeline_periods(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_periods(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Periods, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_periods(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Timeline", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Timeline_imprecise(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_imprecise(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Imprecise, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_imprecise(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Timeline", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Timeline_undated(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_undated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Undated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_undated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Timeline", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _TimelineBucket_start(ctx context.Context, field graphql.CollectedField, obj *strikegraph.TimelineBucket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineBucket_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineBucket_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineBucket", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _TimelineBucket_incidents(ctx context.Context, field graphql.CollectedField, obj *strikegraph.TimelineBucket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineBucket_incidents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Incidents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineBucket_incidents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineBucket", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _TimelineBucket_incidentsWithToll(ctx context.Context, field graphql.CollectedField, obj *strikegraph.TimelineBucket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineBucket_incidentsWithToll(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IncidentsWithToll, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineBucket_incidentsWithToll(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineBucket", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _TimelineBucket_civiliansLowest(ctx context.Context, field graphql.CollectedField, obj *strikegraph.TimelineBucket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineBucket_civiliansLowest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CiviliansLowest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineBucket_civiliansLowest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineBucket", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _TimelineBucket_civiliansHighest(ctx context.Context, field graphql.CollectedField, obj *strikegraph.TimelineBucket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineBucket_civiliansHighest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CiviliansHighest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineBucket_civiliansHighest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineBucket", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _TimelineBucket_reports(ctx context.Context, field graphql.CollectedField, obj *strikegraph.TimelineBucket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineBucket_reports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reports, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineBucket_reports(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineBucket", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _TollRange_lowest(ctx context.Context, field graphql.CollectedField, obj *strikegraph.TollRange) (ret graphql.Marshaler) {
@@ -12873,6 +14001,101 @@ func (ec *executionContext) _ArticlesConnection(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var belligerentTotalImplementors = []string{"BelligerentTotal"}
+
+func (ec *executionContext) _BelligerentTotal(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.BelligerentTotal) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, belligerentTotalImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BelligerentTotal")
+		case "belligerent":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._BelligerentTotal_belligerent(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "incidents":
+			out.Values[i] = ec._BelligerentTotal_incidents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "incidentsWithToll":
+			out.Values[i] = ec._BelligerentTotal_incidentsWithToll(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "civiliansLowest":
+			out.Values[i] = ec._BelligerentTotal_civiliansLowest(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "civiliansHighest":
+			out.Values[i] = ec._BelligerentTotal_civiliansHighest(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "denied":
+			out.Values[i] = ec._BelligerentTotal_denied(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var claimImplementors = []string{"Claim"}
 
 func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.Claim) graphql.Marshaler {
@@ -15676,6 +16899,72 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "timeline":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_timeline(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "reporterTotals":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_reporterTotals(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "belligerentTotals":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_belligerentTotals(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "search":
 			field := field
 
@@ -15706,6 +16995,101 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___schema(ctx, field)
 			})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var reporterTotalImplementors = []string{"ReporterTotal"}
+
+func (ec *executionContext) _ReporterTotal(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.ReporterTotal) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reporterTotalImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReporterTotal")
+		case "reporter":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ReporterTotal_reporter(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "incidents":
+			out.Values[i] = ec._ReporterTotal_incidents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reports":
+			out.Values[i] = ec._ReporterTotal_reports(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "incidentsWithToll":
+			out.Values[i] = ec._ReporterTotal_incidentsWithToll(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "civiliansLowest":
+			out.Values[i] = ec._ReporterTotal_civiliansLowest(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "civiliansHighest":
+			out.Values[i] = ec._ReporterTotal_civiliansHighest(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15801,6 +17185,129 @@ func (ec *executionContext) _ServerInfo(ctx context.Context, sel ast.SelectionSe
 			}
 		case "database":
 			out.Values[i] = ec._ServerInfo_database(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var timelineImplementors = []string{"Timeline"}
+
+func (ec *executionContext) _Timeline(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.Timeline) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Timeline")
+		case "by":
+			out.Values[i] = ec._Timeline_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "buckets":
+			out.Values[i] = ec._Timeline_buckets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periods":
+			out.Values[i] = ec._Timeline_periods(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "imprecise":
+			out.Values[i] = ec._Timeline_imprecise(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "undated":
+			out.Values[i] = ec._Timeline_undated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var timelineBucketImplementors = []string{"TimelineBucket"}
+
+func (ec *executionContext) _TimelineBucket(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.TimelineBucket) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineBucketImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TimelineBucket")
+		case "start":
+			out.Values[i] = ec._TimelineBucket_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "incidents":
+			out.Values[i] = ec._TimelineBucket_incidents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "incidentsWithToll":
+			out.Values[i] = ec._TimelineBucket_incidentsWithToll(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "civiliansLowest":
+			out.Values[i] = ec._TimelineBucket_civiliansLowest(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "civiliansHighest":
+			out.Values[i] = ec._TimelineBucket_civiliansHighest(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reports":
+			out.Values[i] = ec._TimelineBucket_reports(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -16385,6 +17892,32 @@ func (ec *executionContext) marshalNArticlesConnection2ᚖgithubᚗcomᚋstrikeg
 		return graphql.Null
 	}
 	return ec._ArticlesConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBelligerentTotal2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐBelligerentTotalᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.BelligerentTotal) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBelligerentTotal2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐBelligerentTotal(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBelligerentTotal2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐBelligerentTotal(ctx context.Context, sel ast.SelectionSet, v *strikegraph.BelligerentTotal) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._BelligerentTotal(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -17022,6 +18555,32 @@ func (ec *executionContext) marshalNRelationType2githubᚗcomᚋstrikegraphᚋst
 	return res
 }
 
+func (ec *executionContext) marshalNReporterTotal2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐReporterTotalᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.ReporterTotal) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReporterTotal2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐReporterTotal(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReporterTotal2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐReporterTotal(ctx context.Context, sel ast.SelectionSet, v *strikegraph.ReporterTotal) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ReporterTotal(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNResponse2githubᚗcomᚋstrikegraphᚋstrikegraphᚐResponse(ctx context.Context, v any) (strikegraph.Response, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := strikegraph.Response(tmp)
@@ -17132,6 +18691,57 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	for i := range v {
 		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
 	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNTimeBucket2githubᚗcomᚋstrikegraphᚋstrikegraphᚐTimeBucket(ctx context.Context, v any) (strikegraph.TimeBucket, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := strikegraph.TimeBucket(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTimeBucket2githubᚗcomᚋstrikegraphᚋstrikegraphᚐTimeBucket(ctx context.Context, sel ast.SelectionSet, v strikegraph.TimeBucket) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNTimeline2githubᚗcomᚋstrikegraphᚋstrikegraphᚐTimeline(ctx context.Context, sel ast.SelectionSet, v strikegraph.Timeline) graphql.Marshaler {
+	return ec._Timeline(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTimeline2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐTimeline(ctx context.Context, sel ast.SelectionSet, v *strikegraph.Timeline) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Timeline(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTimelineBucket2githubᚗcomᚋstrikegraphᚋstrikegraphᚐTimelineBucket(ctx context.Context, sel ast.SelectionSet, v strikegraph.TimelineBucket) graphql.Marshaler {
+	return ec._TimelineBucket(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTimelineBucket2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐTimelineBucketᚄ(ctx context.Context, sel ast.SelectionSet, v []strikegraph.TimelineBucket) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimelineBucket2githubᚗcomᚋstrikegraphᚋstrikegraphᚐTimelineBucket(ctx, sel, v[i])
+	})
 
 	for _, e := range ret {
 		if e == graphql.Null {

@@ -18,6 +18,8 @@ type Store interface {
 	strikegraph.ArticleService
 	strikegraph.ClaimService
 	strikegraph.PathService
+	strikegraph.TimelineService
+	strikegraph.TotalsService
 }
 
 var _ loaders.Store = Store(nil)
@@ -40,6 +42,12 @@ func (r *Resolver) Link() graph.LinkResolver         { return &linkResolver{r} }
 func (r *Resolver) Date() graph.DateResolver         { return &dateResolver{r} }
 func (r *Resolver) Path() graph.PathResolver         { return &pathResolver{r} }
 func (r *Resolver) PathEdge() graph.PathEdgeResolver { return &pathEdgeResolver{r} }
+func (r *Resolver) ReporterTotal() graph.ReporterTotalResolver {
+	return &reporterTotalResolver{r}
+}
+func (r *Resolver) BelligerentTotal() graph.BelligerentTotalResolver {
+	return &belligerentTotalResolver{r}
+}
 func (r *Resolver) IncidentDistance() graph.IncidentDistanceResolver {
 	return &incidentDistanceResolver{r}
 }

@@ -37,18 +37,29 @@ type oracleIncident struct {
 	} `json:"date"`
 	Places       []struct{ Other struct{ ID string } } `json:"places"`
 	Perpetrators []struct{ ID string }                 `json:"perpetrators"`
-	CivilianToll struct{ Highest *int }                `json:"civilianToll"`
+	CivilianToll struct{ Lowest, Highest *int }        `json:"civilianToll"`
 	Contested    bool                                  `json:"contested"`
-	Claims       []struct {
-		Stance     string
-		Speaker    struct{ ID, Kind string }
-		OnBehalfOf *struct{ ID, Kind string }
-	} `json:"claims"`
+	Claims       []oracleClaim                         `json:"claims"`
+}
+
+type oracleClaim struct {
+	Stance     string
+	Speaker    struct{ ID, Kind string }
+	OnBehalfOf *struct{ ID, Kind string }
+	Figures    struct{ CiviliansKilled *struct{ Min, Max *int } }
+}
+
+// source is who the claim counts for: the organisation, for a spokesperson.
+func (c oracleClaim) source() string {
+	if c.OnBehalfOf != nil {
+		return c.OnBehalfOf.ID
+	}
+	return c.Speaker.ID
 }
 
 const oracleFields = `id name aliases scope target date { value precision }
-	places { other { id } } perpetrators { id } civilianToll { highest } contested
-	claims { stance speaker { id kind } onBehalfOf { id kind } }`
+	places { other { id } } perpetrators { id } civilianToll { lowest highest } contested
+	claims { stance speaker { id kind } onBehalfOf { id kind } figures { civiliansKilled { min max } } }`
 
 // start is the first day the incident's date may stand for.
 func (in oracleIncident) start() (time.Time, bool) {
@@ -172,11 +183,7 @@ func checkLists(t *testing.T, url string, g *graphtest.Graph, pageSize int) {
 	place, perpetrator := busiest(places), busiest(perpetrators)
 	from, to := time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2018, 12, 31, 0, 0, 0, 0, time.UTC)
 	reportedBy := func(in oracleIncident, kind string) bool {
-		return slices.ContainsFunc(in.Claims, func(c struct {
-			Stance     string
-			Speaker    struct{ ID, Kind string }
-			OnBehalfOf *struct{ ID, Kind string }
-		}) bool {
+		return slices.ContainsFunc(in.Claims, func(c oracleClaim) bool {
 			return c.Stance == "REPORTED" && (c.Speaker.Kind == kind || c.OnBehalfOf != nil && c.OnBehalfOf.Kind == kind)
 		})
 	}
@@ -259,6 +266,163 @@ func checkLists(t *testing.T, url string, g *graphtest.Graph, pageSize int) {
 		got := walk(t, url, nil, []any{map[string]any{"civilianToll": "DESC"}}, pageSize)
 		if !slices.Equal(got, incidentIDs(want)) {
 			t.Errorf("got %v\nwant %v", head(got), head(incidentIDs(want)))
+		}
+	})
+
+	t.Run("timeline", func(t *testing.T) {
+		for _, by := range []string{"DAY", "WEEK", "MONTH"} {
+			type bucket struct {
+				Start                                                           string
+				Incidents, IncidentsWithToll, CiviliansLowest, CiviliansHighest int
+			}
+			want := map[string]*bucket{}
+			var periods, imprecise, undated int
+			for _, in := range all {
+				if !dated(in) {
+					continue
+				}
+				d, _ := in.start()
+				precise := in.Date.Precision == "DAY" || in.Date.Precision == "APPROXIMATE" || by == "MONTH" && in.Date.Precision == "MONTH"
+				switch {
+				case in.Scope == "PERIOD":
+					periods++
+					continue
+				case !precise:
+					imprecise++
+					continue
+				case by == "WEEK":
+					d = d.AddDate(0, 0, -(int(d.Weekday())+6)%7)
+				case by == "MONTH":
+					d = d.AddDate(0, 0, 1-d.Day())
+				}
+				key := d.Format(time.DateOnly)
+				if want[key] == nil {
+					want[key] = &bucket{Start: key}
+				}
+				b := want[key]
+				b.Incidents++
+				if in.CivilianToll.Lowest != nil {
+					b.IncidentsWithToll++
+					b.CiviliansLowest += *in.CivilianToll.Lowest
+					b.CiviliansHighest += *in.CivilianToll.Highest
+				}
+			}
+			var out struct {
+				Timeline struct {
+					Buckets                     []bucket
+					Periods, Imprecise, Undated int
+				}
+			}
+			mustQuery(t, url, `query($by: TimeBucket!) { timeline(by: $by, where: {date_GTE: "2016", date_LTE: "2018-12"}) {
+				buckets { start incidents incidentsWithToll civiliansLowest civiliansHighest } periods imprecise undated } }`,
+				map[string]any{"by": by}, &out)
+			tl := out.Timeline
+			if tl.Periods != periods || tl.Imprecise != imprecise || tl.Undated != undated {
+				t.Errorf("%s: periods, imprecise, undated %d %d %d, want %d %d %d", by, tl.Periods, tl.Imprecise, tl.Undated, periods, imprecise, undated)
+			}
+			if len(tl.Buckets) != len(want) || len(want) == 0 {
+				t.Errorf("%s: %d buckets, want %d", by, len(tl.Buckets), len(want))
+			}
+			for i, b := range tl.Buckets {
+				if w := want[b.Start]; w == nil || *w != b {
+					t.Errorf("%s: bucket %+v, want %+v", by, b, w)
+				}
+				if i > 0 && b.Start <= tl.Buckets[i-1].Start {
+					t.Errorf("%s: bucket %s after %s", by, b.Start, tl.Buckets[i-1].Start)
+				}
+			}
+		}
+	})
+
+	t.Run("totals per reporter and per belligerent", func(t *testing.T) {
+		type total struct{ Incidents, Reports, IncidentsWithToll, CiviliansLowest, CiviliansHighest, Denied int }
+		reporters, belligerents := map[string]*total{}, map[string]*total{}
+		for _, in := range all {
+			if !dated(in) {
+				continue
+			}
+			type span struct{ low, high *int }
+			own := map[string]*span{}
+			for _, c := range in.Claims {
+				if c.Stance != "REPORTED" {
+					continue
+				}
+				s := c.source()
+				if own[s] == nil {
+					own[s] = &span{}
+					if reporters[s] == nil {
+						reporters[s] = &total{}
+					}
+					reporters[s].Incidents++
+				}
+				reporters[s].Reports++
+				if f := c.Figures.CiviliansKilled; f != nil {
+					low, high := cmp.Or(f.Min, f.Max), cmp.Or(f.Max, f.Min)
+					if own[s].low == nil || *low < *own[s].low {
+						own[s].low = low
+					}
+					if own[s].high == nil || *high > *own[s].high {
+						own[s].high = high
+					}
+				}
+			}
+			for s, sp := range own {
+				if sp.low != nil {
+					reporters[s].IncidentsWithToll++
+					reporters[s].CiviliansLowest += *sp.low
+					reporters[s].CiviliansHighest += *sp.high
+				}
+			}
+			for _, p := range in.Perpetrators {
+				if belligerents[p.ID] == nil {
+					belligerents[p.ID] = &total{}
+				}
+				b := belligerents[p.ID]
+				b.Incidents++
+				if in.CivilianToll.Lowest != nil {
+					b.IncidentsWithToll++
+					b.CiviliansLowest += *in.CivilianToll.Lowest
+					b.CiviliansHighest += *in.CivilianToll.Highest
+				}
+				if slices.ContainsFunc(in.Claims, func(c oracleClaim) bool {
+					return c.Stance == "DENIED" && (c.source() == p.ID || c.Speaker.ID == p.ID)
+				}) {
+					b.Denied++
+				}
+			}
+		}
+		var out struct {
+			ReporterTotals []struct {
+				Reporter struct{ ID string }
+				total
+			}
+			BelligerentTotals []struct {
+				Belligerent struct{ ID string }
+				total
+			}
+		}
+		mustQuery(t, url, `{
+			reporterTotals(where: {date_GTE: "2016", date_LTE: "2018-12"}, first: 500) { reporter { id } incidents reports incidentsWithToll civiliansLowest civiliansHighest }
+			belligerentTotals(where: {date_GTE: "2016", date_LTE: "2018-12"}, first: 500) { belligerent { id } incidents incidentsWithToll civiliansLowest civiliansHighest denied }
+		}`, nil, &out)
+		if len(out.ReporterTotals) != len(reporters) || len(reporters) == 0 {
+			t.Errorf("%d reporters, want %d", len(out.ReporterTotals), len(reporters))
+		}
+		for i, r := range out.ReporterTotals {
+			if w := reporters[r.Reporter.ID]; w == nil || *w != r.total {
+				t.Errorf("reporter %s: %+v, want %+v", r.Reporter.ID, r.total, w)
+			}
+			if i > 0 && r.Incidents > out.ReporterTotals[i-1].Incidents {
+				t.Errorf("reporter %s out of order", r.Reporter.ID)
+			}
+		}
+		if len(out.BelligerentTotals) != len(belligerents) || len(belligerents) == 0 {
+			t.Errorf("%d belligerents, want %d", len(out.BelligerentTotals), len(belligerents))
+		}
+		for _, b := range out.BelligerentTotals {
+			if w := belligerents[b.Belligerent.ID]; w == nil || *w != b.total {
+				t.Errorf("belligerent %s: %+v, want %+v", b.Belligerent.ID, b.total, w)
+			}
 		}
 	})
 

@@ -1,0 +1,55 @@
+package cypher
+
+import (
+	"context"
+
+	"github.com/strikegraph/strikegraph"
+)
+
+// FindReporterTotals sums, per source, what it reported about the incidents
+// f selects.
+func (db *DB) FindReporterTotals(ctx context.Context, f strikegraph.Filter, first int) ([]strikegraph.ReporterTotal, error) {
+	if err := strikegraph.CheckTotals(first); err != nil {
+		return nil, err
+	}
+	recs, err := db.read(ctx, "reporter_totals", totalsParams(f, first))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]strikegraph.ReporterTotal, len(recs))
+	for i, rec := range recs {
+		m := rec.AsMap()
+		out[i] = strikegraph.ReporterTotal{
+			ReporterID: m["source"].(string), Incidents: count(m, "incidents"), Reports: count(m, "reports"),
+			IncidentsWithToll: count(m, "withToll"), CiviliansLowest: count(m, "lowest"), CiviliansHighest: count(m, "highest"),
+		}
+	}
+	return out, nil
+}
+
+// FindBelligerentTotals sums, per belligerent, the incidents among those f
+// selects that it is said to have carried out.
+func (db *DB) FindBelligerentTotals(ctx context.Context, f strikegraph.Filter, first int) ([]strikegraph.BelligerentTotal, error) {
+	if err := strikegraph.CheckTotals(first); err != nil {
+		return nil, err
+	}
+	recs, err := db.read(ctx, "belligerent_totals", totalsParams(f, first))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]strikegraph.BelligerentTotal, len(recs))
+	for i, rec := range recs {
+		m := rec.AsMap()
+		out[i] = strikegraph.BelligerentTotal{
+			BelligerentID: m["belligerent"].(string), Incidents: count(m, "incidents"), Denied: count(m, "denied"),
+			IncidentsWithToll: count(m, "withToll"), CiviliansLowest: count(m, "lowest"), CiviliansHighest: count(m, "highest"),
+		}
+	}
+	return out, nil
+}
+
+func totalsParams(f strikegraph.Filter, first int) map[string]any {
+	params := listParams(strikegraph.List{Filter: f})
+	params["first"] = first
+	return params
+}
