@@ -5,7 +5,8 @@ import "context"
 // ReporterTotal sums what one source reported about the incidents a filter
 // selects. A source is an actor, or the organisation a spokesperson speaks
 // for. Its civilian tolls are summed over incidents, taking for each incident
-// the lowest and highest figure the source itself gave.
+// the lowest and highest figure the source itself gave. Totals leave PERIOD
+// incidents out: their cumulative figures would count strikes again.
 type ReporterTotal struct {
 	ReporterID        string
 	Incidents         int // incidents it reported

@@ -1,7 +1,10 @@
 // FOLLOWS match_incidents
 // Per belligerent: the incidents it is said to have carried out, the sums of
-// their civilian toll ranges across every source, and those it denied.
+// their civilian toll ranges across every source, and those it denied. PERIOD
+// incidents are left out: their cumulative figures count strikes again.
 MATCH (n)<-[:CARRIED_OUT]-(g:Actor)
+WHERE n.scope <> 'PERIOD'
+WITH n, g
 CALL (n) {
   OPTIONAL MATCH (n)<-[r:REPORTED]-()
   WHERE r.civiliansKilledText IS NOT NULL

@@ -1,7 +1,10 @@
 // FOLLOWS match_incidents
 // Per source (an actor, or the organisation its spokesperson speaks for): the
 // incidents it reported, and the sums of its own civilian toll range for each.
+// PERIOD incidents are left out: their cumulative figures count strikes again.
 MATCH (n)<-[r:REPORTED]-(speaker:Actor)
+WHERE n.scope <> 'PERIOD'
+WITH n, r, speaker
 WITH n, coalesce(r.onBehalfOf, speaker.id) AS source, r
 WITH source, n, count(r) AS reports,
      min(CASE WHEN r.civiliansKilledText IS NOT NULL THEN coalesce(r.civiliansKilledMin, r.civiliansKilledMax) END) AS lowest,

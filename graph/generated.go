@@ -2801,7 +2801,8 @@ type TimelineBucket {
 """
 What one source reported. A source is an actor, or the organisation a
 spokesperson speaks for. Its tolls are summed over incidents, taking for each
-the lowest and highest figure the source itself gave.
+the lowest and highest figure the source itself gave. Totals leave PERIOD
+incidents out: their cumulative figures would count the strikes again.
 """
 type ReporterTotal {
   reporter: Actor!
@@ -2813,7 +2814,7 @@ type ReporterTotal {
   civiliansHighest: Int!
 }
 
-"The incidents one actor is said to have carried out. Tolls are each incident's civilianToll range, summed."
+"The incidents one actor is said to have carried out, PERIOD incidents aside. Tolls are each incident's civilianToll range, summed."
 type BelligerentTotal {
   belligerent: Actor!
   incidents: Int!
