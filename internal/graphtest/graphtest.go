@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/corpus"
 	"github.com/strikegraph/strikegraph/cypher"
 	"github.com/strikegraph/strikegraph/data"
 	"github.com/strikegraph/strikegraph/neo4jtest"
@@ -42,6 +43,19 @@ func Seeded(t testing.TB) *Graph {
 	for _, doc := range SeedDocuments(t) {
 		if err := db.LoadDocument(t.Context(), &doc); err != nil {
 			t.Fatal(err)
+		}
+	}
+	return db
+}
+
+// Generated returns a graph holding the generated corpus of that many
+// incidents (package corpus, seed 1), for tests and benchmarks at scale.
+func Generated(t testing.TB, incidents int) *Graph {
+	t.Helper()
+	db := Open(t)
+	for doc := range corpus.Documents(corpus.Config{Seed: 1, Incidents: incidents}) {
+		if err := db.LoadDocument(t.Context(), &doc); err != nil {
+			t.Fatalf("%s: %v", doc.Source, err)
 		}
 	}
 	return db
