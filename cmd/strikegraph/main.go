@@ -3,6 +3,8 @@
 //	strikegraph serve           serve GraphQL (starts a local Neo4j when NEO4J_URI is unset)
 //	strikegraph load [-dir DIR] load import documents (default: the seed corpus)
 //	strikegraph neo4j [-- CMD]  run the local Neo4j; with CMD, run CMD against it and stop
+//	strikegraph generate -out DIR [-seed N] [-incidents N]
+//	                            write a generated corpus for tests and benchmarks
 package main
 
 import (
@@ -40,7 +42,7 @@ func (e exitCode) Error() string { return fmt.Sprintf("exit status %d", int(e)) 
 
 func run(ctx context.Context, args []string, log *slog.Logger) error {
 	if len(args) == 0 {
-		fmt.Fprintln(os.Stderr, "usage: strikegraph serve|load|neo4j [flags]; strikegraph CMD -h for flags")
+		fmt.Fprintln(os.Stderr, "usage: strikegraph serve|load|neo4j|generate [flags]; strikegraph CMD -h for flags")
 		return flag.ErrHelp
 	}
 	switch args[0] {
@@ -50,8 +52,10 @@ func run(ctx context.Context, args []string, log *slog.Logger) error {
 		return load(ctx, args[1:], log)
 	case "neo4j":
 		return runNeo4j(ctx, args[1:], log)
+	case "generate":
+		return generate(ctx, args[1:], log)
 	default:
-		fmt.Fprintf(os.Stderr, "strikegraph: unknown command %q; want serve, load or neo4j\n", args[0])
+		fmt.Fprintf(os.Stderr, "strikegraph: unknown command %q; want serve, load, neo4j or generate\n", args[0])
 		return flag.ErrHelp
 	}
 }
