@@ -13,6 +13,14 @@ const (
 	ECodeConflict    = "CONFLICT"
 	ECodeUnavailable = "DATABASE_UNAVAILABLE"
 	ECodeInternal    = "INTERNAL"
+
+	// Limits on one request: each rejects it before any Cypher runs, except
+	// ECodeTimeout, which Neo4j reports when a transaction runs too long.
+	ECodeTooDeep       = "QUERY_TOO_DEEP"
+	ECodeTooComplex    = "COMPLEXITY_LIMIT_EXCEEDED" // gqlgen's own code, kept
+	ECodeTooManyTokens = "TOO_MANY_TOKENS"
+	ECodeTooLarge      = "REQUEST_TOO_LARGE"
+	ECodeTimeout       = "TIMEOUT"
 )
 
 // Error is an error a client can act on. Field names the offending input, when

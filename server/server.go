@@ -3,15 +3,18 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
@@ -29,17 +32,29 @@ type Options struct {
 	// loaders.DefaultWait. A test that counts round trips raises it so that a
 	// busy machine's scheduling cannot split a batch.
 	LoaderWait time.Duration
+
+	// Limits on one request; zero means the Default… constant.
+	MaxDepth      int // how deep fields may nest
+	MaxComplexity int // the most a query may cost; see costedSchema
+	MaxTokens     int // the most tokens a query may have
+	MaxBodyBytes  int // the largest request body
 }
 
 // Handler returns the service's HTTP routes over store.
 func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler {
-	if opts.LoaderWait == 0 {
-		opts.LoaderWait = loaders.DefaultWait
-	}
-	gql := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: resolvers.New(store)}))
+	opts.LoaderWait = cmp.Or(opts.LoaderWait, loaders.DefaultWait)
+	opts.MaxDepth = cmp.Or(opts.MaxDepth, DefaultMaxDepth)
+	opts.MaxComplexity = cmp.Or(opts.MaxComplexity, DefaultMaxComplexity)
+	opts.MaxTokens = cmp.Or(opts.MaxTokens, DefaultMaxTokens)
+	opts.MaxBodyBytes = cmp.Or(opts.MaxBodyBytes, DefaultMaxBodyBytes)
+	gql := handler.New(costedSchema{graph.NewExecutableSchema(graph.Config{Resolvers: resolvers.New(store)})})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
 	gql.Use(extension.Introspection{})
+	gql.SetParserTokenLimit(opts.MaxTokens)
+	// The shape first: it keeps the complexity limit's walk short.
+	gql.Use(shapeLimit{maxDepth: opts.MaxDepth, maxFields: opts.MaxComplexity})
+	gql.Use(extension.FixedComplexityLimit(opts.MaxComplexity))
 	gql.SetErrorPresenter(presentError(log))
 	gql.SetRecoverFunc(func(ctx context.Context, v any) error {
 		log.ErrorContext(ctx, "resolver panic", "panic", v)
@@ -47,7 +62,7 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 	})
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", loaders.Middleware(store, opts.LoaderWait, gql))
+	mux.Handle("/graphql", limitBody(int64(opts.MaxBodyBytes), loaders.Middleware(store, opts.LoaderWait, gql)))
 	// /livez says the process serves; it never touches Neo4j, so an outage of
 	// the database does not get the service restarted.
 	mux.HandleFunc("GET /livez", func(w http.ResponseWriter, _ *http.Request) {
@@ -79,8 +94,11 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
 		var e *strikegraph.Error
 		if !errors.As(err, &e) {
-			if _, ok := gqlErr.Extensions["code"]; ok {
-				return gqlErr // gqlgen's own: parse and validation failures
+			if code, ok := gqlErr.Extensions["code"]; ok {
+				if code == errcode.ParseFailed && strings.HasPrefix(gqlErr.Message, tokenLimitMessage) {
+					gqlErr.Extensions["code"] = strikegraph.ECodeTooManyTokens
+				}
+				return gqlErr // gqlgen's own, and the limits': parse and validation failures
 			}
 			e = &strikegraph.Error{Code: strikegraph.ECodeInternal, Err: err}
 		}
@@ -90,6 +108,9 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			gqlErr.Message = "internal error"
 		case strikegraph.ECodeUnavailable:
 			log.WarnContext(ctx, "database unavailable", "path", gqlErr.Path.String(), "err", e.Err)
+			gqlErr.Message = e.Message
+		case strikegraph.ECodeTimeout:
+			log.WarnContext(ctx, "query timed out", "path", gqlErr.Path.String(), "err", e.Err)
 			gqlErr.Message = e.Message
 		default:
 			gqlErr.Message = e.Error()
