@@ -164,8 +164,17 @@ func dbError(err error) error {
 		return &strikegraph.Error{Code: strikegraph.ECodeUnavailable, Message: "the graph database is unavailable; try again shortly", Err: err}
 	case errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
 		return &strikegraph.Error{Code: strikegraph.ECodeConflict, Message: "conflicts with what the graph holds", Err: err}
+	case errors.As(err, &ne) && slices.Contains(txTimedOut, ne.Code):
+		return &strikegraph.Error{Code: strikegraph.ECodeTimeout, Message: "the query ran too long and was stopped; ask for less", Err: err}
 	}
 	return &strikegraph.Error{Code: strikegraph.ECodeInternal, Message: "internal error", Err: err}
+}
+
+// txTimedOut are Neo4j's codes for a transaction stopped by its timeout: the
+// one this service sets, or the server's own.
+var txTimedOut = []string{
+	"Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+	"Neo.ClientError.Transaction.TransactionTimedOut",
 }
 
 // unavailable tells whether err says Neo4j could not be reached, directly or
