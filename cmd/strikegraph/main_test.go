@@ -70,6 +70,9 @@ func TestServe(t *testing.T) {
 }
 
 func TestBadConfigurationIsRefused(t *testing.T) {
+	if err := run(t.Context(), []string{"serve", "--max-depth", "0"}, graphtest.Logger(t)); err == nil || !strings.Contains(err.Error(), "limit") {
+		t.Errorf("--max-depth 0 gave %v, want an error about limits", err)
+	}
 	t.Setenv("STRIKEGRAPH_NEO4J_PORT", "seventy")
 	err := run(t.Context(), []string{"serve"}, graphtest.Logger(t))
 	if err == nil || !strings.Contains(err.Error(), "STRIKEGRAPH_NEO4J_PORT") {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -16,11 +17,21 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 	addr := fs.String("addr", env("STRIKEGRAPH_ADDR", "127.0.0.1:8080"), "HTTP address to serve on [STRIKEGRAPH_ADDR]")
 	seed := fs.Bool("seed", envBool("STRIKEGRAPH_SEED", true), "load the seed corpus when the graph is empty [STRIKEGRAPH_SEED]")
 	drain := fs.Duration("drain", envDuration("STRIKEGRAPH_DRAIN", 15*time.Second), "on SIGTERM, how long in-flight requests may finish [STRIKEGRAPH_DRAIN]")
+	var opts server.Options
+	fs.IntVar(&opts.MaxDepth, "max-depth", envInt("STRIKEGRAPH_MAX_DEPTH", server.DefaultMaxDepth), "how deep fields may nest in a query [STRIKEGRAPH_MAX_DEPTH]")
+	fs.IntVar(&opts.MaxComplexity, "max-complexity", envInt("STRIKEGRAPH_MAX_COMPLEXITY", server.DefaultMaxComplexity), "the most a query may cost: a field costs 1, what a list selects counts once per item [STRIKEGRAPH_MAX_COMPLEXITY]")
+	fs.IntVar(&opts.MaxTokens, "max-tokens", envInt("STRIKEGRAPH_MAX_TOKENS", server.DefaultMaxTokens), "the most tokens a query may have [STRIKEGRAPH_MAX_TOKENS]")
+	fs.IntVar(&opts.MaxBodyBytes, "max-body-bytes", envInt("STRIKEGRAPH_MAX_BODY_BYTES", server.DefaultMaxBodyBytes), "the largest request body, in bytes [STRIKEGRAPH_MAX_BODY_BYTES]")
 	nc := neo4jFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	log.Info("config", "addr", *addr, "seed", *seed, "drain", *drain)
+	// Zero would quietly mean the default; a limit is given to be kept.
+	if min(opts.MaxDepth, opts.MaxComplexity, opts.MaxTokens, opts.MaxBodyBytes) < 1 {
+		return errors.New("serve: every --max-… limit must be at least 1")
+	}
+	log.Info("config", "addr", *addr, "seed", *seed, "drain", *drain, "max_depth", opts.MaxDepth,
+		"max_complexity", opts.MaxComplexity, "max_tokens", opts.MaxTokens, "max_body_bytes", opts.MaxBodyBytes)
 	// Take the port before starting Neo4j, so a busy port fails at once.
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -37,5 +48,5 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 			return err
 		}
 	}
-	return server.Serve(ctx, ln, server.Handler(db, log, server.Options{}), *drain, log)
+	return server.Serve(ctx, ln, server.Handler(db, log, opts), *drain, log)
 }
