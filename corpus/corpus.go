@@ -27,8 +27,9 @@ type Config struct {
 }
 
 // PerDocument is the most incidents one document holds, so that each loads
-// in one transaction of reasonable size.
-const PerDocument = 250
+// in one short transaction, well within the loader's timeout (10 s by
+// default) even as the graph grows.
+const PerDocument = 100
 
 // Documents yields the gazetteer document, then the incident documents in
 // order. Each has Source set to its file name ("000000.json", …) and its
