@@ -19,7 +19,7 @@ WITH n, [c IN $conditions | CASE c.op
     // A spokesperson reports as the kind of organisation it speaks for, too.
     WHEN 'reporterKind' THEN EXISTS {
       MATCH (n)<-[r:REPORTED]-(a:Actor)
-      WHERE a.kind = c.value OR EXISTS { MATCH (o:Actor {id: r.onBehalfOf}) WHERE o.kind = c.value }
+      WHERE a.kind = c.value OR EXISTS { MATCH (o:Entity {id: r.onBehalfOf}) WHERE o.kind = c.value }
     }
     WHEN 'tollFrom' THEN EXISTS { MATCH (n)<-[r:REPORTED]-() WHERE coalesce(r.civiliansKilledMax, r.civiliansKilledMin) >= c.value }
     WHEN 'tollTo' THEN EXISTS { MATCH (n)<-[r:REPORTED]-() WHERE coalesce(r.civiliansKilledMin, r.civiliansKilledMax) <= c.value }

@@ -23,7 +23,7 @@ var httpClient = &http.Client{Timeout: 30 * time.Second}
 
 // query posts a GraphQL query to url over HTTP and decodes data into out. It
 // returns the response's errors.
-func query(t *testing.T, url, q string, vars map[string]any, out any) []gqlError {
+func query(t testing.TB, url, q string, vars map[string]any, out any) []gqlError {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
 	resp, err := httpClient.Post(url+"/graphql", "application/json", bytes.NewReader(body))
@@ -47,7 +47,7 @@ func query(t *testing.T, url, q string, vars map[string]any, out any) []gqlError
 }
 
 // mustQuery is query for requests that must succeed.
-func mustQuery(t *testing.T, url, q string, vars map[string]any, out any) {
+func mustQuery(t testing.TB, url, q string, vars map[string]any, out any) {
 	t.Helper()
 	if errs := query(t, url, q, vars, out); len(errs) > 0 {
 		t.Fatalf("errors: %+v", errs)
