@@ -2,7 +2,7 @@
 // place that lies within it (WITHIN), or in or near a place near it (NEARBY).
 // Where one incident qualifies several ways, the closest way wins.
 UNWIND $ids AS id
-MATCH (place:Place {id: id})
+MATCH (place:Entity:Place {id: id})
 CALL (place) {
     MATCH (place)<-[r:LOCATED_IN|LOCATED_NEAR]-(incident:Incident)
     RETURN incident, CASE type(r) WHEN 'LOCATED_IN' THEN 'IN' ELSE 'NEAR' END AS proximity, place AS via, CASE type(r) WHEN 'LOCATED_IN' THEN 0 ELSE 1 END AS rank

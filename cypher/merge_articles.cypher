@@ -3,5 +3,5 @@ MERGE (n:Entity {id: row.id})
 SET n = row.props, n:Article
 WITH n, row
 WHERE row.publisher IS NOT NULL
-MATCH (publisher:Outlet {id: row.publisher})
+MATCH (publisher:Entity:Outlet {id: row.publisher})
 MERGE (n)-[:PUBLISHED_BY]->(publisher)
