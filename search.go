@@ -64,14 +64,17 @@ func FulltextQuery(key string) string {
 	return q
 }
 
-// BestSpelling returns which of names matches key best, in the order of
-// FulltextQuery.
-func BestSpelling(key string, names []string) string {
+// BestSpelling returns which of names matches the name searched for best:
+// the same words, else in the order of FulltextQuery.
+func BestSpelling(name string, names []string) string {
+	key := NameKey(name)
 	best, bestRank := "", -1
 	for _, n := range names {
 		k := NameKey(n)
 		rank := 0
 		switch {
+		case fold(n) == fold(name):
+			rank = 5
 		case k == key:
 			rank = 4
 		case strings.HasPrefix(k, key):

@@ -41,7 +41,8 @@ func TestSearch(t *testing.T) {
 			"hajin":        {Matched: "Hajin"},
 			"Hajim":        {Matched: "Hajin"},              // a letter away
 			"deir el-zour": {Matched: "Deir el-Zour"},       // the alias with the same key
-			"Shaddadi":     {Matched: "al-Shadadi"},         // doubled letters and the article
+			"Shadaddi":     {Matched: "al-Shadadi"},         // doubled letters and the article
+			"deir al-zor":  {Matched: "Deir al-Zor"},        // the spelling typed, of several with its key
 			"رقة":          {Matched: "الرقة"},              // the article and taa marbuta, in Arabic script
 			"دير الزور":    {Matched: "دير الزور"},          // recorded as such
 			"Munoz":        {Matched: "Carlo Mu"},           // a word of the name, accents folded
