@@ -29,6 +29,11 @@ type PathEdge struct {
 	Claim     *Claim   // claims only
 	SourceIDs []string // article ids
 	Quotes    []string // each source's words, at the same position; "" where none
+
+	// Relations only: see Link.
+	Role       string
+	DistanceKm *float64
+	Note       string
 }
 
 // PathService finds how entities are connected.

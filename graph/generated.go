@@ -232,6 +232,31 @@ type ComplexityRoot struct {
 		Type       func(childComplexity int) int
 	}
 
+	Network struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		TotalEdges func(childComplexity int) int
+		TotalNodes func(childComplexity int) int
+		Truncated  func(childComplexity int) int
+	}
+
+	NetworkEdge struct {
+		Claim      func(childComplexity int) int
+		From       func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Label      func(childComplexity int) int
+		Properties func(childComplexity int) int
+		To         func(childComplexity int) int
+		Type       func(childComplexity int) int
+	}
+
+	NetworkNode struct {
+		ID         func(childComplexity int) int
+		Label      func(childComplexity int) int
+		Properties func(childComplexity int) int
+		Type       func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -304,7 +329,9 @@ type ComplexityRoot struct {
 		Incidents           func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) int
 		IncidentsConnection func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, first *int, after *string, last *int, before *string) int
 		IncidentsNear       func(childComplexity int, near strikegraph.Near, first *int) int
+		Neighbourhood       func(childComplexity int, ids []string, depth *int, types []string, dateFrom *string, dateTo *string, maxNodes *int) int
 		Node                func(childComplexity int, id string) int
+		PathNetwork         func(childComplexity int, from string, to string, maxLength *int, all *bool) int
 		Place               func(childComplexity int, id string) int
 		Places              func(childComplexity int, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, limit *int, offset *int) int
 		PlacesConnection    func(childComplexity int, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, first *int, after *string, last *int, before *string) int
@@ -476,6 +503,8 @@ type QueryResolver interface {
 	PlacesNear(ctx context.Context, near strikegraph.Near, first *int) ([]*strikegraph.PlaceDistance, error)
 	IncidentsNear(ctx context.Context, near strikegraph.Near, first *int) ([]*strikegraph.IncidentDistance, error)
 	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, all *bool) ([]*strikegraph.Path, error)
+	Neighbourhood(ctx context.Context, ids []string, depth *int, types []string, dateFrom *string, dateTo *string, maxNodes *int) (*strikegraph.Network, error)
+	PathNetwork(ctx context.Context, from string, to string, maxLength *int, all *bool) (*strikegraph.Network, error)
 	Timeline(ctx context.Context, by strikegraph.TimeBucket, where *strikegraph.IncidentWhere) (*strikegraph.Timeline, error)
 	ReporterTotals(ctx context.Context, where *strikegraph.IncidentWhere, first *int) ([]*strikegraph.ReporterTotal, error)
 	BelligerentTotals(ctx context.Context, where *strikegraph.IncidentWhere, first *int) ([]*strikegraph.BelligerentTotal, error)
@@ -1325,6 +1354,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Link.Type(childComplexity), true
 
+	case "Network.edges":
+		if e.ComplexityRoot.Network.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.Edges(childComplexity), true
+	case "Network.nodes":
+		if e.ComplexityRoot.Network.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.Nodes(childComplexity), true
+	case "Network.totalEdges":
+		if e.ComplexityRoot.Network.TotalEdges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.TotalEdges(childComplexity), true
+	case "Network.totalNodes":
+		if e.ComplexityRoot.Network.TotalNodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.TotalNodes(childComplexity), true
+	case "Network.truncated":
+		if e.ComplexityRoot.Network.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.Truncated(childComplexity), true
+
+	case "NetworkEdge.claim":
+		if e.ComplexityRoot.NetworkEdge.Claim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.Claim(childComplexity), true
+	case "NetworkEdge.from":
+		if e.ComplexityRoot.NetworkEdge.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.From(childComplexity), true
+	case "NetworkEdge.id":
+		if e.ComplexityRoot.NetworkEdge.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.ID(childComplexity), true
+	case "NetworkEdge.label":
+		if e.ComplexityRoot.NetworkEdge.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.Label(childComplexity), true
+	case "NetworkEdge.properties":
+		if e.ComplexityRoot.NetworkEdge.Properties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.Properties(childComplexity), true
+	case "NetworkEdge.to":
+		if e.ComplexityRoot.NetworkEdge.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.To(childComplexity), true
+	case "NetworkEdge.type":
+		if e.ComplexityRoot.NetworkEdge.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.Type(childComplexity), true
+
+	case "NetworkNode.id":
+		if e.ComplexityRoot.NetworkNode.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.ID(childComplexity), true
+	case "NetworkNode.label":
+		if e.ComplexityRoot.NetworkNode.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.Label(childComplexity), true
+	case "NetworkNode.properties":
+		if e.ComplexityRoot.NetworkNode.Properties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.Properties(childComplexity), true
+	case "NetworkNode.type":
+		if e.ComplexityRoot.NetworkNode.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.Type(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -1713,6 +1841,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.IncidentsNear(childComplexity, args["near"].(strikegraph.Near), args["first"].(*int)), true
 
+	case "Query.neighbourhood":
+		if e.ComplexityRoot.Query.Neighbourhood == nil {
+			break
+		}
+
+		args, err := ec.field_Query_neighbourhood_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Neighbourhood(childComplexity, args["ids"].([]string), args["depth"].(*int), args["types"].([]string), args["dateFrom"].(*string), args["dateTo"].(*string), args["maxNodes"].(*int)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -1724,6 +1863,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.pathNetwork":
+		if e.ComplexityRoot.Query.PathNetwork == nil {
+			break
+		}
+
+		args, err := ec.field_Query_pathNetwork_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PathNetwork(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["all"].(*bool)), true
 	case "Query.place":
 		if e.ComplexityRoot.Query.Place == nil {
 			break
@@ -2132,6 +2282,18 @@ type Query {
   connection, at most 25. None when they are further apart.
   """
   shortestPaths(from: ID!, to: ID!, maxLength: Int = 4, all: Boolean = false): [Path!]!
+  """
+  The entities within depth edges (1 to 3) of ids (at most 100), nearest
+  first, and the edges between them, over edges of types only when given (a
+  RelationType or a Stance). With dateFrom or dateTo (YYYY-MM-DD, YYYY-MM or
+  YYYY), incidents dated outside the window, or undated, are left out and
+  nothing is reached through them; the entities asked about are always in.
+  At most maxNodes nodes (at most 5000): then truncated is true and the
+  totals count the whole neighbourhood.
+  """
+  neighbourhood(ids: [ID!]!, depth: Int = 1, types: [String!], dateFrom: String, dateTo: String, maxNodes: Int = 500): Network!
+  "The paths of shortestPaths as one network."
+  pathNetwork(from: ID!, to: ID!, maxLength: Int = 4, all: Boolean = false): Network!
 
   """
   Incidents and their reported civilian tolls per day, week or month, of the
@@ -2824,6 +2986,53 @@ type BelligerentTotal {
   "Incidents about which it, or a spokesperson for it, denied something."
   denied: Int!
 }
+
+
+"Properties as a JSON object: strings, numbers, booleans and lists of strings."
+scalar JSON
+
+"Part of the graph as nodes and edges, for visualisation tools."
+type Network {
+  nodes: [NetworkNode!]!
+  "The edges between the nodes returned."
+  edges: [NetworkEdge!]!
+  "Some nodes were left out: the network has more than its node cap."
+  truncated: Boolean!
+  totalNodes: Int!
+  totalEdges: Int!
+}
+
+"""
+An entity. type is its node label: Incident, Place, ArmedGroup,
+MonitoringOrganisation, Outlet, Person, Spokesperson or Article. label is its
+name. properties: an incident's scope, date, datePrecision, until and target;
+a place's kind, latitude, longitude and geoPrecision; an actor's kind and
+description; an article's url, published and publisher.
+"""
+type NetworkNode {
+  id: ID!
+  type: String!
+  label: String!
+  properties: JSON!
+}
+
+"""
+An edge as stored, from → to. id is a claim's id, else "from|TYPE|to". A
+claim's properties are its article, quote, onBehalfOf, statedOn, denies,
+response and figures (<figure>Min, <figure>Max, <figure>Text); a relation's
+are its sources and their quotes, role, distanceKm and note.
+"""
+type NetworkEdge {
+  id: ID!
+  "A RelationType or a Stance."
+  type: String!
+  label: String!
+  from: ID!
+  to: ID!
+  properties: JSON!
+  "For REPORTED, DENIED and RESPONDED edges."
+  claim: Claim
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -3198,6 +3407,56 @@ func (ec *executionContext) childFields_Link(ctx context.Context, field graphql.
 		return ec.fieldContext_Link_note(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Link", field.Name)
+}
+
+func (ec *executionContext) childFields_Network(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Network_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_Network_edges(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Network_truncated(ctx, field)
+	case "totalNodes":
+		return ec.fieldContext_Network_totalNodes(ctx, field)
+	case "totalEdges":
+		return ec.fieldContext_Network_totalEdges(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Network", field.Name)
+}
+
+func (ec *executionContext) childFields_NetworkEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_NetworkEdge_id(ctx, field)
+	case "type":
+		return ec.fieldContext_NetworkEdge_type(ctx, field)
+	case "label":
+		return ec.fieldContext_NetworkEdge_label(ctx, field)
+	case "from":
+		return ec.fieldContext_NetworkEdge_from(ctx, field)
+	case "to":
+		return ec.fieldContext_NetworkEdge_to(ctx, field)
+	case "properties":
+		return ec.fieldContext_NetworkEdge_properties(ctx, field)
+	case "claim":
+		return ec.fieldContext_NetworkEdge_claim(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NetworkEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_NetworkNode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_NetworkNode_id(ctx, field)
+	case "type":
+		return ec.fieldContext_NetworkNode_type(ctx, field)
+	case "label":
+		return ec.fieldContext_NetworkNode_label(ctx, field)
+	case "properties":
+		return ec.fieldContext_NetworkNode_properties(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NetworkNode", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4330,6 +4589,60 @@ func (ec *executionContext) field_Query_incidents_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_neighbourhood_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "dateFrom",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dateFrom"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "dateTo",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dateTo"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "maxNodes",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxNodes"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4341,6 +4654,44 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_pathNetwork_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxLength",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxLength"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "all",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["all"] = arg3
 	return args, nil
 }
 
@@ -8298,6 +8649,401 @@ func (ec *executionContext) fieldContext_Link_note(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("Link", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Network_nodes(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Network) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Network_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.NetworkNode) graphql.Marshaler {
+			return ec.marshalNNetworkNode2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐNetworkNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Network_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Network",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NetworkNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Network_edges(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Network) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Network_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.NetworkEdge) graphql.Marshaler {
+			return ec.marshalNNetworkEdge2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐNetworkEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Network_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Network",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NetworkEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Network_truncated(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Network) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Network_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Network_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Network", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _Network_totalNodes(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Network) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Network_totalNodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalNodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Network_totalNodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Network", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Network_totalEdges(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Network) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Network_totalEdges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalEdges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Network_totalEdges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Network", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkEdge_id(ctx context.Context, field graphql.CollectedField, obj *strikegraph.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkEdge_type(ctx context.Context, field graphql.CollectedField, obj *strikegraph.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkEdge_label(ctx context.Context, field graphql.CollectedField, obj *strikegraph.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkEdge_from(ctx context.Context, field graphql.CollectedField, obj *strikegraph.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkEdge_to(ctx context.Context, field graphql.CollectedField, obj *strikegraph.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkEdge_properties(ctx context.Context, field graphql.CollectedField, obj *strikegraph.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_properties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Properties, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.JSON) graphql.Marshaler {
+			return ec.marshalNJSON2githubᚗcomᚋstrikegraphᚋstrikegraphᚐJSON(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_properties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errors.New("field of type JSON does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkEdge_claim(ctx context.Context, field graphql.CollectedField, obj *strikegraph.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claim, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Claim) graphql.Marshaler {
+			return ec.marshalOClaim2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaim(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NetworkEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NetworkNode_id(ctx context.Context, field graphql.CollectedField, obj *strikegraph.NetworkNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkNode_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkNode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkNode", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkNode_type(ctx context.Context, field graphql.CollectedField, obj *strikegraph.NetworkNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkNode_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkNode_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkNode", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkNode_label(ctx context.Context, field graphql.CollectedField, obj *strikegraph.NetworkNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkNode_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkNode_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkNode", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkNode_properties(ctx context.Context, field graphql.CollectedField, obj *strikegraph.NetworkNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkNode_properties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Properties, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.JSON) graphql.Marshaler {
+			return ec.marshalNJSON2githubᚗcomᚋstrikegraphᚋstrikegraphᚐJSON(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkNode_properties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkNode", field, false, false, errors.New("field of type JSON does not have child fields"))
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10165,6 +10911,94 @@ func (ec *executionContext) fieldContext_Query_shortestPaths(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_shortestPaths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_neighbourhood(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_neighbourhood(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Neighbourhood(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["types"].([]string), fc.Args["dateFrom"].(*string), fc.Args["dateTo"].(*string), fc.Args["maxNodes"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Network) graphql.Marshaler {
+			return ec.marshalNNetwork2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐNetwork(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_neighbourhood(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Network(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_neighbourhood_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_pathNetwork(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_pathNetwork(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PathNetwork(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["all"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Network) graphql.Marshaler {
+			return ec.marshalNNetwork2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐNetwork(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_pathNetwork(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Network(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_pathNetwork_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15701,6 +16535,185 @@ func (ec *executionContext) _Link(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
+var networkImplementors = []string{"Network"}
+
+func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.Network) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, networkImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Network")
+		case "nodes":
+			out.Values[i] = ec._Network_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._Network_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._Network_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalNodes":
+			out.Values[i] = ec._Network_totalNodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalEdges":
+			out.Values[i] = ec._Network_totalEdges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var networkEdgeImplementors = []string{"NetworkEdge"}
+
+func (ec *executionContext) _NetworkEdge(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.NetworkEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, networkEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NetworkEdge")
+		case "id":
+			out.Values[i] = ec._NetworkEdge_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._NetworkEdge_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._NetworkEdge_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._NetworkEdge_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._NetworkEdge_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "properties":
+			out.Values[i] = ec._NetworkEdge_properties(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "claim":
+			out.Values[i] = ec._NetworkEdge_claim(ctx, field, obj)
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var networkNodeImplementors = []string{"NetworkNode"}
+
+func (ec *executionContext) _NetworkNode(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.NetworkNode) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, networkNodeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NetworkNode")
+		case "id":
+			out.Values[i] = ec._NetworkNode_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._NetworkNode_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._NetworkNode_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "properties":
+			out.Values[i] = ec._NetworkNode_properties(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *PageInfo) graphql.Marshaler {
@@ -16888,6 +17901,50 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_shortestPaths(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "neighbourhood":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_neighbourhood(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "pathNetwork":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_pathNetwork(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -18147,6 +19204,36 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNIncident2githubᚗcomᚋstrikegraphᚋstrikegraphᚐIncident(ctx context.Context, sel ast.SelectionSet, v strikegraph.Incident) graphql.Marshaler {
 	return ec._Incident(ctx, sel, &v)
 }
@@ -18312,6 +19399,22 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) unmarshalNJSON2githubᚗcomᚋstrikegraphᚋstrikegraphᚐJSON(ctx context.Context, v any) (strikegraph.JSON, error) {
+	var res strikegraph.JSON
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJSON2githubᚗcomᚋstrikegraphᚋstrikegraphᚐJSON(ctx context.Context, sel ast.SelectionSet, v strikegraph.JSON) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalNLink2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.Link) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -18341,6 +19444,72 @@ func (ec *executionContext) marshalNLink2ᚖgithubᚗcomᚋstrikegraphᚋstrikeg
 func (ec *executionContext) unmarshalNNear2githubᚗcomᚋstrikegraphᚋstrikegraphᚐNear(ctx context.Context, v any) (strikegraph.Near, error) {
 	res, err := ec.unmarshalInputNear(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNetwork2githubᚗcomᚋstrikegraphᚋstrikegraphᚐNetwork(ctx context.Context, sel ast.SelectionSet, v strikegraph.Network) graphql.Marshaler {
+	return ec._Network(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNNetwork2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐNetwork(ctx context.Context, sel ast.SelectionSet, v *strikegraph.Network) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Network(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNetworkEdge2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐNetworkEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.NetworkEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNetworkEdge2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐNetworkEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNetworkEdge2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐNetworkEdge(ctx context.Context, sel ast.SelectionSet, v *strikegraph.NetworkEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._NetworkEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNetworkNode2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐNetworkNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.NetworkNode) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNetworkNode2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐNetworkNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNetworkNode2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐNetworkNode(ctx context.Context, sel ast.SelectionSet, v *strikegraph.NetworkNode) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._NetworkNode(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *PageInfo) graphql.Marshaler {
@@ -19742,6 +20911,42 @@ func (ec *executionContext) marshalOStance2ᚖgithubᚗcomᚋstrikegraphᚋstrik
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {

@@ -18,6 +18,7 @@ type Store interface {
 	strikegraph.ArticleService
 	strikegraph.ClaimService
 	strikegraph.PathService
+	strikegraph.NetworkService
 	strikegraph.TimelineService
 	strikegraph.TotalsService
 }

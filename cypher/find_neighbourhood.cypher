@@ -1,0 +1,49 @@
+// The entities within $depth edges of $ids, nearest first, cut at $maxNodes,
+// and the edges between those returned; the totals count the whole
+// neighbourhood. Each level is every entity one edge away from the level
+// before, each once, so the search costs at most $depth passes over the
+// neighbourhood's edges however many paths join it. An entity's distance is
+// the first level it is in. Three levels: 3 is strikegraph.MaxNetworkDepth,
+// and $depth leaves the deeper ones empty. With a time window ($from, $to),
+// incidents dated outside it or undated are not reached.
+MATCH (s:Entity) WHERE s.id IN $ids
+WITH collect(s) AS level0
+CALL (level0) {
+  UNWIND CASE WHEN $depth >= 1 THEN level0 ELSE [] END AS a
+  MATCH (a)-[r]-(b:Entity)
+  WHERE ($types IS NULL OR type(r) IN $types)
+    AND (NOT b:Incident OR (($from IS NULL OR b.date >= $from) AND ($to IS NULL OR b.date <= $to)))
+  RETURN collect(DISTINCT b) AS level1
+}
+CALL (level1) {
+  UNWIND CASE WHEN $depth >= 2 THEN level1 ELSE [] END AS a
+  MATCH (a)-[r]-(b:Entity)
+  WHERE ($types IS NULL OR type(r) IN $types)
+    AND (NOT b:Incident OR (($from IS NULL OR b.date >= $from) AND ($to IS NULL OR b.date <= $to)))
+  RETURN collect(DISTINCT b) AS level2
+}
+CALL (level2) {
+  UNWIND CASE WHEN $depth >= 3 THEN level2 ELSE [] END AS a
+  MATCH (a)-[r]-(b:Entity)
+  WHERE ($types IS NULL OR type(r) IN $types)
+    AND (NOT b:Incident OR (($from IS NULL OR b.date >= $from) AND ($to IS NULL OR b.date <= $to)))
+  RETURN collect(DISTINCT b) AS level3
+}
+UNWIND [n IN level0 | {n: n, d: 0}] + [n IN level1 | {n: n, d: 1}]
+  + [n IN level2 | {n: n, d: 2}] + [n IN level3 | {n: n, d: 3}] AS reached
+WITH reached.n AS n, min(reached.d) AS d
+ORDER BY d, n.id
+WITH collect(n) AS nodes, size([x IN collect(d) WHERE x = 0]) AS starts
+// A list used with IN is hashed once, so each test below is quick.
+WITH nodes, starts, [n IN nodes | n.id] AS ids, [n IN nodes[..$maxNodes] | n.id] AS keptIDs
+CALL (nodes, ids, keptIDs) {
+  UNWIND nodes AS a
+  MATCH (a)-[r]->(b:Entity)
+  WHERE b.id IN ids AND ($types IS NULL OR type(r) IN $types)
+  WITH a, r, b
+  ORDER BY a.id, type(r), b.id, r.id
+  RETURN count(r) AS totalEdges, collect(CASE WHEN a.id IN keptIDs AND b.id IN keptIDs
+    THEN {type: type(r), from: a.id, to: b.id, props: properties(r)} END) AS edges
+}
+RETURN starts, size(nodes) AS totalNodes, totalEdges, edges,
+  [n IN nodes[..$maxNodes] | {n: n, publisher: COLLECT { MATCH (n)-[:PUBLISHED_BY]->(o:Outlet) RETURN o.id }[0]}] AS nodes

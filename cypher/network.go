@@ -1,0 +1,109 @@
+package cypher
+
+import (
+	"context"
+	"slices"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/strikegraph/strikegraph"
+)
+
+// FindNeighbourhood returns the entities within n.Depth edges of n.IDs and
+// the edges between them.
+func (db *DB) FindNeighbourhood(ctx context.Context, n strikegraph.Neighbourhood) (*strikegraph.Network, error) {
+	net, starts, err := db.neighbourhood(ctx, n)
+	if err == nil && starts < len(slices.Compact(slices.Sorted(slices.Values(n.IDs)))) {
+		err = db.mustExist(ctx, n.IDs...)
+	}
+	return net, err
+}
+
+// FindIncidentNetwork returns the neighbourhood of the incidents l selects;
+// beyond strikegraph.MaxNetworkNodes incidents, of the first by id, and
+// truncated.
+func (db *DB) FindIncidentNetwork(ctx context.Context, l strikegraph.List, n strikegraph.Neighbourhood) (*strikegraph.Network, error) {
+	params := listParams(l)
+	params["limit"] = strikegraph.MaxNetworkNodes
+	recs, err := db.read(ctx, "find_incident_ids", params)
+	if err != nil {
+		return nil, err
+	}
+	m := recs[0].AsMap()
+	n.IDs = strs(m, "ids")
+	net, _, err := db.neighbourhood(ctx, n)
+	if err != nil {
+		return nil, err
+	}
+	net.Truncated = net.Truncated || int(m["total"].(int64)) > len(n.IDs)
+	return net, nil
+}
+
+// FindGraph returns the whole graph, cut at maxNodes nodes by id.
+func (db *DB) FindGraph(ctx context.Context, maxNodes int) (*strikegraph.Network, error) {
+	if err := strikegraph.ValidateMaxNodes(maxNodes); err != nil {
+		return nil, err
+	}
+	recs, err := db.read(ctx, "find_graph", map[string]any{"maxNodes": maxNodes})
+	if err != nil {
+		return nil, err
+	}
+	m := recs[0].AsMap()
+	net, _, err := db.neighbourhood(ctx, strikegraph.Neighbourhood{IDs: strs(m, "ids"), MaxNodes: maxNodes})
+	if err != nil {
+		return nil, err
+	}
+	net.TotalNodes, net.TotalEdges = int(m["totalNodes"].(int64)), int(m["totalEdges"].(int64))
+	net.Truncated = net.TotalNodes > len(net.Nodes)
+	return net, nil
+}
+
+// FindPathNetwork returns the shortest paths between two entities as one
+// network.
+func (db *DB) FindPathNetwork(ctx context.Context, fromID, toID string, maxLength int, all bool) (*strikegraph.Network, error) {
+	paths, err := db.FindShortestPaths(ctx, fromID, toID, maxLength, all)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, p := range paths {
+		ids = append(ids, p.NodeIDs...)
+	}
+	entities, err := db.FindEntitiesByIDs(ctx, slices.Compact(slices.Sorted(slices.Values(ids))))
+	if err != nil {
+		return nil, err
+	}
+	return strikegraph.PathNetwork(paths, entities), nil
+}
+
+// neighbourhood runs find_neighbourhood; starts is how many of n.IDs it found.
+func (db *DB) neighbourhood(ctx context.Context, n strikegraph.Neighbourhood) (net *strikegraph.Network, starts int, err error) {
+	var types any // null: every type
+	if n.Types != nil {
+		types = n.Types
+	}
+	params := map[string]any{"ids": n.IDs, "depth": n.Depth, "types": types, "maxNodes": n.MaxNodes, "from": nil, "to": nil}
+	if n.From != nil {
+		params["from"] = neo4j.DateOf(*n.From)
+	}
+	if n.To != nil {
+		params["to"] = neo4j.DateOf(*n.To)
+	}
+	recs, err := db.read(ctx, "find_neighbourhood", params)
+	if err != nil {
+		return nil, 0, err
+	}
+	m := recs[0].AsMap()
+	net = &strikegraph.Network{Nodes: []*strikegraph.NetworkNode{}, Edges: []*strikegraph.NetworkEdge{},
+		TotalNodes: int(m["totalNodes"].(int64)), TotalEdges: int(m["totalEdges"].(int64))}
+	for _, row := range m["nodes"].([]any) {
+		if e := entityOf(row.(map[string]any)); e != nil {
+			net.Nodes = append(net.Nodes, strikegraph.NodeOf(e))
+		}
+	}
+	for _, row := range m["edges"].([]any) {
+		net.Edges = append(net.Edges, strikegraph.EdgeOf(pathEdge(row.(map[string]any))))
+	}
+	net.Truncated = net.TotalNodes > len(net.Nodes)
+	return net, int(m["starts"].(int64)), nil
+}
