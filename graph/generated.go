@@ -50,28 +50,28 @@ type DirectiveRoot struct {
 type ComplexityRoot struct {
 	Actor struct {
 		Aliases          func(childComplexity int) int
-		Allies           func(childComplexity int) int
+		Allies           func(childComplexity int, where *strikegraph.ActorWhere) int
 		Anonymous        func(childComplexity int) int
-		Articles         func(childComplexity int) int
-		BackedBy         func(childComplexity int) int
-		Backs            func(childComplexity int) int
-		CarriedOut       func(childComplexity int) int
-		Claims           func(childComplexity int, stance *strikegraph.Stance) int
+		Articles         func(childComplexity int, where *strikegraph.ArticleWhere) int
+		BackedBy         func(childComplexity int, where *strikegraph.ActorWhere) int
+		Backs            func(childComplexity int, where *strikegraph.ActorWhere) int
+		CarriedOut       func(childComplexity int, where *strikegraph.IncidentWhere) int
+		Claims           func(childComplexity int, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) int
 		ClaimsConnection func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) int
-		Components       func(childComplexity int) int
-		Controls         func(childComplexity int) int
+		Components       func(childComplexity int, where *strikegraph.ActorWhere) int
+		Controls         func(childComplexity int, where *strikegraph.PlaceWhere) int
 		Description      func(childComplexity int) int
-		Fights           func(childComplexity int) int
+		Fights           func(childComplexity int, where *strikegraph.ActorWhere) int
 		ID               func(childComplexity int) int
 		Kind             func(childComplexity int) int
-		Leads            func(childComplexity int) int
-		LedBy            func(childComplexity int) int
+		Leads            func(childComplexity int, where *strikegraph.ActorWhere) int
+		LedBy            func(childComplexity int, where *strikegraph.ActorWhere) int
 		Links            func(childComplexity int, types []strikegraph.RelationType, direction *strikegraph.Direction) int
 		Name             func(childComplexity int) int
-		PartOf           func(childComplexity int) int
+		PartOf           func(childComplexity int, where *strikegraph.ActorWhere) int
 		SpeaksFor        func(childComplexity int) int
 		Spokespeople     func(childComplexity int) int
-		TargetedBy       func(childComplexity int) int
+		TargetedBy       func(childComplexity int, where *strikegraph.IncidentWhere) int
 	}
 
 	ActorEdge struct {
@@ -88,7 +88,7 @@ type ComplexityRoot struct {
 	Article struct {
 		Aliases          func(childComplexity int) int
 		Byline           func(childComplexity int) int
-		Claims           func(childComplexity int) int
+		Claims           func(childComplexity int, where *strikegraph.ClaimWhere) int
 		ClaimsConnection func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) int
 		Dateline         func(childComplexity int) int
 		File             func(childComplexity int) int
@@ -177,7 +177,7 @@ type ComplexityRoot struct {
 	Incident struct {
 		Aliases          func(childComplexity int) int
 		CivilianToll     func(childComplexity int) int
-		Claims           func(childComplexity int, stance *strikegraph.Stance) int
+		Claims           func(childComplexity int, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) int
 		ClaimsConnection func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) int
 		Contested        func(childComplexity int) int
 		Date             func(childComplexity int) int
@@ -185,15 +185,15 @@ type ComplexityRoot struct {
 		ID               func(childComplexity int) int
 		Links            func(childComplexity int, types []strikegraph.RelationType, direction *strikegraph.Direction) int
 		Name             func(childComplexity int) int
-		PartOf           func(childComplexity int) int
-		Parts            func(childComplexity int) int
-		Perpetrators     func(childComplexity int) int
+		PartOf           func(childComplexity int, where *strikegraph.IncidentWhere) int
+		Parts            func(childComplexity int, where *strikegraph.IncidentWhere) int
+		Perpetrators     func(childComplexity int, where *strikegraph.ActorWhere) int
 		Places           func(childComplexity int) int
-		PossiblySameAs   func(childComplexity int) int
+		PossiblySameAs   func(childComplexity int, where *strikegraph.IncidentWhere) int
 		Scope            func(childComplexity int) int
-		Speakers         func(childComplexity int, stance *strikegraph.Stance) int
+		Speakers         func(childComplexity int, stance *strikegraph.Stance, where *strikegraph.ActorWhere) int
 		Target           func(childComplexity int) int
-		Targets          func(childComplexity int) int
+		Targets          func(childComplexity int, where *strikegraph.ActorWhere) int
 		Toll             func(childComplexity int) int
 		Until            func(childComplexity int) int
 	}
@@ -281,8 +281,8 @@ type ComplexityRoot struct {
 
 	Place struct {
 		Aliases       func(childComplexity int) int
-		Borders       func(childComplexity int) int
-		Contains      func(childComplexity int) int
+		Borders       func(childComplexity int, where *strikegraph.PlaceWhere) int
+		Contains      func(childComplexity int, where *strikegraph.PlaceWhere) int
 		Description   func(childComplexity int) int
 		GeoPrecision  func(childComplexity int) int
 		GeoSource     func(childComplexity int) int
@@ -294,7 +294,7 @@ type ComplexityRoot struct {
 		Longitude     func(childComplexity int) int
 		Name          func(childComplexity int) int
 		Near          func(childComplexity int) int
-		Within        func(childComplexity int) int
+		Within        func(childComplexity int, where *strikegraph.PlaceWhere) int
 	}
 
 	PlaceDistance struct {
@@ -391,28 +391,28 @@ type ComplexityRoot struct {
 
 type ActorResolver interface {
 	Links(ctx context.Context, obj *strikegraph.Actor, types []strikegraph.RelationType, direction *strikegraph.Direction) ([]*strikegraph.Link, error)
-	Claims(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance) ([]*strikegraph.Claim, error)
+	Claims(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error)
 	ClaimsConnection(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*ClaimsConnection, error)
 	SpeaksFor(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Link, error)
 	Spokespeople(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Link, error)
-	PartOf(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error)
-	Components(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error)
-	Leads(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error)
-	LedBy(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error)
-	Backs(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error)
-	BackedBy(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error)
-	Allies(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error)
-	Fights(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error)
-	Controls(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Place, error)
-	CarriedOut(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Incident, error)
-	TargetedBy(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Incident, error)
-	Articles(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Article, error)
+	PartOf(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error)
+	Components(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error)
+	Leads(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error)
+	LedBy(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error)
+	Backs(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error)
+	BackedBy(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error)
+	Allies(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error)
+	Fights(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error)
+	Controls(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error)
+	CarriedOut(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error)
+	TargetedBy(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error)
+	Articles(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ArticleWhere) ([]*strikegraph.Article, error)
 }
 type ArticleResolver interface {
 	Publisher(ctx context.Context, obj *strikegraph.Article) (*strikegraph.Actor, error)
 
 	Links(ctx context.Context, obj *strikegraph.Article, types []strikegraph.RelationType, direction *strikegraph.Direction) ([]*strikegraph.Link, error)
-	Claims(ctx context.Context, obj *strikegraph.Article) ([]*strikegraph.Claim, error)
+	Claims(ctx context.Context, obj *strikegraph.Article, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error)
 	ClaimsConnection(ctx context.Context, obj *strikegraph.Article, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*ClaimsConnection, error)
 }
 type BelligerentTotalResolver interface {
@@ -436,14 +436,14 @@ type DateResolver interface {
 type IncidentResolver interface {
 	Links(ctx context.Context, obj *strikegraph.Incident, types []strikegraph.RelationType, direction *strikegraph.Direction) ([]*strikegraph.Link, error)
 	Places(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Link, error)
-	Perpetrators(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Actor, error)
-	Targets(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Actor, error)
-	PartOf(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Incident, error)
-	Parts(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Incident, error)
-	PossiblySameAs(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Incident, error)
-	Claims(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance) ([]*strikegraph.Claim, error)
+	Perpetrators(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error)
+	Targets(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error)
+	PartOf(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error)
+	Parts(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error)
+	PossiblySameAs(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error)
+	Claims(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error)
 	ClaimsConnection(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*ClaimsConnection, error)
-	Speakers(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance) ([]*strikegraph.Actor, error)
+	Speakers(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error)
 	CivilianToll(ctx context.Context, obj *strikegraph.Incident) (*strikegraph.TollRange, error)
 	Toll(ctx context.Context, obj *strikegraph.Incident) (*strikegraph.TollRange, error)
 	Contested(ctx context.Context, obj *strikegraph.Incident) (bool, error)
@@ -475,10 +475,10 @@ type PlaceResolver interface {
 	GeoPrecision(ctx context.Context, obj *strikegraph.Place) (*strikegraph.GeoPrecision, error)
 
 	Links(ctx context.Context, obj *strikegraph.Place, types []strikegraph.RelationType, direction *strikegraph.Direction) ([]*strikegraph.Link, error)
-	Within(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Place, error)
-	Contains(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Place, error)
+	Within(ctx context.Context, obj *strikegraph.Place, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error)
+	Contains(ctx context.Context, obj *strikegraph.Place, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error)
 	Near(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Link, error)
-	Borders(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Place, error)
+	Borders(ctx context.Context, obj *strikegraph.Place, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error)
 	IncidentsNear(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.IncidentNearPlace, error)
 }
 type QueryResolver interface {
@@ -539,7 +539,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Actor.Allies(childComplexity), true
+		args, err := ec.field_Actor_allies_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.Allies(childComplexity, args["where"].(*strikegraph.ActorWhere)), true
 	case "Actor.anonymous":
 		if e.ComplexityRoot.Actor.Anonymous == nil {
 			break
@@ -551,25 +556,45 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Actor.Articles(childComplexity), true
+		args, err := ec.field_Actor_articles_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.Articles(childComplexity, args["where"].(*strikegraph.ArticleWhere)), true
 	case "Actor.backedBy":
 		if e.ComplexityRoot.Actor.BackedBy == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Actor.BackedBy(childComplexity), true
+		args, err := ec.field_Actor_backedBy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.BackedBy(childComplexity, args["where"].(*strikegraph.ActorWhere)), true
 	case "Actor.backs":
 		if e.ComplexityRoot.Actor.Backs == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Actor.Backs(childComplexity), true
+		args, err := ec.field_Actor_backs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.Backs(childComplexity, args["where"].(*strikegraph.ActorWhere)), true
 	case "Actor.carriedOut":
 		if e.ComplexityRoot.Actor.CarriedOut == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Actor.CarriedOut(childComplexity), true
+		args, err := ec.field_Actor_carriedOut_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.CarriedOut(childComplexity, args["where"].(*strikegraph.IncidentWhere)), true
 	case "Actor.claims":
 		if e.ComplexityRoot.Actor.Claims == nil {
 			break
@@ -580,7 +605,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.Claims(childComplexity, args["stance"].(*strikegraph.Stance)), true
+		return e.ComplexityRoot.Actor.Claims(childComplexity, args["stance"].(*strikegraph.Stance), args["where"].(*strikegraph.ClaimWhere)), true
 	case "Actor.claimsConnection":
 		if e.ComplexityRoot.Actor.ClaimsConnection == nil {
 			break
@@ -597,13 +622,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Actor.Components(childComplexity), true
+		args, err := ec.field_Actor_components_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.Components(childComplexity, args["where"].(*strikegraph.ActorWhere)), true
 	case "Actor.controls":
 		if e.ComplexityRoot.Actor.Controls == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Actor.Controls(childComplexity), true
+		args, err := ec.field_Actor_controls_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.Controls(childComplexity, args["where"].(*strikegraph.PlaceWhere)), true
 	case "Actor.description":
 		if e.ComplexityRoot.Actor.Description == nil {
 			break
@@ -615,7 +650,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Actor.Fights(childComplexity), true
+		args, err := ec.field_Actor_fights_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.Fights(childComplexity, args["where"].(*strikegraph.ActorWhere)), true
 	case "Actor.id":
 		if e.ComplexityRoot.Actor.ID == nil {
 			break
@@ -633,13 +673,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Actor.Leads(childComplexity), true
+		args, err := ec.field_Actor_leads_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.Leads(childComplexity, args["where"].(*strikegraph.ActorWhere)), true
 	case "Actor.ledBy":
 		if e.ComplexityRoot.Actor.LedBy == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Actor.LedBy(childComplexity), true
+		args, err := ec.field_Actor_ledBy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.LedBy(childComplexity, args["where"].(*strikegraph.ActorWhere)), true
 	case "Actor.links":
 		if e.ComplexityRoot.Actor.Links == nil {
 			break
@@ -662,7 +712,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Actor.PartOf(childComplexity), true
+		args, err := ec.field_Actor_partOf_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.PartOf(childComplexity, args["where"].(*strikegraph.ActorWhere)), true
 	case "Actor.speaksFor":
 		if e.ComplexityRoot.Actor.SpeaksFor == nil {
 			break
@@ -680,7 +735,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Actor.TargetedBy(childComplexity), true
+		args, err := ec.field_Actor_targetedBy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.TargetedBy(childComplexity, args["where"].(*strikegraph.IncidentWhere)), true
 
 	case "ActorEdge.cursor":
 		if e.ComplexityRoot.ActorEdge.Cursor == nil {
@@ -731,7 +791,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Article.Claims(childComplexity), true
+		args, err := ec.field_Article_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Article.Claims(childComplexity, args["where"].(*strikegraph.ClaimWhere)), true
 	case "Article.claimsConnection":
 		if e.ComplexityRoot.Article.ClaimsConnection == nil {
 			break
@@ -1110,7 +1175,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Incident.Claims(childComplexity, args["stance"].(*strikegraph.Stance)), true
+		return e.ComplexityRoot.Incident.Claims(childComplexity, args["stance"].(*strikegraph.Stance), args["where"].(*strikegraph.ClaimWhere)), true
 	case "Incident.claimsConnection":
 		if e.ComplexityRoot.Incident.ClaimsConnection == nil {
 			break
@@ -1168,19 +1233,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Incident.PartOf(childComplexity), true
+		args, err := ec.field_Incident_partOf_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Incident.PartOf(childComplexity, args["where"].(*strikegraph.IncidentWhere)), true
 	case "Incident.parts":
 		if e.ComplexityRoot.Incident.Parts == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Incident.Parts(childComplexity), true
+		args, err := ec.field_Incident_parts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Incident.Parts(childComplexity, args["where"].(*strikegraph.IncidentWhere)), true
 	case "Incident.perpetrators":
 		if e.ComplexityRoot.Incident.Perpetrators == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Incident.Perpetrators(childComplexity), true
+		args, err := ec.field_Incident_perpetrators_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Incident.Perpetrators(childComplexity, args["where"].(*strikegraph.ActorWhere)), true
 	case "Incident.places":
 		if e.ComplexityRoot.Incident.Places == nil {
 			break
@@ -1192,7 +1272,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Incident.PossiblySameAs(childComplexity), true
+		args, err := ec.field_Incident_possiblySameAs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Incident.PossiblySameAs(childComplexity, args["where"].(*strikegraph.IncidentWhere)), true
 	case "Incident.scope":
 		if e.ComplexityRoot.Incident.Scope == nil {
 			break
@@ -1209,7 +1294,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Incident.Speakers(childComplexity, args["stance"].(*strikegraph.Stance)), true
+		return e.ComplexityRoot.Incident.Speakers(childComplexity, args["stance"].(*strikegraph.Stance), args["where"].(*strikegraph.ActorWhere)), true
 	case "Incident.target":
 		if e.ComplexityRoot.Incident.Target == nil {
 			break
@@ -1221,7 +1306,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Incident.Targets(childComplexity), true
+		args, err := ec.field_Incident_targets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Incident.Targets(childComplexity, args["where"].(*strikegraph.ActorWhere)), true
 	case "Incident.toll":
 		if e.ComplexityRoot.Incident.Toll == nil {
 			break
@@ -1545,13 +1635,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Place.Borders(childComplexity), true
+		args, err := ec.field_Place_borders_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Place.Borders(childComplexity, args["where"].(*strikegraph.PlaceWhere)), true
 	case "Place.contains":
 		if e.ComplexityRoot.Place.Contains == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Place.Contains(childComplexity), true
+		args, err := ec.field_Place_contains_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Place.Contains(childComplexity, args["where"].(*strikegraph.PlaceWhere)), true
 	case "Place.description":
 		if e.ComplexityRoot.Place.Description == nil {
 			break
@@ -1628,7 +1728,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Place.Within(childComplexity), true
+		args, err := ec.field_Place_within_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Place.Within(childComplexity, args["where"].(*strikegraph.PlaceWhere)), true
 
 	case "PlaceDistance.distanceKm":
 		if e.ComplexityRoot.PlaceDistance.DistanceKm == nil {
@@ -2428,22 +2533,22 @@ type Incident implements Entity {
   "Where it happened: LOCATED_IN and LOCATED_NEAR edges to places."
   places: [Link!]!
   "Who is said to have carried it out."
-  perpetrators: [Actor!]!
+  perpetrators(where: ActorWhere): [Actor!]!
   "Whom it targeted."
-  targets: [Actor!]!
+  targets(where: ActorWhere): [Actor!]!
   "Periods or series this incident is part of."
-  partOf: [Incident!]!
+  partOf(where: IncidentWhere): [Incident!]!
   "Incidents within this period or series."
-  parts: [Incident!]!
+  parts(where: IncidentWhere): [Incident!]!
   "Incidents the sources do not tell apart from this one."
-  possiblySameAs: [Incident!]!
+  possiblySameAs(where: IncidentWhere): [Incident!]!
 
   "Every claim about it, or those of one stance."
-  claims(stance: Stance): [Claim!]!
+  claims(stance: Stance, where: ClaimWhere): [Claim!]!
   "Its claims, filtered, sorted and paged like Query.claimsConnection."
   claimsConnection(where: ClaimWhere, sort: [ClaimSort!], first: Int, after: String, last: Int, before: String): ClaimsConnection!
   "Who reported it, denied it or responded, each once."
-  speakers(stance: Stance): [Actor!]!
+  speakers(stance: Stance, where: ActorWhere): [Actor!]!
   "The lowest and highest civilian toll reported, and by how many sources."
   civilianToll: TollRange!
   "The same over every death toll reported: civilians, or people whose status the source did not state."
@@ -2502,12 +2607,12 @@ type Place implements Entity {
   links(types: [RelationType!], direction: Direction): [Link!]!
 
   "Places this one lies in directly: a town's province."
-  within: [Place!]!
+  within(where: PlaceWhere): [Place!]!
   "Places that lie in this one."
-  contains: [Place!]!
+  contains(where: PlaceWhere): [Place!]!
   "LOCATED_NEAR edges to other places, either way round."
   near: [Link!]!
-  borders: [Place!]!
+  borders(where: PlaceWhere): [Place!]!
   "Incidents in or near this place, in places within it, or in places near it."
   incidentsNear: [IncidentNearPlace!]!
 }
@@ -2561,7 +2666,7 @@ type Actor implements Entity {
   What this actor said, and what its spokespeople said on its behalf, of one
   stance or all.
   """
-  claims(stance: Stance): [Claim!]!
+  claims(stance: Stance, where: ClaimWhere): [Claim!]!
   "The same, filtered, sorted and paged like Query.claimsConnection."
   claimsConnection(where: ClaimWhere, sort: [ClaimSort!], first: Int, after: String, last: Int, before: String): ClaimsConnection!
   "SPEAKS_FOR edges from this spokesperson, with the role."
@@ -2569,24 +2674,24 @@ type Actor implements Entity {
   "SPEAKS_FOR edges to this organisation, with each speaker's role."
   spokespeople: [Link!]!
   "Armed groups this one is part of (the YPG within the SDF)."
-  partOf: [Actor!]!
+  partOf(where: ActorWhere): [Actor!]!
   "Armed groups that are part of this one."
-  components: [Actor!]!
-  leads: [Actor!]!
-  ledBy: [Actor!]!
-  backs: [Actor!]!
-  backedBy: [Actor!]!
+  components(where: ActorWhere): [Actor!]!
+  leads(where: ActorWhere): [Actor!]!
+  ledBy(where: ActorWhere): [Actor!]!
+  backs(where: ActorWhere): [Actor!]!
+  backedBy(where: ActorWhere): [Actor!]!
   "ALLIED_WITH either way round."
-  allies: [Actor!]!
+  allies(where: ActorWhere): [Actor!]!
   "FIGHTS either way round."
-  fights: [Actor!]!
-  controls: [Place!]!
+  fights(where: ActorWhere): [Actor!]!
+  controls(where: PlaceWhere): [Place!]!
   "Incidents this actor is said to have carried out."
-  carriedOut: [Incident!]!
+  carriedOut(where: IncidentWhere): [Incident!]!
   "Incidents that targeted this actor."
-  targetedBy: [Incident!]!
+  targetedBy(where: IncidentWhere): [Incident!]!
   "Articles an outlet published."
-  articles: [Article!]!
+  articles(where: ArticleWhere): [Article!]!
 }
 
 type Article implements Entity {
@@ -2604,7 +2709,7 @@ type Article implements Entity {
   "The whole text: every claim's quote stands in it verbatim."
   text: String!
   links(types: [RelationType!], direction: Direction): [Link!]!
-  claims: [Claim!]!
+  claims(where: ClaimWhere): [Claim!]!
   "Its claims, filtered, sorted and paged like Query.claimsConnection."
   claimsConnection(where: ClaimWhere, sort: [ClaimSort!], first: Int, after: String, last: Int, before: String): ClaimsConnection!
 }
@@ -2684,7 +2789,8 @@ type Figure {
 }
 
 # Lists: filters, sorting and Relay connections, in the shapes of the Neo4j
-# GraphQL Library. In a where input every field given must hold; AND, OR and
+# GraphQL Library. Nested lists take a where too: it keeps the items the same
+# filter would select at the top level. In a where input every field given must hold; AND, OR and
 # NOT combine inputs (at most 8 deep, 64 conditions). Text matches names and
 # aliases in any spelling (see Query.search) and other text case-insensitively.
 # Dates are YYYY-MM-DD, YYYY-MM or YYYY; a lower bound means its first day, an
@@ -3777,6 +3883,76 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Actor_allies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ActorWhere, error) {
+			return ec.unmarshalOActorWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_articles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ArticleWhere, error) {
+			return ec.unmarshalOArticleWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_backedBy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ActorWhere, error) {
+			return ec.unmarshalOActorWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_backs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ActorWhere, error) {
+			return ec.unmarshalOActorWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_carriedOut_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.IncidentWhere, error) {
+			return ec.unmarshalOIncidentWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Actor_claimsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3842,6 +4018,84 @@ func (ec *executionContext) field_Actor_claims_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["stance"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ClaimWhere, error) {
+			return ec.unmarshalOClaimWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_components_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ActorWhere, error) {
+			return ec.unmarshalOActorWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_controls_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.PlaceWhere, error) {
+			return ec.unmarshalOPlaceWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_fights_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ActorWhere, error) {
+			return ec.unmarshalOActorWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_leads_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ActorWhere, error) {
+			return ec.unmarshalOActorWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_ledBy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ActorWhere, error) {
+			return ec.unmarshalOActorWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
 	return args, nil
 }
 
@@ -3864,6 +4118,34 @@ func (ec *executionContext) field_Actor_links_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["direction"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_partOf_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ActorWhere, error) {
+			return ec.unmarshalOActorWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_targetedBy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.IncidentWhere, error) {
+			return ec.unmarshalOIncidentWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
 	return args, nil
 }
 
@@ -3918,6 +4200,20 @@ func (ec *executionContext) field_Article_claimsConnection_args(ctx context.Cont
 		return nil, err
 	}
 	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Article_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ClaimWhere, error) {
+			return ec.unmarshalOClaimWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
 	return args, nil
 }
 
@@ -4008,6 +4304,14 @@ func (ec *executionContext) field_Incident_claims_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["stance"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ClaimWhere, error) {
+			return ec.unmarshalOClaimWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg1
 	return args, nil
 }
 
@@ -4033,6 +4337,62 @@ func (ec *executionContext) field_Incident_links_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Incident_partOf_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.IncidentWhere, error) {
+			return ec.unmarshalOIncidentWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Incident_parts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.IncidentWhere, error) {
+			return ec.unmarshalOIncidentWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Incident_perpetrators_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ActorWhere, error) {
+			return ec.unmarshalOActorWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Incident_possiblySameAs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.IncidentWhere, error) {
+			return ec.unmarshalOIncidentWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Incident_speakers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4044,6 +4404,56 @@ func (ec *executionContext) field_Incident_speakers_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["stance"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ActorWhere, error) {
+			return ec.unmarshalOActorWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Incident_targets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ActorWhere, error) {
+			return ec.unmarshalOActorWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Place_borders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.PlaceWhere, error) {
+			return ec.unmarshalOPlaceWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Place_contains_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.PlaceWhere, error) {
+			return ec.unmarshalOPlaceWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
 	return args, nil
 }
 
@@ -4066,6 +4476,20 @@ func (ec *executionContext) field_Place_links_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["direction"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Place_within_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.PlaceWhere, error) {
+			return ec.unmarshalOPlaceWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
 	return args, nil
 }
 
@@ -5191,7 +5615,7 @@ func (ec *executionContext) _Actor_claims(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().Claims(ctx, obj, fc.Args["stance"].(*strikegraph.Stance))
+			return ec.Resolvers.Actor().Claims(ctx, obj, fc.Args["stance"].(*strikegraph.Stance), fc.Args["where"].(*strikegraph.ClaimWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Claim) graphql.Marshaler {
@@ -5342,7 +5766,8 @@ func (ec *executionContext) _Actor_partOf(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Actor_partOf(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().PartOf(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().PartOf(ctx, obj, fc.Args["where"].(*strikegraph.ActorWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Actor) graphql.Marshaler {
@@ -5352,7 +5777,7 @@ func (ec *executionContext) _Actor_partOf(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_partOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_partOf(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -5361,6 +5786,17 @@ func (ec *executionContext) fieldContext_Actor_partOf(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Actor(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_partOf_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5374,7 +5810,8 @@ func (ec *executionContext) _Actor_components(ctx context.Context, field graphql
 			return ec.fieldContext_Actor_components(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Components(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().Components(ctx, obj, fc.Args["where"].(*strikegraph.ActorWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Actor) graphql.Marshaler {
@@ -5384,7 +5821,7 @@ func (ec *executionContext) _Actor_components(ctx context.Context, field graphql
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_components(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_components(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -5393,6 +5830,17 @@ func (ec *executionContext) fieldContext_Actor_components(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Actor(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_components_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5406,7 +5854,8 @@ func (ec *executionContext) _Actor_leads(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Actor_leads(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Leads(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().Leads(ctx, obj, fc.Args["where"].(*strikegraph.ActorWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Actor) graphql.Marshaler {
@@ -5416,7 +5865,7 @@ func (ec *executionContext) _Actor_leads(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_leads(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_leads(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -5425,6 +5874,17 @@ func (ec *executionContext) fieldContext_Actor_leads(_ context.Context, field gr
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Actor(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_leads_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5438,7 +5898,8 @@ func (ec *executionContext) _Actor_ledBy(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Actor_ledBy(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().LedBy(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().LedBy(ctx, obj, fc.Args["where"].(*strikegraph.ActorWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Actor) graphql.Marshaler {
@@ -5448,7 +5909,7 @@ func (ec *executionContext) _Actor_ledBy(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_ledBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_ledBy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -5457,6 +5918,17 @@ func (ec *executionContext) fieldContext_Actor_ledBy(_ context.Context, field gr
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Actor(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_ledBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5470,7 +5942,8 @@ func (ec *executionContext) _Actor_backs(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Actor_backs(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Backs(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().Backs(ctx, obj, fc.Args["where"].(*strikegraph.ActorWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Actor) graphql.Marshaler {
@@ -5480,7 +5953,7 @@ func (ec *executionContext) _Actor_backs(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_backs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_backs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -5489,6 +5962,17 @@ func (ec *executionContext) fieldContext_Actor_backs(_ context.Context, field gr
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Actor(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_backs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5502,7 +5986,8 @@ func (ec *executionContext) _Actor_backedBy(ctx context.Context, field graphql.C
 			return ec.fieldContext_Actor_backedBy(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().BackedBy(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().BackedBy(ctx, obj, fc.Args["where"].(*strikegraph.ActorWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Actor) graphql.Marshaler {
@@ -5512,7 +5997,7 @@ func (ec *executionContext) _Actor_backedBy(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_backedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_backedBy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -5521,6 +6006,17 @@ func (ec *executionContext) fieldContext_Actor_backedBy(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Actor(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_backedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5534,7 +6030,8 @@ func (ec *executionContext) _Actor_allies(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Actor_allies(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Allies(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().Allies(ctx, obj, fc.Args["where"].(*strikegraph.ActorWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Actor) graphql.Marshaler {
@@ -5544,7 +6041,7 @@ func (ec *executionContext) _Actor_allies(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_allies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_allies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -5553,6 +6050,17 @@ func (ec *executionContext) fieldContext_Actor_allies(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Actor(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_allies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5566,7 +6074,8 @@ func (ec *executionContext) _Actor_fights(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Actor_fights(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Fights(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().Fights(ctx, obj, fc.Args["where"].(*strikegraph.ActorWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Actor) graphql.Marshaler {
@@ -5576,7 +6085,7 @@ func (ec *executionContext) _Actor_fights(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_fights(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_fights(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -5585,6 +6094,17 @@ func (ec *executionContext) fieldContext_Actor_fights(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Actor(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_fights_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5598,7 +6118,8 @@ func (ec *executionContext) _Actor_controls(ctx context.Context, field graphql.C
 			return ec.fieldContext_Actor_controls(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Controls(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().Controls(ctx, obj, fc.Args["where"].(*strikegraph.PlaceWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Place) graphql.Marshaler {
@@ -5608,7 +6129,7 @@ func (ec *executionContext) _Actor_controls(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_controls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_controls(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -5617,6 +6138,17 @@ func (ec *executionContext) fieldContext_Actor_controls(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Place(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_controls_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5630,7 +6162,8 @@ func (ec *executionContext) _Actor_carriedOut(ctx context.Context, field graphql
 			return ec.fieldContext_Actor_carriedOut(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().CarriedOut(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().CarriedOut(ctx, obj, fc.Args["where"].(*strikegraph.IncidentWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Incident) graphql.Marshaler {
@@ -5640,7 +6173,7 @@ func (ec *executionContext) _Actor_carriedOut(ctx context.Context, field graphql
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_carriedOut(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_carriedOut(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -5649,6 +6182,17 @@ func (ec *executionContext) fieldContext_Actor_carriedOut(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Incident(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_carriedOut_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5662,7 +6206,8 @@ func (ec *executionContext) _Actor_targetedBy(ctx context.Context, field graphql
 			return ec.fieldContext_Actor_targetedBy(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().TargetedBy(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().TargetedBy(ctx, obj, fc.Args["where"].(*strikegraph.IncidentWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Incident) graphql.Marshaler {
@@ -5672,7 +6217,7 @@ func (ec *executionContext) _Actor_targetedBy(ctx context.Context, field graphql
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_targetedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_targetedBy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -5681,6 +6226,17 @@ func (ec *executionContext) fieldContext_Actor_targetedBy(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Incident(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_targetedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5694,7 +6250,8 @@ func (ec *executionContext) _Actor_articles(ctx context.Context, field graphql.C
 			return ec.fieldContext_Actor_articles(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Articles(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().Articles(ctx, obj, fc.Args["where"].(*strikegraph.ArticleWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Article) graphql.Marshaler {
@@ -5704,7 +6261,7 @@ func (ec *executionContext) _Actor_articles(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Actor_articles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Actor_articles(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Actor",
 		Field:      field,
@@ -5713,6 +6270,17 @@ func (ec *executionContext) fieldContext_Actor_articles(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Article(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_articles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -6183,7 +6751,8 @@ func (ec *executionContext) _Article_claims(ctx context.Context, field graphql.C
 			return ec.fieldContext_Article_claims(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Article().Claims(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Article().Claims(ctx, obj, fc.Args["where"].(*strikegraph.ClaimWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Claim) graphql.Marshaler {
@@ -6193,7 +6762,7 @@ func (ec *executionContext) _Article_claims(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Article_claims(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Article_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Article",
 		Field:      field,
@@ -6202,6 +6771,17 @@ func (ec *executionContext) fieldContext_Article_claims(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Claim(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Article_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -7761,7 +8341,8 @@ func (ec *executionContext) _Incident_perpetrators(ctx context.Context, field gr
 			return ec.fieldContext_Incident_perpetrators(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Incident().Perpetrators(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Incident().Perpetrators(ctx, obj, fc.Args["where"].(*strikegraph.ActorWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Actor) graphql.Marshaler {
@@ -7771,7 +8352,7 @@ func (ec *executionContext) _Incident_perpetrators(ctx context.Context, field gr
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Incident_perpetrators(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Incident_perpetrators(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Incident",
 		Field:      field,
@@ -7780,6 +8361,17 @@ func (ec *executionContext) fieldContext_Incident_perpetrators(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Actor(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Incident_perpetrators_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -7793,7 +8385,8 @@ func (ec *executionContext) _Incident_targets(ctx context.Context, field graphql
 			return ec.fieldContext_Incident_targets(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Incident().Targets(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Incident().Targets(ctx, obj, fc.Args["where"].(*strikegraph.ActorWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Actor) graphql.Marshaler {
@@ -7803,7 +8396,7 @@ func (ec *executionContext) _Incident_targets(ctx context.Context, field graphql
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Incident_targets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Incident_targets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Incident",
 		Field:      field,
@@ -7812,6 +8405,17 @@ func (ec *executionContext) fieldContext_Incident_targets(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Actor(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Incident_targets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -7825,7 +8429,8 @@ func (ec *executionContext) _Incident_partOf(ctx context.Context, field graphql.
 			return ec.fieldContext_Incident_partOf(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Incident().PartOf(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Incident().PartOf(ctx, obj, fc.Args["where"].(*strikegraph.IncidentWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Incident) graphql.Marshaler {
@@ -7835,7 +8440,7 @@ func (ec *executionContext) _Incident_partOf(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Incident_partOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Incident_partOf(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Incident",
 		Field:      field,
@@ -7844,6 +8449,17 @@ func (ec *executionContext) fieldContext_Incident_partOf(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Incident(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Incident_partOf_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -7857,7 +8473,8 @@ func (ec *executionContext) _Incident_parts(ctx context.Context, field graphql.C
 			return ec.fieldContext_Incident_parts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Incident().Parts(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Incident().Parts(ctx, obj, fc.Args["where"].(*strikegraph.IncidentWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Incident) graphql.Marshaler {
@@ -7867,7 +8484,7 @@ func (ec *executionContext) _Incident_parts(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Incident_parts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Incident_parts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Incident",
 		Field:      field,
@@ -7876,6 +8493,17 @@ func (ec *executionContext) fieldContext_Incident_parts(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Incident(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Incident_parts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -7889,7 +8517,8 @@ func (ec *executionContext) _Incident_possiblySameAs(ctx context.Context, field 
 			return ec.fieldContext_Incident_possiblySameAs(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Incident().PossiblySameAs(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Incident().PossiblySameAs(ctx, obj, fc.Args["where"].(*strikegraph.IncidentWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Incident) graphql.Marshaler {
@@ -7899,7 +8528,7 @@ func (ec *executionContext) _Incident_possiblySameAs(ctx context.Context, field 
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Incident_possiblySameAs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Incident_possiblySameAs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Incident",
 		Field:      field,
@@ -7908,6 +8537,17 @@ func (ec *executionContext) fieldContext_Incident_possiblySameAs(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Incident(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Incident_possiblySameAs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -7922,7 +8562,7 @@ func (ec *executionContext) _Incident_claims(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Incident().Claims(ctx, obj, fc.Args["stance"].(*strikegraph.Stance))
+			return ec.Resolvers.Incident().Claims(ctx, obj, fc.Args["stance"].(*strikegraph.Stance), fc.Args["where"].(*strikegraph.ClaimWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Claim) graphql.Marshaler {
@@ -8010,7 +8650,7 @@ func (ec *executionContext) _Incident_speakers(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Incident().Speakers(ctx, obj, fc.Args["stance"].(*strikegraph.Stance))
+			return ec.Resolvers.Incident().Speakers(ctx, obj, fc.Args["stance"].(*strikegraph.Stance), fc.Args["where"].(*strikegraph.ActorWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Actor) graphql.Marshaler {
@@ -9657,7 +10297,8 @@ func (ec *executionContext) _Place_within(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Place_within(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Place().Within(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Place().Within(ctx, obj, fc.Args["where"].(*strikegraph.PlaceWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Place) graphql.Marshaler {
@@ -9667,7 +10308,7 @@ func (ec *executionContext) _Place_within(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Place_within(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Place_within(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Place",
 		Field:      field,
@@ -9676,6 +10317,17 @@ func (ec *executionContext) fieldContext_Place_within(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Place(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Place_within_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -9689,7 +10341,8 @@ func (ec *executionContext) _Place_contains(ctx context.Context, field graphql.C
 			return ec.fieldContext_Place_contains(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Place().Contains(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Place().Contains(ctx, obj, fc.Args["where"].(*strikegraph.PlaceWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Place) graphql.Marshaler {
@@ -9699,7 +10352,7 @@ func (ec *executionContext) _Place_contains(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Place_contains(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Place_contains(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Place",
 		Field:      field,
@@ -9708,6 +10361,17 @@ func (ec *executionContext) fieldContext_Place_contains(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Place(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Place_contains_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -9753,7 +10417,8 @@ func (ec *executionContext) _Place_borders(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Place_borders(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Place().Borders(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Place().Borders(ctx, obj, fc.Args["where"].(*strikegraph.PlaceWhere))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Place) graphql.Marshaler {
@@ -9763,7 +10428,7 @@ func (ec *executionContext) _Place_borders(ctx context.Context, field graphql.Co
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Place_borders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Place_borders(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Place",
 		Field:      field,
@@ -9772,6 +10437,17 @@ func (ec *executionContext) fieldContext_Place_borders(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Place(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Place_borders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }

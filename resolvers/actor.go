@@ -45,9 +45,9 @@ func (r *actorResolver) ClaimsConnection(ctx context.Context, obj *strikegraph.A
 	return r.claimsConnection(ctx, where, &strikegraph.ClaimWhere{Speaker: &obj.ID}, sort, connectionPage(first, after, last, before))
 }
 
-func (r *actorResolver) Claims(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance) ([]*strikegraph.Claim, error) {
+func (r *actorResolver) Claims(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error) {
 	claims, err := loaders.List(ctx, loaders.For(ctx).ClaimsByActor, obj.ID)
-	return ofStance(claims, stance), err
+	return r.claimsWhere(ctx, ofStance(claims, stance), err, where)
 }
 
 func (r *actorResolver) SpeaksFor(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Link, error) {
@@ -58,50 +58,62 @@ func (r *actorResolver) Spokespeople(ctx context.Context, obj *strikegraph.Actor
 	return links(ctx, obj.ID, in, strikegraph.RelSpeaksFor)
 }
 
-func (r *actorResolver) PartOf(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error) {
-	return linked[strikegraph.Actor](ctx, obj.ID, out, strikegraph.RelPartOf)
+func (r *actorResolver) PartOf(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
+	items, err := linked[strikegraph.Actor](ctx, obj.ID, out, strikegraph.RelPartOf)
+	return r.actorsWhere(ctx, items, err, where)
 }
 
-func (r *actorResolver) Components(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error) {
-	return linked[strikegraph.Actor](ctx, obj.ID, in, strikegraph.RelPartOf)
+func (r *actorResolver) Components(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
+	items, err := linked[strikegraph.Actor](ctx, obj.ID, in, strikegraph.RelPartOf)
+	return r.actorsWhere(ctx, items, err, where)
 }
 
-func (r *actorResolver) Leads(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error) {
-	return linked[strikegraph.Actor](ctx, obj.ID, out, strikegraph.RelLeads)
+func (r *actorResolver) Leads(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
+	items, err := linked[strikegraph.Actor](ctx, obj.ID, out, strikegraph.RelLeads)
+	return r.actorsWhere(ctx, items, err, where)
 }
 
-func (r *actorResolver) LedBy(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error) {
-	return linked[strikegraph.Actor](ctx, obj.ID, in, strikegraph.RelLeads)
+func (r *actorResolver) LedBy(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
+	items, err := linked[strikegraph.Actor](ctx, obj.ID, in, strikegraph.RelLeads)
+	return r.actorsWhere(ctx, items, err, where)
 }
 
-func (r *actorResolver) Backs(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error) {
-	return linked[strikegraph.Actor](ctx, obj.ID, out, strikegraph.RelBacks)
+func (r *actorResolver) Backs(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
+	items, err := linked[strikegraph.Actor](ctx, obj.ID, out, strikegraph.RelBacks)
+	return r.actorsWhere(ctx, items, err, where)
 }
 
-func (r *actorResolver) BackedBy(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error) {
-	return linked[strikegraph.Actor](ctx, obj.ID, in, strikegraph.RelBacks)
+func (r *actorResolver) BackedBy(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
+	items, err := linked[strikegraph.Actor](ctx, obj.ID, in, strikegraph.RelBacks)
+	return r.actorsWhere(ctx, items, err, where)
 }
 
-func (r *actorResolver) Allies(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error) {
-	return linked[strikegraph.Actor](ctx, obj.ID, nil, strikegraph.RelAlliedWith)
+func (r *actorResolver) Allies(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
+	items, err := linked[strikegraph.Actor](ctx, obj.ID, nil, strikegraph.RelAlliedWith)
+	return r.actorsWhere(ctx, items, err, where)
 }
 
-func (r *actorResolver) Fights(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error) {
-	return linked[strikegraph.Actor](ctx, obj.ID, nil, strikegraph.RelFights)
+func (r *actorResolver) Fights(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
+	items, err := linked[strikegraph.Actor](ctx, obj.ID, nil, strikegraph.RelFights)
+	return r.actorsWhere(ctx, items, err, where)
 }
 
-func (r *actorResolver) Controls(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Place, error) {
-	return linked[strikegraph.Place](ctx, obj.ID, out, strikegraph.RelControls)
+func (r *actorResolver) Controls(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error) {
+	items, err := linked[strikegraph.Place](ctx, obj.ID, out, strikegraph.RelControls)
+	return r.placesWhere(ctx, items, err, where)
 }
 
-func (r *actorResolver) CarriedOut(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Incident, error) {
-	return linked[strikegraph.Incident](ctx, obj.ID, out, strikegraph.RelCarriedOut)
+func (r *actorResolver) CarriedOut(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error) {
+	items, err := linked[strikegraph.Incident](ctx, obj.ID, out, strikegraph.RelCarriedOut)
+	return r.incidentsWhere(ctx, items, err, where)
 }
 
-func (r *actorResolver) TargetedBy(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Incident, error) {
-	return linked[strikegraph.Incident](ctx, obj.ID, in, strikegraph.RelTargeted)
+func (r *actorResolver) TargetedBy(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error) {
+	items, err := linked[strikegraph.Incident](ctx, obj.ID, in, strikegraph.RelTargeted)
+	return r.incidentsWhere(ctx, items, err, where)
 }
 
-func (r *actorResolver) Articles(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Article, error) {
-	return linked[strikegraph.Article](ctx, obj.ID, in, strikegraph.RelPublishedBy)
+func (r *actorResolver) Articles(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ArticleWhere) ([]*strikegraph.Article, error) {
+	items, err := linked[strikegraph.Article](ctx, obj.ID, in, strikegraph.RelPublishedBy)
+	return r.articlesWhere(ctx, items, err, where)
 }

@@ -52,6 +52,7 @@ func (r *articleResolver) ClaimsConnection(ctx context.Context, obj *strikegraph
 	return r.claimsConnection(ctx, where, &strikegraph.ClaimWhere{Article: &obj.ID}, sort, connectionPage(first, after, last, before))
 }
 
-func (r *articleResolver) Claims(ctx context.Context, obj *strikegraph.Article) ([]*strikegraph.Claim, error) {
-	return loaders.List(ctx, loaders.For(ctx).ClaimsByArticle, obj.ID)
+func (r *articleResolver) Claims(ctx context.Context, obj *strikegraph.Article, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error) {
+	claims, err := loaders.List(ctx, loaders.For(ctx).ClaimsByArticle, obj.ID)
+	return r.claimsWhere(ctx, claims, err, where)
 }

@@ -53,37 +53,42 @@ func (r *incidentResolver) Places(ctx context.Context, obj *strikegraph.Incident
 	return links(ctx, obj.ID, out, strikegraph.RelLocatedIn, strikegraph.RelLocatedNear)
 }
 
-func (r *incidentResolver) Perpetrators(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Actor, error) {
-	return linked[strikegraph.Actor](ctx, obj.ID, in, strikegraph.RelCarriedOut)
+func (r *incidentResolver) Perpetrators(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
+	items, err := linked[strikegraph.Actor](ctx, obj.ID, in, strikegraph.RelCarriedOut)
+	return r.actorsWhere(ctx, items, err, where)
 }
 
-func (r *incidentResolver) Targets(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Actor, error) {
-	return linked[strikegraph.Actor](ctx, obj.ID, out, strikegraph.RelTargeted)
+func (r *incidentResolver) Targets(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
+	items, err := linked[strikegraph.Actor](ctx, obj.ID, out, strikegraph.RelTargeted)
+	return r.actorsWhere(ctx, items, err, where)
 }
 
-func (r *incidentResolver) PartOf(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Incident, error) {
-	return linked[strikegraph.Incident](ctx, obj.ID, out, strikegraph.RelPartOf)
+func (r *incidentResolver) PartOf(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error) {
+	items, err := linked[strikegraph.Incident](ctx, obj.ID, out, strikegraph.RelPartOf)
+	return r.incidentsWhere(ctx, items, err, where)
 }
 
-func (r *incidentResolver) Parts(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Incident, error) {
-	return linked[strikegraph.Incident](ctx, obj.ID, in, strikegraph.RelPartOf)
+func (r *incidentResolver) Parts(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error) {
+	items, err := linked[strikegraph.Incident](ctx, obj.ID, in, strikegraph.RelPartOf)
+	return r.incidentsWhere(ctx, items, err, where)
 }
 
-func (r *incidentResolver) PossiblySameAs(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Incident, error) {
-	return linked[strikegraph.Incident](ctx, obj.ID, nil, strikegraph.RelPossiblySameAs)
+func (r *incidentResolver) PossiblySameAs(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error) {
+	items, err := linked[strikegraph.Incident](ctx, obj.ID, nil, strikegraph.RelPossiblySameAs)
+	return r.incidentsWhere(ctx, items, err, where)
 }
 
-func (r *incidentResolver) Claims(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance) ([]*strikegraph.Claim, error) {
+func (r *incidentResolver) Claims(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error) {
 	claims, err := loaders.List(ctx, loaders.For(ctx).ClaimsByIncident, obj.ID)
-	return ofStance(claims, stance), err
+	return r.claimsWhere(ctx, ofStance(claims, stance), err, where)
 }
 
 func (r *incidentResolver) ClaimsConnection(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*graph.ClaimsConnection, error) {
 	return r.claimsConnection(ctx, where, &strikegraph.ClaimWhere{Incident: &obj.ID}, sort, connectionPage(first, after, last, before))
 }
 
-func (r *incidentResolver) Speakers(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance) ([]*strikegraph.Actor, error) {
-	claims, err := r.Claims(ctx, obj, stance)
+func (r *incidentResolver) Speakers(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
+	claims, err := r.Claims(ctx, obj, stance, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -95,7 +100,8 @@ func (r *incidentResolver) Speakers(ctx context.Context, obj *strikegraph.Incide
 			ids = append(ids, c.SpeakerID)
 		}
 	}
-	return entitiesAs[strikegraph.Actor](ctx, ids)
+	speakers, err := entitiesAs[strikegraph.Actor](ctx, ids)
+	return r.actorsWhere(ctx, speakers, err, where)
 }
 
 func (r *incidentResolver) CivilianToll(ctx context.Context, obj *strikegraph.Incident) (*strikegraph.TollRange, error) {

@@ -41,12 +41,14 @@ func (r *placeResolver) Links(ctx context.Context, obj *strikegraph.Place, types
 	return links(ctx, obj.ID, dir, types...)
 }
 
-func (r *placeResolver) Within(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Place, error) {
-	return linked[strikegraph.Place](ctx, obj.ID, out, strikegraph.RelLocatedIn)
+func (r *placeResolver) Within(ctx context.Context, obj *strikegraph.Place, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error) {
+	items, err := linked[strikegraph.Place](ctx, obj.ID, out, strikegraph.RelLocatedIn)
+	return r.placesWhere(ctx, items, err, where)
 }
 
-func (r *placeResolver) Contains(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Place, error) {
-	return linked[strikegraph.Place](ctx, obj.ID, in, strikegraph.RelLocatedIn)
+func (r *placeResolver) Contains(ctx context.Context, obj *strikegraph.Place, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error) {
+	items, err := linked[strikegraph.Place](ctx, obj.ID, in, strikegraph.RelLocatedIn)
+	return r.placesWhere(ctx, items, err, where)
 }
 
 func (r *placeResolver) Near(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Link, error) {
@@ -69,8 +71,9 @@ func (r *placeResolver) Near(ctx context.Context, obj *strikegraph.Place) ([]*st
 	return near, err
 }
 
-func (r *placeResolver) Borders(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Place, error) {
-	return linked[strikegraph.Place](ctx, obj.ID, nil, strikegraph.RelBorders)
+func (r *placeResolver) Borders(ctx context.Context, obj *strikegraph.Place, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error) {
+	items, err := linked[strikegraph.Place](ctx, obj.ID, nil, strikegraph.RelBorders)
+	return r.placesWhere(ctx, items, err, where)
 }
 
 func (r *placeResolver) IncidentsNear(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.IncidentNearPlace, error) {

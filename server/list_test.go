@@ -283,6 +283,41 @@ func checkLists(t *testing.T, url string, g *graphtest.Graph, pageSize int) {
 		}
 	})
 
+	t.Run("nested lists take the same filters", func(t *testing.T) {
+		var out struct {
+			Actor struct {
+				CarriedOut []struct{ ID string }
+				Claims     []struct{ Stance string }
+			}
+		}
+		mustQuery(t, url, `query($id: ID!) { actor(id: $id) {
+			carriedOut(where: {civilianToll_GTE: 20}) { id }
+			claims(where: {stance_IN: [DENIED]}) { stance } } }`, map[string]any{"id": perpetrator}, &out)
+		var want, got []string
+		denials := 0
+		for _, in := range all {
+			if slices.ContainsFunc(in.Perpetrators, func(p struct{ ID string }) bool { return p.ID == perpetrator }) && tollAtLeast(in, 20) {
+				want = append(want, in.ID)
+			}
+			for _, c := range in.Claims {
+				if c.Stance == "DENIED" && c.source() == perpetrator {
+					denials++
+				}
+			}
+		}
+		for _, in := range out.Actor.CarriedOut {
+			got = append(got, in.ID)
+		}
+		slices.Sort(want)
+		slices.Sort(got)
+		if !slices.Equal(got, want) || len(want) == 0 {
+			t.Errorf("carriedOut(where) = %s, want %s", head(got), head(want))
+		}
+		if len(out.Actor.Claims) != denials || slices.ContainsFunc(out.Actor.Claims, func(c struct{ Stance string }) bool { return c.Stance != "DENIED" }) {
+			t.Errorf("claims(where: DENIED): %d claims, want %d denials", len(out.Actor.Claims), denials)
+		}
+	})
+
 	t.Run("timeline", func(t *testing.T) {
 		for _, by := range []string{"DAY", "WEEK", "MONTH"} {
 			type bucket struct {
