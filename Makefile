@@ -19,7 +19,7 @@ generate:
 	$(GO) tool gqlgen generate
 
 tools:
-	@scripts/ensure-tools
+	@scripts/ensure-tools --tests
 
 lint:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }

@@ -1,5 +1,6 @@
-// Package server serves Strikegraph over HTTP: GraphQL at /graphql, and the
-// health endpoints /livez and /readyz.
+// Package server serves Strikegraph over HTTP: GraphQL at /graphql, exports
+// of the network at /export/{format}, and the health endpoints /livez and
+// /readyz.
 package server
 
 import (
@@ -63,6 +64,7 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", limitBody(int64(opts.MaxBodyBytes), loaders.Middleware(store, opts.LoaderWait, gql)))
+	mux.HandleFunc("GET /export/{format}", exportNetwork(store, log))
 	// /livez says the process serves; it never touches Neo4j, so an outage of
 	// the database does not get the service restarted.
 	mux.HandleFunc("GET /livez", func(w http.ResponseWriter, _ *http.Request) {

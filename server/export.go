@@ -1,0 +1,175 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/export"
+	"github.com/strikegraph/strikegraph/resolvers"
+)
+
+// exportNetwork serves GET /export/{format}: the whole graph; with ids, their
+// neighbourhood (depth, types, from, to); with where, an IncidentWhere as
+// JSON, the neighbourhood of the incidents it selects. At most maxNodes
+// nodes (default and limit strikegraph.MaxNetworkNodes); the
+// X-Strikegraph-* headers say whether the network was truncated.
+func exportNetwork(store resolvers.Store, log *slog.Logger) http.HandlerFunc {
+	return func(w http.ResponseWriter, req *http.Request) {
+		format, ok := export.Formats[req.PathValue("format")]
+		if !ok {
+			writeExportError(w, log, req, strikegraph.Invalidf("format", "give cytoscape, graphology, graphml or gexf"))
+			return
+		}
+		scope, net, err := exportScope(req, store)
+		if err != nil {
+			writeExportError(w, log, req, err)
+			return
+		}
+		var buf bytes.Buffer
+		if err := format.Write(&buf, net); err != nil {
+			writeExportError(w, log, req, err)
+			return
+		}
+		h := w.Header()
+		h.Set("Content-Type", format.ContentType)
+		h.Set("Content-Disposition", `attachment; filename="strikegraph-`+scope+"."+format.Ext+`"`)
+		h.Set("X-Strikegraph-Truncated", strconv.FormatBool(net.Truncated))
+		h.Set("X-Strikegraph-Total-Nodes", strconv.Itoa(net.TotalNodes))
+		h.Set("X-Strikegraph-Total-Edges", strconv.Itoa(net.TotalEdges))
+		_, _ = buf.WriteTo(w)
+	}
+}
+
+// exportScope reads what to export and finds it; scope names it in the file
+// name: graph, neighbourhood or incidents.
+func exportScope(req *http.Request, store resolvers.Store) (scope string, net *strikegraph.Network, err error) {
+	q := req.URL.Query()
+	maxNodes, err := intParam(q, "maxNodes", strikegraph.MaxNetworkNodes)
+	if err != nil {
+		return "", nil, err
+	}
+	depth, err := intParam(q, "depth", 1)
+	if err != nil {
+		return "", nil, err
+	}
+	ids, where := listParam(q, "ids"), q.Get("where")
+	switch {
+	case ids != nil && where != "":
+		return "", nil, strikegraph.Invalidf("where", "give ids or where, not both")
+	case ids == nil && where == "" && (q.Has("depth") || q.Has("types") || q.Has("from") || q.Has("to")):
+		return "", nil, strikegraph.Invalidf("ids", "depth, types, from and to need ids or where")
+	case ids == nil && where == "":
+		net, err := store.FindGraph(req.Context(), maxNodes)
+		return "graph", net, err
+	}
+	n, err := strikegraph.NewNeighbourhood(ids, depth, listParam(q, "types"), optional(q, "from"), optional(q, "to"), maxNodes)
+	if err != nil {
+		return "", nil, err
+	}
+	if ids != nil {
+		net, err := store.FindNeighbourhood(req.Context(), n)
+		return "neighbourhood", net, err
+	}
+	w, err := incidentWhere(where)
+	if err != nil {
+		return "", nil, err
+	}
+	l, err := strikegraph.IncidentList(w, nil, strikegraph.Page{})
+	if err != nil {
+		return "", nil, err
+	}
+	net, err = store.FindIncidentNetwork(req.Context(), l, n)
+	return "incidents", net, err
+}
+
+// incidentWhere reads an IncidentWhere written as in GraphQL: its field
+// names are the Go fields' without underscores (date_GTE is DateGTE).
+func incidentWhere(s string) (*strikegraph.IncidentWhere, error) {
+	var v any
+	if err := json.Unmarshal([]byte(s), &v); err != nil {
+		return nil, strikegraph.Invalidf("where", "not JSON: %v", err)
+	}
+	b, _ := json.Marshal(withoutUnderscores(v))
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var w strikegraph.IncidentWhere
+	if err := dec.Decode(&w); err != nil {
+		return nil, strikegraph.Invalidf("where", "not an IncidentWhere: %v", err)
+	}
+	return &w, nil
+}
+
+// withoutUnderscores removes underscores from the keys of every object in v.
+func withoutUnderscores(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := map[string]any{}
+		for k, x := range v {
+			out[strings.ReplaceAll(k, "_", "")] = withoutUnderscores(x)
+		}
+		return out
+	case []any:
+		for i, x := range v {
+			v[i] = withoutUnderscores(x)
+		}
+	}
+	return v
+}
+
+func intParam(q url.Values, name string, def int) (int, error) {
+	if !q.Has(name) {
+		return def, nil
+	}
+	n, err := strconv.Atoi(q.Get(name))
+	if err != nil {
+		return 0, strikegraph.Invalidf(name, "give a whole number")
+	}
+	return n, nil
+}
+
+// listParam reads a list given as name=a,b or name=a&name=b; nil when absent.
+func listParam(q url.Values, name string) []string {
+	var out []string
+	for _, v := range q[name] {
+		out = append(out, strings.Split(v, ",")...)
+	}
+	return out
+}
+
+func optional(q url.Values, name string) *string {
+	if !q.Has(name) {
+		return nil
+	}
+	s := q.Get(name)
+	return &s
+}
+
+// writeExportError answers with an error as JSON: its code, message and field.
+// Errors the domain did not classify are logged and masked.
+func writeExportError(w http.ResponseWriter, log *slog.Logger, req *http.Request, err error) {
+	var e *strikegraph.Error
+	if !errors.As(err, &e) {
+		e = &strikegraph.Error{Code: strikegraph.ECodeInternal, Err: err}
+	}
+	status := map[string]int{
+		strikegraph.ECodeInvalid: http.StatusBadRequest, strikegraph.ECodeNotFound: http.StatusNotFound,
+		strikegraph.ECodeUnavailable: http.StatusServiceUnavailable, strikegraph.ECodeTimeout: http.StatusGatewayTimeout,
+	}[e.Code]
+	message := e.Error()
+	if status == 0 {
+		log.ErrorContext(req.Context(), "internal error", "path", req.URL.Path, "err", errors.Join(e.Err, err))
+		status, message = http.StatusInternalServerError, "internal error"
+	}
+	body := map[string]string{"code": e.Code, "message": message}
+	if e.Field != "" {
+		body["field"] = e.Field
+	}
+	writeJSON(w, status, body)
+}

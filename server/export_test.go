@@ -1,0 +1,191 @@
+package server_test
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/strikegraph/strikegraph/internal/graphtest"
+	"github.com/strikegraph/strikegraph/server"
+)
+
+// reading is what a consumer read from an export: see testdata/read_graph.py
+// and testdata/read_json.mjs.
+type reading struct {
+	Nodes, Edges int
+	NodeAttrs    map[string]map[string]any
+	EdgeAttrs    map[string]map[string]any
+}
+
+// consumers run the program that reads each format; scripts/ensure-tools
+// installs them. A missing one fails the test.
+var consumers = map[string][]string{
+	"graphml":    {"python3", "testdata/read_graph.py", "graphml"},
+	"gexf":       {"python3", "testdata/read_graph.py", "gexf"},
+	"cytoscape":  {"node", "testdata/read_json.mjs", "cytoscape"},
+	"graphology": {"node", "testdata/read_json.mjs", "graphology"},
+}
+
+// download gets an export and checks its headers.
+func download(t *testing.T, base, format, query, wantFile string) []byte {
+	t.Helper()
+	resp, err := httpClient.Get(base + "/export/" + format + "?" + query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("%s?%s: status %d: %s", format, query, resp.StatusCode, body)
+	}
+	want := map[string]string{"graphml": "application/graphml+xml", "gexf": "application/gexf+xml"}[format]
+	if want == "" {
+		want = "application/json"
+	}
+	if got := resp.Header.Get("Content-Type"); got != want {
+		t.Errorf("%s: Content-Type %q, want %q", format, got, want)
+	}
+	if got := resp.Header.Get("Content-Disposition"); got != `attachment; filename="`+wantFile+`"` {
+		t.Errorf("%s: Content-Disposition %q, want file %s", format, got, wantFile)
+	}
+	return body
+}
+
+// consume has the format's consumer read an export.
+func consume(t *testing.T, format string, body []byte) reading {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "export")
+	if err := os.WriteFile(file, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := append(consumers[format], file)
+	out, err := exec.Command(args[0], args[1:]...).Output()
+	if err != nil {
+		var stderr []byte
+		if e, ok := err.(*exec.ExitError); ok {
+			stderr = e.Stderr
+		}
+		t.Fatalf("%s could not read the %s export (run scripts/ensure-tools): %v\n%s", strings.Join(args[:2], " "), format, err, stderr)
+	}
+	var r reading
+	if err := json.Unmarshal(out, &r); err != nil {
+		t.Fatalf("%s: %v\n%s", format, err, out)
+	}
+	return r
+}
+
+func TestExports(t *testing.T) {
+	g := graphtest.Seeded(t)
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{}))
+	defer srv.Close()
+
+	abu := "incident:2018-11-17-abu-al-hassan"
+	api := neighbourhood(t, srv.URL, map[string]any{"ids": []string{abu}, "depth": 2})
+	var selected struct{ Incidents []struct{ ID string } }
+	mustQuery(t, srv.URL, `{ incidents(where: {date_GTE: "2018-11"}) { id } }`, nil, &selected)
+	var ids []string
+	for _, in := range selected.Incidents {
+		ids = append(ids, in.ID)
+	}
+	apiIncidents := neighbourhood(t, srv.URL, map[string]any{"ids": ids, "depth": 1})
+	dates := map[string]any{}
+	for _, n := range api.Nodes {
+		if n.Type == "Incident" {
+			dates[n.ID] = n.Properties["date"]
+		}
+	}
+	wholeNodes := count(t, g, `MATCH (n:Entity) RETURN count(n)`, nil)
+	wholeEdges := count(t, g, `MATCH (:Entity)-[r]->(:Entity) RETURN count(r)`, nil)
+
+	for format, ext := range map[string]string{"graphml": "graphml", "gexf": "gexf", "cytoscape": "cyjs", "graphology": "graphology.json"} {
+		t.Run(format, func(t *testing.T) {
+			r := consume(t, format, download(t, srv.URL, format, "ids="+url.QueryEscape(abu)+"&depth=2", "strikegraph-neighbourhood."+ext))
+			if r.Nodes != len(api.Nodes) || r.Edges != len(api.Edges) {
+				t.Errorf("neighbourhood: the consumer read %d nodes and %d edges; the API gives %d and %d", r.Nodes, r.Edges, len(api.Nodes), len(api.Edges))
+			}
+			sohr := r.EdgeAttrs["claim:002-sohr-43"]
+			if !contains(str(sohr["quote"]), "at least 43 people") || str(sohr["article"]) != "article:002" {
+				t.Errorf("SOHR's report lost its quote or article: %v", sohr)
+			}
+			typ := map[string]string{"graphology": "nodeType"}[format]
+			if typ == "" {
+				typ = "type"
+			}
+			if got := str(r.NodeAttrs[abu][typ]); got != "Incident" || str(r.NodeAttrs[abu]["label"]) == "" {
+				t.Errorf("%s: type %q, label %q", abu, got, r.NodeAttrs[abu]["label"])
+			}
+			if format == "gexf" {
+				for id, date := range dates {
+					start := str(r.NodeAttrs[id]["start"])
+					if date == nil && start != "" || date != nil && (len(start) != 10 || !strings.HasPrefix(start, str(date))) {
+						t.Errorf("%s dated %v starts at %q", id, date, start)
+					}
+				}
+			}
+
+			r = consume(t, format, download(t, srv.URL, format, "", "strikegraph-graph."+ext))
+			if r.Nodes != wholeNodes || r.Edges != wholeEdges {
+				t.Errorf("whole graph: the consumer read %d nodes and %d edges; the graph holds %d and %d", r.Nodes, r.Edges, wholeNodes, wholeEdges)
+			}
+
+			r = consume(t, format, download(t, srv.URL, format, "where="+url.QueryEscape(`{"date_GTE": "2018-11"}`), "strikegraph-incidents."+ext))
+			if r.Nodes != len(apiIncidents.Nodes) || r.Edges != len(apiIncidents.Edges) {
+				t.Errorf("incidents: the consumer read %d nodes and %d edges; the API gives %d and %d", r.Nodes, r.Edges, len(apiIncidents.Nodes), len(apiIncidents.Edges))
+			}
+		})
+	}
+
+	t.Run("a cap truncates and says so", func(t *testing.T) {
+		resp, err := httpClient.Get(srv.URL + "/export/graphml?maxNodes=10")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		r := consume(t, "graphml", body)
+		if r.Nodes != 10 || resp.Header.Get("X-Strikegraph-Truncated") != "true" || resp.Header.Get("X-Strikegraph-Total-Nodes") != "75" {
+			t.Errorf("cut at 10: %d nodes, headers %v", r.Nodes, resp.Header)
+		}
+	})
+
+	t.Run("errors are JSON with a stable code", func(t *testing.T) {
+		for query, want := range map[string]struct {
+			status      int
+			code, field string
+		}{
+			"/export/pdf":                          {400, "BAD_USER_INPUT", "format"},
+			"/export/gexf?ids=place:hajin&depth=4": {400, "BAD_USER_INPUT", "depth"},
+			"/export/gexf?depth=2":                 {400, "BAD_USER_INPUT", "ids"},
+			"/export/gexf?maxNodes=5001":           {400, "BAD_USER_INPUT", "maxNodes"},
+			"/export/gexf?where=" + url.QueryEscape(`{"date_GTE": 2018}`): {400, "BAD_USER_INPUT", "where"},
+			"/export/gexf?where=" + url.QueryEscape(`{"colour": "red"}`):  {400, "BAD_USER_INPUT", "where"},
+			"/export/gexf?ids=place:atlantis":                             {404, "NOT_FOUND", ""},
+		} {
+			resp, err := httpClient.Get(srv.URL + query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var body map[string]string
+			err = json.NewDecoder(resp.Body).Decode(&body)
+			resp.Body.Close()
+			if err != nil || resp.StatusCode != want.status || body["code"] != want.code || body["field"] != want.field {
+				t.Errorf("%s: status %d, body %v (%v), want %d %s %s", query, resp.StatusCode, body, err, want.status, want.code, want.field)
+			}
+		}
+	})
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
