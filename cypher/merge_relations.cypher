@@ -19,9 +19,9 @@ FOREACH (_ IN CASE row.type WHEN 'FIGHTS' THEN [1] ELSE [] END |           MERGE
 FOREACH (_ IN CASE row.type WHEN 'CONTROLS' THEN [1] ELSE [] END |         MERGE (a)-[:CONTROLS]->(b))
 FOREACH (_ IN CASE row.type WHEN 'PUBLISHED_BY' THEN [1] ELSE [] END |     MERGE (a)-[:PUBLISHED_BY]->(b))
 FOREACH (_ IN CASE row.type WHEN 'CITES' THEN [1] ELSE [] END |            MERGE (a)-[:CITES]->(b))
-WITH a, b, row
-MATCH (a)-[r]->(b)
-WHERE type(r) = row.type
+// A pattern comprehension expands from a; a MATCH here was planned as a scan
+// of every relationship.
+WITH row, [(a)-[r]->(b) WHERE type(r) = row.type | r][0] AS r
 WITH r, row, coalesce(r.sources, []) AS sources, coalesce(r.quotes, []) AS quotes
 SET r.sources = CASE WHEN row.article IS NULL OR row.article IN sources THEN sources ELSE sources + row.article END,
     r.quotes = CASE
