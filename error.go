@@ -21,6 +21,10 @@ const (
 	ECodeTooManyTokens = "TOO_MANY_TOKENS"
 	ECodeTooLarge      = "REQUEST_TOO_LARGE"
 	ECodeTimeout       = "TIMEOUT"
+
+	// Who may write (package auth): no valid credentials, or a role too low.
+	ECodeUnauthenticated = "UNAUTHENTICATED"
+	ECodeForbidden       = "FORBIDDEN"
 )
 
 // Error is an error a client can act on. Field names the offending input, when
