@@ -161,6 +161,7 @@ func writeExportError(w http.ResponseWriter, log *slog.Logger, req *http.Request
 	status := map[string]int{
 		strikegraph.ECodeInvalid: http.StatusBadRequest, strikegraph.ECodeNotFound: http.StatusNotFound,
 		strikegraph.ECodeUnavailable: http.StatusServiceUnavailable, strikegraph.ECodeTimeout: http.StatusGatewayTimeout,
+		strikegraph.ECodeUnauthenticated: http.StatusUnauthorized, strikegraph.ECodeForbidden: http.StatusForbidden,
 	}[e.Code]
 	message := e.Error()
 	if status == 0 {

@@ -22,6 +22,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/auth"
 	"github.com/strikegraph/strikegraph/graph"
 	"github.com/strikegraph/strikegraph/loaders"
 	"github.com/strikegraph/strikegraph/resolvers"
@@ -39,6 +40,10 @@ type Options struct {
 	MaxComplexity int // the most a query may cost; see costedSchema
 	MaxTokens     int // the most tokens a query may have
 	MaxBodyBytes  int // the largest request body
+
+	// Auth checks credentials on /graphql and /export; nil means none are
+	// configured: reads are open and every write is refused.
+	Auth *auth.Authenticator
 }
 
 // Handler returns the service's HTTP routes over store.
@@ -63,8 +68,10 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 	})
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limitBody(int64(opts.MaxBodyBytes), loaders.Middleware(store, opts.LoaderWait, gql)))
-	mux.HandleFunc("GET /export/{format}", exportNetwork(store, log))
+	mux.Handle("/graphql", opts.Auth.Middleware(limitBody(int64(opts.MaxBodyBytes), loaders.Middleware(store, opts.LoaderWait, gql))))
+	mux.Handle("GET /export/{format}", opts.Auth.Wrap(exportNetwork(store, log), func(w http.ResponseWriter, r *http.Request, err *strikegraph.Error) {
+		writeExportError(w, log, r, err)
+	}))
 	// /livez says the process serves; it never touches Neo4j, so an outage of
 	// the database does not get the service restarted.
 	mux.HandleFunc("GET /livez", func(w http.ResponseWriter, _ *http.Request) {
