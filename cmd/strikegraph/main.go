@@ -5,6 +5,8 @@
 //	strikegraph neo4j [-- CMD]  run the local Neo4j; with CMD, run CMD against it and stop
 //	strikegraph generate -out DIR [-seed N] [-incidents N]
 //	                            write a generated corpus for tests and benchmarks
+//	strikegraph apikey -name NAME -role ROLE
+//	                            print a new API key and its configuration line
 package main
 
 import (
@@ -42,7 +44,7 @@ func (e exitCode) Error() string { return fmt.Sprintf("exit status %d", int(e)) 
 
 func run(ctx context.Context, args []string, log *slog.Logger) error {
 	if len(args) == 0 {
-		fmt.Fprintln(os.Stderr, "usage: strikegraph serve|load|neo4j|generate [flags]; strikegraph CMD -h for flags")
+		fmt.Fprintln(os.Stderr, "usage: strikegraph serve|load|neo4j|generate|apikey [flags]; strikegraph CMD -h for flags")
 		return flag.ErrHelp
 	}
 	switch args[0] {
@@ -54,8 +56,10 @@ func run(ctx context.Context, args []string, log *slog.Logger) error {
 		return runNeo4j(ctx, args[1:], log)
 	case "generate":
 		return generate(ctx, args[1:], log)
+	case "apikey":
+		return apikey(args[1:], os.Stdout)
 	default:
-		fmt.Fprintf(os.Stderr, "strikegraph: unknown command %q; want serve, load, neo4j or generate\n", args[0])
+		fmt.Fprintf(os.Stderr, "strikegraph: unknown command %q; want serve, load, neo4j, generate or apikey\n", args[0])
 		return flag.ErrHelp
 	}
 }

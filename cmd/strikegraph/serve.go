@@ -22,6 +22,7 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 	fs.IntVar(&opts.MaxComplexity, "max-complexity", envInt("STRIKEGRAPH_MAX_COMPLEXITY", server.DefaultMaxComplexity), "the most a query may cost: a field costs 1, what a list selects counts once per item [STRIKEGRAPH_MAX_COMPLEXITY]")
 	fs.IntVar(&opts.MaxTokens, "max-tokens", envInt("STRIKEGRAPH_MAX_TOKENS", server.DefaultMaxTokens), "the most tokens a query may have [STRIKEGRAPH_MAX_TOKENS]")
 	fs.IntVar(&opts.MaxBodyBytes, "max-body-bytes", envInt("STRIKEGRAPH_MAX_BODY_BYTES", server.DefaultMaxBodyBytes), "the largest request body, in bytes [STRIKEGRAPH_MAX_BODY_BYTES]")
+	as := authFlags(fs)
 	nc := neo4jFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -32,6 +33,11 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 	}
 	log.Info("config", "addr", *addr, "seed", *seed, "drain", *drain, "max_depth", opts.MaxDepth,
 		"max_complexity", opts.MaxComplexity, "max_tokens", opts.MaxTokens, "max_body_bytes", opts.MaxBodyBytes)
+	authn, err := as.authenticator(log)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	opts.Auth = authn
 	// Take the port before starting Neo4j, so a busy port fails at once.
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
