@@ -108,18 +108,19 @@ func document(e *event) (strikegraph.Document, error) {
 	// The checks above keep every row within the format; this one makes
 	// sure, since an importer loads documents in batches and one invalid
 	// document would fail a whole batch.
-	if err := doc.Validate(); err != nil {
-		return strikegraph.Document{}, &strikegraph.Error{Code: strikegraph.ECodeInvalid, Message: "the row maps to an invalid document: " + err.Error(), Err: err}
+	err = doc.Validate()
+	if err == nil {
+		err = doc.CheckReferences(doc.Refs())
 	}
-	if err := doc.CheckReferences(doc.Refs()); err != nil {
+	if err != nil {
 		return strikegraph.Document{}, &strikegraph.Error{Code: strikegraph.ECodeInvalid, Message: "the row maps to an invalid document: " + err.Error(), Err: err}
 	}
 	return doc, nil
 }
 
-// text is the record's text and the lines of it that relations and the
+// recordText is the record's text and the lines of it that relations and the
 // claim quote.
-type text struct {
+type recordText struct {
 	text                 string
 	fatalities, location string
 	actor1, assoc1       string
@@ -129,8 +130,8 @@ type text struct {
 // record writes out the row as the article's text: the notes, then the
 // coded values, one per line. The sources it names stay here: the export does
 // not say whether each is a monitor or an outlet.
-func record(e *event) text {
-	t := text{
+func record(e *event) recordText {
+	t := recordText{
 		fatalities: fmt.Sprintf("Fatalities: %d", e.fatalities),
 		location:   "Location: " + strings.Join(nonEmpty(e.location, e.admin3, e.admin2, e.admin1, e.country), ", "),
 		actor1:     "Actor 1: " + e.actor1,
@@ -253,7 +254,7 @@ func placeID(col string, path []string) (string, error) {
 // actor1 and its associates CARRIED_OUT the strike, actor2 and its
 // associates were TARGETED. It returns the incident's target: the actors on
 // the side of actor2 that are no armed group ("Civilians (Syria)").
-func actors(doc *strikegraph.Document, e *event, incident, article string, t text) (string, error) {
+func actors(doc *strikegraph.Document, e *event, incident, article string, t recordText) (string, error) {
 	var target []string
 	for _, side := range []struct {
 		main, mainCol, assocCol string
