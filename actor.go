@@ -16,12 +16,13 @@ const (
 
 // Actor is anyone who acts in an incident or says something about one.
 type Actor struct {
-	ID          string    `json:"id"`
-	Kind        ActorKind `json:"kind"`
-	Name        string    `json:"name"`
-	Aliases     []string  `json:"aliases,omitempty"`
-	Description string    `json:"description,omitempty"` // "British-based activists group", "state media"
-	Anonymous   bool      `json:"anonymous,omitempty"`   // unnamed eyewitnesses, "a medical official"
+	ID          string     `json:"id"`
+	Kind        ActorKind  `json:"kind"`
+	Name        string     `json:"name"`
+	Aliases     []string   `json:"aliases,omitempty"`
+	Description string     `json:"description,omitempty"` // "British-based activists group", "state media"
+	Anonymous   bool       `json:"anonymous,omitempty"`   // unnamed eyewitnesses, "a medical official"
+	Provenance  Provenance `json:"-"`
 }
 
 // ActorService finds actors.

@@ -5,24 +5,28 @@ import "context"
 // Article is a published text that claims are taken from. Text is the whole
 // article, so every quote can be traced to its exact words.
 type Article struct {
-	ID          string `json:"id"`
-	File        string `json:"file"` // under data/articles/
-	Title       string `json:"title,omitempty"`
-	PublisherID string `json:"publisher,omitempty"` // an OUTLET actor id
-	Byline      string `json:"byline,omitempty"`
-	Dateline    string `json:"dateline,omitempty"`
-	URL         string `json:"url,omitempty"`
-	Published   Date   `json:"published"`
-	Text        string `json:"-"` // read from File when loading
-	Description string `json:"description,omitempty"`
+	ID          string     `json:"id"`
+	File        string     `json:"file,omitempty"` // under data/articles/, or empty when Text is given
+	Title       string     `json:"title,omitempty"`
+	PublisherID string     `json:"publisher,omitempty"` // an OUTLET actor id
+	Byline      string     `json:"byline,omitempty"`
+	Dateline    string     `json:"dateline,omitempty"`
+	URL         string     `json:"url,omitempty"`
+	Published   Date       `json:"published"`
+	Text        string     `json:"text,omitempty"` // the whole text: given, or read from File when loading
+	Description string     `json:"description,omitempty"`
+	Provenance  Provenance `json:"-"`
 }
 
-// Name is the title, or the file name of an untitled article.
+// Name is the title, or the file name or id of an untitled article.
 func (a Article) Name() string {
 	if a.Title != "" {
 		return a.Title
 	}
-	return a.File
+	if a.File != "" {
+		return a.File
+	}
+	return a.ID
 }
 
 // ArticleService finds articles and loads import documents.

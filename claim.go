@@ -77,7 +77,13 @@ type Claim struct {
 	Denies       Denial   `json:"denies,omitempty"`
 	Response     Response `json:"response,omitempty"`
 	Note         string   `json:"note,omitempty"`
+
+	Retracted  *Retraction `json:"retracted,omitempty"` // withdrawn, kept with who, when and why
+	Provenance Provenance  `json:"-"`
 }
+
+// Standing tells whether a claim still counts: it has not been retracted.
+func (c *Claim) Standing() bool { return c.Retracted == nil }
 
 // Source is who a claim counts for: the organisation a spokesperson speaks
 // for, else the speaker.
@@ -119,6 +125,7 @@ type ClaimWhere struct {
 	NOT *ClaimWhere
 
 	IDIn            []string
+	Retracted       *bool
 	StanceIn        []Stance
 	Speaker         *string // said by the actor or on its behalf
 	SpeakerKindIn   []ActorKind
@@ -142,6 +149,9 @@ func (w *ClaimWhere) conditions() ([]Condition, error) {
 	var c conditions
 	if w.IDIn != nil {
 		c.add("id", w.IDIn)
+	}
+	if w.Retracted != nil {
+		c.add("retracted", *w.Retracted)
 	}
 	c.strings("stance", texts(w.StanceIn))
 	c.strings("speakerKind", texts(w.SpeakerKindIn))

@@ -34,8 +34,14 @@ func (d Date) Start() (t time.Time, ok bool) {
 	return t, err == nil
 }
 
-// Validate checks that Value matches Precision.
+// Validate checks that Value matches Precision, and is not in the future.
 func (d Date) Validate(field string) error {
+	if err := validText(field+".text", d.Text); err != nil {
+		return err
+	}
+	if err := validText(field+".note", d.Note); err != nil {
+		return err
+	}
 	switch d.Precision {
 	case DateUnknown:
 		if d.Value != "" {
@@ -43,8 +49,13 @@ func (d Date) Validate(field string) error {
 		}
 		return nil
 	case DateDay, DateApproximate, DateMonth, DateYear:
-		if _, ok := d.Start(); !ok {
+		start, ok := d.Start()
+		if !ok {
 			return Invalidf(field+".value", "%q does not fit precision %s", d.Value, d.Precision)
+		}
+		// A day ahead of UTC is still today somewhere.
+		if start.After(time.Now().UTC().AddDate(0, 0, 1)) {
+			return Invalidf(field+".value", "%s is in the future", d.Value)
 		}
 		return nil
 	default:

@@ -6,7 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"iter"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -23,10 +26,15 @@ type Document struct {
 	Incidents []Incident `json:"incidents,omitempty"`
 	Relations []Relation `json:"relations,omitempty"`
 	Claims    []Claim    `json:"claims,omitempty"`
+	Merges    []Merge    `json:"merges,omitempty"` // merges done in the graph this was exported from
 }
 
-// maxText bounds every free-text field, so one document cannot bloat the graph.
-const maxText = 10000
+// maxText bounds every free-text field, and maxArticle an article's text, so
+// one document cannot bloat the graph.
+const (
+	maxText    = 10000
+	maxArticle = 1 << 20
+)
 
 // Validate checks the document on its own: required fields, enum values, ranges
 // and duplicate ids; CheckReferences checks what it refers to. It returns the
@@ -46,9 +54,12 @@ func (d *Document) Validate() error {
 		ids[id] = kind
 		return nil
 	}
-	text := func(field, s string) error {
-		if len(s) > maxText || !utf8.ValidString(s) {
-			return Invalidf(field, "must be valid UTF-8 of at most %d bytes", maxText)
+	text := func(field, s string) error { return validText(field, s) }
+	texts := func(prefix string, fields map[string]string) error {
+		for _, name := range slices.Sorted(maps.Keys(fields)) {
+			if err := validText(prefix+"."+name, fields[name]); err != nil {
+				return err
+			}
 		}
 		return nil
 	}
@@ -59,6 +70,15 @@ func (d *Document) Validate() error {
 			return err
 		}
 		if err := a.Published.Validate(f + ".published"); err != nil {
+			return err
+		}
+		if strings.TrimSpace(a.Text) == "" {
+			return Invalidf(f+".text", "an article needs its text, given or read from its file")
+		}
+		if len(a.Text) > maxArticle || !utf8.ValidString(a.Text) {
+			return Invalidf(f+".text", "must be valid UTF-8 of at most %d bytes", maxArticle)
+		}
+		if err := texts(f, map[string]string{"title": a.Title, "byline": a.Byline, "dateline": a.Dateline, "url": a.URL, "description": a.Description}); err != nil {
 			return err
 		}
 	}
@@ -102,6 +122,9 @@ func (d *Document) Validate() error {
 		if err := validName(f, a.Name, a.Aliases); err != nil {
 			return err
 		}
+		if err := text(f+".description", a.Description); err != nil {
+			return err
+		}
 	}
 	for i, in := range d.Incidents {
 		f := fmt.Sprintf("incidents[%d]", i)
@@ -115,6 +138,9 @@ func (d *Document) Validate() error {
 			return Invalidf(f+".scope", "unknown scope %q", in.Scope)
 		}
 		if err := in.Date.Validate(f + ".date"); err != nil {
+			return err
+		}
+		if err := texts(f, map[string]string{"target": in.Target, "description": in.Description}); err != nil {
 			return err
 		}
 		if in.Until != nil {
@@ -138,6 +164,9 @@ func (d *Document) Validate() error {
 		}
 		if r.From == r.To {
 			return Invalidf(f, "a relation joins two different entities")
+		}
+		if err := texts(f, map[string]string{"role": r.Role, "note": r.Note}); err != nil {
+			return err
 		}
 		if r.DistanceKm != nil && *r.DistanceKm < 0 {
 			return Invalidf(f+".distanceKm", "must not be negative")
@@ -167,6 +196,15 @@ func (d *Document) Validate() error {
 		if err := validQuote(f+".quote", c.Quote); err != nil {
 			return err
 		}
+		if err := text(f+".note", c.Note); err != nil {
+			return err
+		}
+	}
+	for i, m := range d.Merges {
+		f := fmt.Sprintf("merges[%d]", i)
+		if m.ID == "" || m.KeptID == "" || m.MergedID == "" {
+			return Invalidf(f, "a merge has an id, kept and merged")
+		}
 	}
 	return nil
 }
@@ -184,8 +222,11 @@ func RelationEnds(t RelationType, from, to string) bool {
 	return false
 }
 
-func validQuote(field, quote string) error {
-	if len(quote) > maxText || !utf8.ValidString(quote) {
+func validQuote(field, quote string) error { return validText(field, quote) }
+
+// validText bounds a free-text field.
+func validText(field, s string) error {
+	if len(s) > maxText || !utf8.ValidString(s) {
 		return Invalidf(field, "must be valid UTF-8 of at most %d bytes", maxText)
 	}
 	return nil
@@ -239,6 +280,9 @@ func (fig *Figure) validate(field string) error {
 	if strings.TrimSpace(fig.Text) == "" {
 		return Invalidf(field+".text", "keep the source's words for the figure")
 	}
+	if err := validText(field+".text", fig.Text); err != nil {
+		return err
+	}
 	return nil
 }
 
@@ -276,37 +320,57 @@ func abbreviate(s string) string {
 
 // ReadDocuments reads the import documents *.json in dir of fsys, in name order,
 // and fills each article's text from articles/<file> beside dir. Unknown fields
-// are errors: a misspelt field would otherwise vanish silently.
+// are errors: a misspelt field would otherwise vanish silently. It fails on the
+// first document that does not read or validate.
 func ReadDocuments(fsys fs.FS, dir string) ([]Document, error) {
-	names, err := fs.Glob(fsys, path.Join(dir, "*.json"))
-	if err != nil {
-		return nil, err
-	}
 	var docs []Document
-	for _, name := range names {
-		b, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, err
+	for r := range DocumentRecords(fsys, dir) {
+		if r.Err == nil {
+			r.Err = r.Doc.Validate()
 		}
-		doc, err := DecodeDocument(b)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+		if r.Err != nil {
+			return nil, fmt.Errorf("%s: %w", r.Source, r.Err)
 		}
-		doc.Source = name
-		for i := range doc.Articles {
-			a := &doc.Articles[i]
-			text, err := fs.ReadFile(fsys, path.Join(path.Dir(dir), "articles", a.File))
-			if err != nil {
-				return nil, fmt.Errorf("%s: article %s: %w", name, a.ID, err)
-			}
-			a.Text = string(text)
-		}
-		if err := doc.Validate(); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		docs = append(docs, doc)
+		docs = append(docs, *r.Doc)
 	}
 	return docs, nil
+}
+
+// DocumentRecords reads the import documents *.json in dir of fsys, in name
+// order, as import records, with each article's text from articles/<file>
+// beside dir.
+func DocumentRecords(fsys fs.FS, dir string) iter.Seq[Record] {
+	return func(yield func(Record) bool) {
+		names, err := fs.Glob(fsys, path.Join(dir, "*.json"))
+		if err != nil {
+			yield(Record{Source: dir, Err: err})
+			return
+		}
+		for _, name := range names {
+			b, err := fs.ReadFile(fsys, name)
+			r := Record{Source: name, Err: err}
+			if err == nil {
+				r = DocumentRecord(name, b)
+			}
+			for i := 0; r.Doc != nil && i < len(r.Doc.Articles); i++ {
+				a := &r.Doc.Articles[i]
+				if a.File == "" {
+					continue // its text is in the document
+				}
+				text, err := fs.ReadFile(fsys, path.Join(path.Dir(dir), "articles", a.File))
+				if err != nil {
+					r.Err = &Error{Code: ECodeInvalid, Field: fmt.Sprintf("articles[%d].file", i), Message: err.Error(), Err: err}
+					r.Line = r.FieldLine(fmt.Sprintf("articles[%d].file", i))
+					r.Doc = nil
+					break
+				}
+				a.Text = string(text)
+			}
+			if !yield(r) {
+				return
+			}
+		}
+	}
 }
 
 // DecodeDocument decodes one JSON import document strictly.
@@ -315,7 +379,7 @@ func DecodeDocument(b []byte) (Document, error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&doc); err != nil {
-		return doc, Invalidf("document", "%v", err)
+		return doc, &Error{Code: ECodeInvalid, Field: "document", Message: err.Error(), Err: err}
 	}
 	if dec.More() {
 		return doc, Invalidf("document", "one JSON object per document")
@@ -323,11 +387,8 @@ func DecodeDocument(b []byte) (Document, error) {
 	return doc, nil
 }
 
-// DocumentService writes import documents to the graph.
+// DocumentService tells about the graph as a whole.
 type DocumentService interface {
-	// LoadDocument writes a validated document in one transaction; loading
-	// the same document again changes nothing.
-	LoadDocument(ctx context.Context, doc *Document) error
 	// IsEmpty tells whether the graph holds no entities.
 	IsEmpty(ctx context.Context) (bool, error)
 }

@@ -24,6 +24,7 @@ type Incident struct {
 	Until       *Date         `json:"until,omitempty"`  // end of a PERIOD, or of a SERIES over several days
 	Target      string        `json:"target,omitempty"` // what was hit, as sources describe it: "a bakery"
 	Description string        `json:"description,omitempty"`
+	Provenance  Provenance    `json:"-"`
 }
 
 // IncidentService finds incidents.
@@ -42,7 +43,8 @@ type TollRange struct {
 
 // CivilianToll returns the spread of the civilian tolls in claims: the lowest
 // lower bound, the highest bound, and how many reports and distinct sources
-// give one. A spokesperson counts as the organisation it speaks for.
+// give one. A spokesperson counts as the organisation it speaks for; a
+// retracted claim does not count.
 func CivilianToll(claims []*Claim) TollRange {
 	return tollRange(claims, func(fs Figures) *Figure { return fs.CiviliansKilled })
 }
@@ -63,7 +65,7 @@ func tollRange(claims []*Claim, figure func(Figures) *Figure) TollRange {
 	sources := map[string]bool{}
 	for _, c := range claims {
 		f := figure(c.Figures)
-		if c.Stance != StanceReported || f == nil {
+		if c.Stance != StanceReported || f == nil || !c.Standing() {
 			continue
 		}
 		t.Reports++
@@ -88,9 +90,13 @@ func tollRange(claims []*Claim, figure func(Figures) *Figure) TollRange {
 
 // Contested tells whether claims report civilian harm and deny it: a civilian,
 // child or women's toll or injuries reported, and a denial of any kind.
+// Retracted claims do not count.
 func Contested(claims []*Claim) bool {
 	var harmed, denied bool
 	for _, c := range claims {
+		if !c.Standing() {
+			continue
+		}
 		switch c.Stance {
 		case StanceReported:
 			fs := c.Figures

@@ -39,6 +39,7 @@ type Place struct {
 	GeoPrecision GeoPrecision `json:"geoPrecision,omitempty"`
 	GeoSource    string       `json:"geoSource,omitempty"` // where the coordinates come from
 	Description  string       `json:"description,omitempty"`
+	Provenance   Provenance   `json:"-"`
 }
 
 // Proximity is how an incident relates to a place asked about.

@@ -31,6 +31,6 @@ func actorFromProps(p map[string]any) *strikegraph.Actor {
 	anonymous, _ := p["anonymous"].(bool)
 	return &strikegraph.Actor{
 		ID: str(p, "id"), Name: str(p, "name"), Aliases: strs(p, "aliases"), Description: str(p, "description"),
-		Kind: strikegraph.ActorKind(str(p, "kind")), Anonymous: anonymous,
+		Kind: strikegraph.ActorKind(str(p, "kind")), Anonymous: anonymous, Provenance: provenanceOf(p),
 	}
 }

@@ -24,6 +24,6 @@ func articleFromProps(p map[string]any) *strikegraph.Article {
 	return &strikegraph.Article{
 		ID: str(p, "id"), File: str(p, "file"), Title: str(p, "title"), Byline: str(p, "byline"),
 		Dateline: str(p, "dateline"), URL: str(p, "url"), Text: str(p, "text"), Description: str(p, "description"),
-		Published: getDate(p, "published"),
+		Published: getDate(p, "published"), Provenance: provenanceOf(p),
 	}
 }

@@ -2,6 +2,7 @@ package cypher
 
 import (
 	"context"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -67,6 +68,10 @@ func claimFromRow(m map[string]any) *strikegraph.Claim {
 		OnBehalfOfID: str(p, "onBehalfOf"), ArticleID: str(p, "article"), Quote: str(p, "quote"), Direct: direct,
 		StatedOn: getDate(p, "statedOn"), ViaIDs: strs(p, "via"), PlaceIDs: strs(p, "places"), Note: str(p, "note"),
 		Denies: strikegraph.Denial(str(p, "denies")), Response: strikegraph.Response(str(p, "response")),
+		Provenance: provenanceOf(p),
+	}
+	if at, ok := p["retractedAt"].(time.Time); ok {
+		c.Retracted = &strikegraph.Retraction{By: str(p, "retractedBy"), At: at, Reason: str(p, "retractionReason")}
 	}
 	for name, f := range c.Figures.Named() {
 		if text, ok := p[name+"Text"].(string); ok {
@@ -114,4 +119,17 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// RetractClaim marks a claim retracted, keeping it; retracting it again
+// changes nothing.
+func (db *DB) RetractClaim(ctx context.Context, id, reason string, a strikegraph.Author) (*strikegraph.Claim, error) {
+	recs, err := db.write(ctx, "retract_claim", map[string]any{"id": id, "reason": reason, "at": a.At, "by": a.By})
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
+		return nil, strikegraph.NotFoundf("no claim %q", id)
+	}
+	return claimFromRecord(recs[0]), nil
 }

@@ -1,6 +1,10 @@
 package cypher
 
 import (
+	"slices"
+	"strings"
+	"time"
+
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/strikegraph/strikegraph"
@@ -25,6 +29,55 @@ func getDate(props map[string]any, prefix string) strikegraph.Date {
 		Text:      str(props, prefix+"Text"),
 		Note:      str(props, prefix+"Note"),
 	}
+}
+
+// provenanceOf reads who created and last changed an entity, relation or
+// claim, and when.
+func provenanceOf(props map[string]any) strikegraph.Provenance {
+	created, _ := props["createdAt"].(time.Time)
+	updated, _ := props["updatedAt"].(time.Time)
+	return strikegraph.Provenance{CreatedBy: str(props, "createdBy"), CreatedAt: created, UpdatedBy: str(props, "updatedBy"), UpdatedAt: updated}
+}
+
+// relationRole is the role the latest article gives a relation, or the
+// gazetteer's.
+func relationRole(props map[string]any) string {
+	roles := strs(props, "roles")
+	for i := len(roles) - 1; i >= 0; i-- {
+		if roles[i] != "" {
+			return roles[i]
+		}
+	}
+	return str(props, "role")
+}
+
+// relationNote is every note on a relation: the gazetteer's, then each
+// article's.
+func relationNote(props map[string]any) string {
+	var notes []string
+	for _, n := range append([]string{str(props, "note")}, strs(props, "notes")...) {
+		if n != "" && !slices.Contains(notes, n) {
+			notes = append(notes, n)
+		}
+	}
+	return strings.Join(notes, "; ")
+}
+
+// statedBy is r as each article states it: its quote, note and role there.
+func statedBy(r strikegraph.Relation, props map[string]any) []strikegraph.Relation {
+	quotes, notes, roles := strs(props, "quotes"), strs(props, "notes"), strs(props, "roles")
+	at := func(list []string, i int) string {
+		if i < len(list) {
+			return list[i]
+		}
+		return ""
+	}
+	var out []strikegraph.Relation
+	for i, s := range strs(props, "sources") {
+		r.Article, r.Quote, r.Note, r.Role = s, at(quotes, i), at(notes, i), at(roles, i)
+		out = append(out, r)
+	}
+	return out
 }
 
 func str(props map[string]any, key string) string {

@@ -73,11 +73,11 @@ func (db *DB) FindLinksByIDs(ctx context.Context, ids []string) (map[string][]st
 			Type:       strikegraph.RelationType(m["type"].(string)),
 			Direction:  dir,
 			OtherID:    m["other"].(string),
-			Role:       str(props, "role"),
+			Role:       relationRole(props),
 			DistanceKm: float(props, "distanceKm"),
 			SourceIDs:  strs(props, "sources"),
 			Quotes:     strs(props, "quotes"),
-			Note:       str(props, "note"),
+			Note:       relationNote(props),
 		})
 	}
 	return links, nil

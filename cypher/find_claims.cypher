@@ -3,6 +3,7 @@ MATCH (speaker:Actor)-[r:REPORTED|DENIED|RESPONDED]->(incident:Incident)
 WITH speaker, r, incident, [c IN $conditions | CASE c.op
     WHEN 'all' THEN true
     WHEN 'id' THEN r.id IN c.value
+    WHEN 'retracted' THEN (r.retractedAt IS NOT NULL) = c.value
     WHEN 'stance' THEN type(r) IN c.value
     WHEN 'speaker' THEN speaker.id = c.value OR r.onBehalfOf = c.value
     WHEN 'speakerKind' THEN speaker.kind IN c.value

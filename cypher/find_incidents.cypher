@@ -6,7 +6,7 @@ WITH n, [s IN $sort | CASE s.field
     WHEN 'name' THEN toLower(n.name)
     WHEN 'civilianToll' THEN COLLECT {
       MATCH (n)<-[r:REPORTED]-()
-      WHERE r.civiliansKilledText IS NOT NULL
+      WHERE r.civiliansKilledText IS NOT NULL AND r.retractedAt IS NULL
       RETURN coalesce(r.civiliansKilledMax, r.civiliansKilledMin) AS toll
       ORDER BY toll DESC LIMIT 1
     }[0]

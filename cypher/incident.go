@@ -26,6 +26,7 @@ func incidentFromProps(p map[string]any) *strikegraph.Incident {
 	in := &strikegraph.Incident{
 		ID: str(p, "id"), Name: str(p, "name"), Aliases: strs(p, "aliases"), Description: str(p, "description"),
 		Scope: strikegraph.IncidentScope(str(p, "scope")), Target: str(p, "target"), Date: getDate(p, "date"),
+		Provenance: provenanceOf(p),
 	}
 	if _, ok := p["untilPrecision"]; ok {
 		until := getDate(p, "until")

@@ -15,7 +15,7 @@ WITH n, kind, CASE WHEN kind = 'BUCKET' THEN CASE $by
   END END AS bucket
 CALL (n) {
   OPTIONAL MATCH (n)<-[r:REPORTED]-()
-  WHERE r.civiliansKilledText IS NOT NULL
+  WHERE r.civiliansKilledText IS NOT NULL AND r.retractedAt IS NULL
   RETURN min(coalesce(r.civiliansKilledMin, r.civiliansKilledMax)) AS lowest,
          max(coalesce(r.civiliansKilledMax, r.civiliansKilledMin)) AS highest,
          count(r) AS reports

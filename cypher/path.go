@@ -57,7 +57,7 @@ func pathEdge(e map[string]any) strikegraph.PathEdge {
 		edge.SourceIDs, edge.Quotes = []string{str(props, "article")}, []string{str(props, "quote")}
 	default:
 		edge.SourceIDs, edge.Quotes = strs(props, "sources"), strs(props, "quotes")
-		edge.Role, edge.DistanceKm, edge.Note = str(props, "role"), float(props, "distanceKm"), str(props, "note")
+		edge.Role, edge.DistanceKm, edge.Note = relationRole(props), float(props, "distanceKm"), relationNote(props)
 	}
 	return edge
 }

@@ -55,7 +55,7 @@ func placeFromProps(props map[string]any) *strikegraph.Place {
 	p := &strikegraph.Place{
 		ID: str(props, "id"), Name: str(props, "name"), Aliases: strs(props, "aliases"), Description: str(props, "description"),
 		Kind: strikegraph.PlaceKind(str(props, "kind")), GeoPrecision: strikegraph.GeoPrecision(str(props, "geoPrecision")),
-		GeoSource: str(props, "geoSource"),
+		GeoSource: str(props, "geoSource"), Provenance: provenanceOf(props),
 	}
 	if pt, ok := props["location"].(neo4j.Point2D); ok {
 		p.Latitude, p.Longitude = &pt.Y, &pt.X

@@ -3,7 +3,7 @@
 // incidents it reported, and the sums of its own civilian toll range for each.
 // PERIOD incidents are left out: their cumulative figures count strikes again.
 MATCH (n)<-[r:REPORTED]-(speaker:Actor)
-WHERE n.scope <> 'PERIOD'
+WHERE n.scope <> 'PERIOD' AND r.retractedAt IS NULL
 WITH n, r, speaker
 WITH n, coalesce(r.onBehalfOf, speaker.id) AS source, r
 WITH source, n, count(r) AS reports,

@@ -18,3 +18,7 @@ CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.nameK
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
 // Searches around a point seek places by distance.
 CREATE POINT INDEX place_location IF NOT EXISTS FOR (n:Place) ON (n.location);
+// A merge of two entities is recorded as a :Merge node, found by either id.
+CREATE CONSTRAINT merge_id IF NOT EXISTS FOR (m:Merge) REQUIRE m.id IS UNIQUE;
+CREATE INDEX merge_kept IF NOT EXISTS FOR (m:Merge) ON (m.kept);
+CREATE INDEX merge_merged IF NOT EXISTS FOR (m:Merge) ON (m.merged);

@@ -6,6 +6,7 @@ import (
 	"context"
 	"log/slog"
 	"testing"
+	"time"
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/corpus"
@@ -34,6 +35,12 @@ func Open(t testing.TB) *Graph {
 		t.Fatal(err)
 	}
 	return &Graph{DB: db, Target: target}
+}
+
+// LoadDocument writes doc as the seed loader does, as "seed", now.
+func (g *Graph) LoadDocument(ctx context.Context, doc *strikegraph.Document) error {
+	_, err := g.WriteDocument(ctx, doc, strikegraph.Upsert, strikegraph.Author{By: "seed", At: time.Now().UTC()})
+	return err
 }
 
 // Seeded returns a graph holding the seed corpus.

@@ -1,3 +1,0 @@
-UNWIND $rows AS row
-MERGE (n:Entity {id: row.id})
-SET n = row.props, n:Place

@@ -1,0 +1,19 @@
+// Claims are recreated whole on the kept entity; their ids stay. Each stance
+// has its CREATE written out, as in upsert_claims.
+UNWIND $rows AS row
+MATCH (speaker:Entity {id: row.speaker}), (incident:Entity:Incident {id: row.incident})
+CALL (row, speaker, incident) {
+  WITH * WHERE row.stance = 'REPORTED'
+  CREATE (speaker)-[r:REPORTED]->(incident)
+  RETURN r
+UNION
+  WITH * WHERE row.stance = 'DENIED'
+  CREATE (speaker)-[r:DENIED]->(incident)
+  RETURN r
+UNION
+  WITH * WHERE row.stance = 'RESPONDED'
+  CREATE (speaker)-[r:RESPONDED]->(incident)
+  RETURN r
+}
+SET r = row.props, r.updatedAt = $at, r.updatedBy = $by
+RETURN count(r) AS moved

@@ -1,0 +1,354 @@
+package cypher
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/strikegraph/strikegraph"
+)
+
+// WriteDocument writes one document in one transaction: all of it, or, on
+// any error, none of it. Every write is a MERGE on a stable id or key, so
+// writing the same document twice leaves the graph as it was.
+func (db *DB) WriteDocument(ctx context.Context, doc *strikegraph.Document, mode strikegraph.WriteMode, a strikegraph.Author) (strikegraph.Changes, error) {
+	if err := doc.Validate(); err != nil {
+		return nil, err
+	}
+	var changes strikegraph.Changes
+	err := db.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
+		refs, err := db.findRefs(ctx, tx, doc.ExternalIDs())
+		if err != nil {
+			return err
+		}
+		maps.Copy(refs, doc.Refs())
+		if err := doc.CheckReferences(refs); err != nil {
+			return err
+		}
+		all, err := db.writeRows(ctx, tx, []*strikegraph.Document{doc}, mode, a)
+		if err != nil {
+			return err
+		}
+		changes = all[0]
+		return nil
+	})
+	return changes, err
+}
+
+// WriteDocuments writes docs in one transaction, in order. A document that is
+// invalid, or whose references fail, is left out and its error kept at its
+// index; the others are written together, so an import writes in batches.
+func (db *DB) WriteDocuments(ctx context.Context, docs []*strikegraph.Document, a strikegraph.Author) ([]strikegraph.Changes, []error, error) {
+	var changes []strikegraph.Changes
+	var errs []error
+	err := db.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
+		// The driver may run this again: start afresh.
+		errs = make([]error, len(docs))
+		external := map[string]bool{}
+		defined := map[string]bool{}
+		for i, doc := range docs {
+			if errs[i] = doc.Validate(); errs[i] != nil {
+				continue
+			}
+			for _, id := range doc.ExternalIDs() {
+				if !defined[id] {
+					external[id] = true
+				}
+			}
+			for id := range doc.Refs() {
+				defined[id] = true
+			}
+		}
+		known, err := db.findRefs(ctx, tx, slices.Collect(maps.Keys(external)))
+		if err != nil {
+			return err
+		}
+		// Each document may use what the graph holds and what the documents
+		// before it that passed define.
+		var good []*strikegraph.Document
+		var at []int
+		for i, doc := range docs {
+			if errs[i] != nil {
+				continue
+			}
+			own := doc.Refs()
+			refs := maps.Clone(known)
+			maps.Copy(refs, own)
+			if errs[i] = doc.CheckReferences(refs); errs[i] != nil {
+				continue
+			}
+			maps.Copy(known, own)
+			good = append(good, doc)
+			at = append(at, i)
+		}
+		written, err := db.writeRows(ctx, tx, good, strikegraph.Upsert, a)
+		if err != nil {
+			return err
+		}
+		changes = make([]strikegraph.Changes, len(docs))
+		for j, i := range at {
+			changes[i] = written[j]
+		}
+		return nil
+	})
+	return changes, errs, err
+}
+
+// UpdateEntity locks the entity, reads it, and writes what edit makes of it,
+// in one transaction: two updates of one entity cannot lose each other's
+// changes.
+func (db *DB) UpdateEntity(ctx context.Context, id string, edit func(strikegraph.Entity) (*strikegraph.Document, error), a strikegraph.Author) (strikegraph.Changes, error) {
+	var changes strikegraph.Changes
+	err := db.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
+		found, err := db.lockEntities(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		doc, err := edit(found[id])
+		if err != nil {
+			return err
+		}
+		if err := doc.Validate(); err != nil {
+			return err
+		}
+		refs, err := db.findRefs(ctx, tx, doc.ExternalIDs())
+		if err != nil {
+			return err
+		}
+		maps.Copy(refs, doc.Refs())
+		if err := doc.CheckReferences(refs); err != nil {
+			return err
+		}
+		all, err := db.writeRows(ctx, tx, []*strikegraph.Document{doc}, strikegraph.Upsert, a)
+		if err != nil {
+			return err
+		}
+		changes = all[0]
+		return nil
+	})
+	return changes, err
+}
+
+// lockEntities takes a write lock on each entity, held until the transaction
+// ends, and reads it; an id not in the graph is NOT_FOUND.
+func (db *DB) lockEntities(ctx context.Context, tx neo4j.ManagedTransaction, ids ...string) (map[string]strikegraph.Entity, error) {
+	recs, err := db.run(ctx, tx, "lock_entities", map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	found := map[string]strikegraph.Entity{}
+	for _, e := range entities(recs) {
+		found[e.EntityID()] = e
+	}
+	for _, id := range ids {
+		if found[id] == nil {
+			return nil, strikegraph.NotFoundf("no entity %q", id)
+		}
+	}
+	return found, nil
+}
+
+// item is where a row came from: its document, what it is, and the field
+// that defines it, for CONFLICT errors.
+type item struct {
+	doc   int
+	kind  string
+	id    string
+	field string
+}
+
+// writeRows writes what docs define, entities first, then relations, then
+// claims, one UNWIND per step, and returns each document's changes. An item
+// written twice in docs (a place many rows name) is written once; the later
+// documents see it unchanged.
+func (db *DB) writeRows(ctx context.Context, tx neo4j.ManagedTransaction, docs []*strikegraph.Document, mode strikegraph.WriteMode, a strikegraph.Author) ([]strikegraph.Changes, error) {
+	if err := db.checkClaimEnds(ctx, tx, docs); err != nil {
+		return nil, err
+	}
+	changes := make([]strikegraph.Changes, len(docs))
+	type step struct {
+		query string
+		rows  []map[string]any
+		items []item
+	}
+	var entities, relations, claims, merges step
+	entities.query, relations.query, claims.query, merges.query = "upsert_entities", "upsert_relations", "upsert_claims", "upsert_merges"
+	seen := map[string]bool{} // key and hash of what is already in a step
+	add := func(s *step, it item, key string, row map[string]any) {
+		if seen[key] {
+			changes[it.doc] = append(changes[it.doc], strikegraph.Change{Kind: it.kind, ID: it.id, Outcome: strikegraph.Unchanged})
+			return
+		}
+		seen[key] = true
+		row["i"] = len(s.rows)
+		s.rows = append(s.rows, row)
+		s.items = append(s.items, it)
+	}
+	entity := func(d int, field, kind, id string, labels []string, props map[string]any) {
+		h := hash(props)
+		add(&entities, item{d, kind, id, field}, "entity|"+id+"|"+h, map[string]any{"id": id, "props": props, "labels": labels, "hash": h})
+	}
+	relation := func(d int, field string, r strikegraph.Relation) {
+		row := map[string]any{"type": string(r.Type), "from": r.From, "to": r.To, "article": nullable(r.Article),
+			"quote": r.Quote, "role": nullable(r.Role), "note": nullable(r.Note), "distanceKm": nil}
+		if r.DistanceKm != nil {
+			row["distanceKm"] = *r.DistanceKm
+		}
+		id := r.From + "|" + string(r.Type) + "|" + r.To
+		add(&relations, item{d, "Relation", id, field}, "relation|"+hash(row), row)
+	}
+	for d, doc := range docs {
+		for i := range doc.Places {
+			p := &doc.Places[i]
+			entity(d, fmt.Sprintf("places[%d]", i), strikegraph.NodePlace, p.ID, []string{"Place"}, placeProps(p))
+		}
+		for i := range doc.Actors {
+			ac := &doc.Actors[i]
+			entity(d, fmt.Sprintf("actors[%d]", i), "Actor", ac.ID, actorLabels[ac.Kind], actorProps(ac))
+		}
+		for i := range doc.Articles {
+			ar := &doc.Articles[i]
+			entity(d, fmt.Sprintf("articles[%d]", i), strikegraph.NodeArticle, ar.ID, []string{"Article"}, articleProps(ar))
+			if ar.PublisherID != "" {
+				relation(d, fmt.Sprintf("articles[%d].publisher", i), strikegraph.Relation{Type: strikegraph.RelPublishedBy, From: ar.ID, To: ar.PublisherID})
+			}
+		}
+		for i := range doc.Incidents {
+			in := &doc.Incidents[i]
+			entity(d, fmt.Sprintf("incidents[%d]", i), strikegraph.NodeIncident, in.ID, []string{"Incident"}, incidentProps(in))
+		}
+		for i, r := range doc.Relations {
+			relation(d, fmt.Sprintf("relations[%d]", i), r)
+		}
+		for i := range doc.Claims {
+			c := &doc.Claims[i]
+			props := claimProps(c)
+			h := hash(props)
+			row := map[string]any{"id": c.ID, "stance": string(c.Stance), "speaker": c.SpeakerID, "incident": c.IncidentID,
+				"props": props, "hash": h, "retractedAt": nil, "retractedBy": nil, "retractionReason": nil}
+			if r := c.Retracted; r != nil {
+				row["retractedAt"], row["retractedBy"], row["retractionReason"] = r.At, r.By, r.Reason
+			}
+			add(&claims, item{d, "Claim", c.ID, fmt.Sprintf("claims[%d]", i)}, "claim|"+c.ID+"|"+h, row)
+		}
+		for i := range doc.Merges {
+			m := &doc.Merges[i]
+			add(&merges, item{d, "Merge", m.ID, fmt.Sprintf("merges[%d]", i)}, "merge|"+m.ID, map[string]any{"id": m.ID, "props": mergeProps(m)})
+		}
+	}
+	for _, s := range []step{entities, relations, claims, merges} {
+		if len(s.rows) == 0 {
+			continue
+		}
+		recs, err := db.run(ctx, tx, s.query, map[string]any{
+			"rows": s.rows, "at": a.At, "by": a.By, "createOnly": mode == strikegraph.CreateOnly,
+		})
+		if err != nil {
+			return nil, err
+		}
+		if len(recs) != len(s.rows) {
+			return nil, fmt.Errorf("%s: wrote %d of %d rows", s.query, len(recs), len(s.rows))
+		}
+		for _, rec := range recs {
+			m := rec.AsMap()
+			it := s.items[m["i"].(int64)]
+			outcome := strikegraph.Outcome(m["outcome"].(string))
+			if outcome == "CONFLICT" {
+				return nil, &strikegraph.Error{Code: strikegraph.ECodeConflict, Field: it.field,
+					Message: fmt.Sprintf("%s %q already exists and says something else; update it instead", it.kind, it.id)}
+			}
+			changes[it.doc] = append(changes[it.doc], strikegraph.Change{Kind: it.kind, ID: it.id, Outcome: outcome})
+		}
+	}
+	return changes, nil
+}
+
+// checkClaimEnds refuses a claim whose id the graph already holds with
+// another stance, speaker or incident: a claim is what was said, and what
+// was said does not change; a wrong claim is retracted and a new one made.
+func (db *DB) checkClaimEnds(ctx context.Context, tx neo4j.ManagedTransaction, docs []*strikegraph.Document) error {
+	var ids []string
+	for _, doc := range docs {
+		for _, c := range doc.Claims {
+			ids = append(ids, c.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	recs, err := db.run(ctx, tx, "find_claim_ends", map[string]any{"ids": ids})
+	if err != nil {
+		return err
+	}
+	held := map[string][3]string{}
+	for _, rec := range recs {
+		m := rec.AsMap()
+		held[str(m, "id")] = [3]string{str(m, "stance"), str(m, "speaker"), str(m, "incident")}
+	}
+	for _, doc := range docs {
+		for i, c := range doc.Claims {
+			if h, ok := held[c.ID]; ok && h != [3]string{string(c.Stance), c.SpeakerID, c.IncidentID} {
+				return &strikegraph.Error{Code: strikegraph.ECodeConflict, Field: fmt.Sprintf("claims[%d].id", i),
+					Message: fmt.Sprintf("claim %q is a %s claim by %s about %s; a claim keeps its stance, speaker and incident: retract it and record a new one", c.ID, h[0], h[1], h[2])}
+			}
+		}
+	}
+	return nil
+}
+
+// hash is a digest of what a document says of an item: equal hashes, equal
+// content.
+func hash(v any) string {
+	b, err := json.Marshal(v) // maps marshal with sorted keys
+	if err != nil {
+		panic(err) // props hold only strings, numbers, booleans, lists, dates and points
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
+}
+
+// findRefs returns the kind (and an article's text) of each id in the graph.
+func (db *DB) findRefs(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]strikegraph.Ref, error) {
+	refs := map[string]strikegraph.Ref{}
+	if len(ids) == 0 {
+		return refs, nil
+	}
+	recs, err := db.run(ctx, tx, "find_refs", map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		m := rec.AsMap()
+		labels := strs(m, "labels")
+		kind := str(m, "kind")
+		for _, l := range []string{strikegraph.NodeIncident, strikegraph.NodePlace, strikegraph.NodeArticle} {
+			if slices.Contains(labels, l) {
+				kind = l
+			}
+		}
+		refs[str(m, "id")] = strikegraph.Ref{Kind: kind, Text: str(m, "text")}
+	}
+	return refs, nil
+}
+
+// IsEmpty tells whether the graph holds no entities.
+func (db *DB) IsEmpty(ctx context.Context) (bool, error) {
+	recs, err := db.read(ctx, "is_empty", nil)
+	if err != nil {
+		return false, err
+	}
+	return recs[0].AsMap()["empty"].(bool), nil
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

@@ -1,0 +1,289 @@
+package strikegraph
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"iter"
+	"strconv"
+	"strings"
+)
+
+// Record is one unit of an import: an annotation document, or an ACLED row
+// mapped onto one. It is written whole or not at all.
+type Record struct {
+	Source string // file name, for the report
+	Line   int    // where the record starts in Source
+	Doc    *Document
+	Err    error // why the record could not be read; it is rejected
+
+	// FieldLine, when set, finds the line of a field of the document
+	// ("claims[2].quote"), so that a rejection points at it.
+	FieldLine func(field string) int
+}
+
+// Rejection is a record left out of an import, and why.
+type Rejection struct {
+	Source string `json:"source,omitempty"`
+	Line   int    `json:"line"`
+	Field  string `json:"field,omitempty"`
+	Code   string `json:"code"`
+	Reason string `json:"reason"`
+}
+
+// ImportReport is what an import did: how many records it created, updated
+// or found unchanged (see Changes.Outcome), which it rejected, and what
+// happened to each kind of item.
+type ImportReport struct {
+	Records   int                        `json:"records"`
+	Created   int                        `json:"created"`
+	Updated   int                        `json:"updated"`
+	Unchanged int                        `json:"unchanged"`
+	Rejected  []Rejection                `json:"rejected"`
+	Items     map[string]map[Outcome]int `json:"items"`
+}
+
+// DefaultBatchSize is how many records an import writes per transaction.
+// Larger batches gain little once a batch's round trip is small beside its
+// writes, and cost memory in Neo4j's transaction state.
+const DefaultBatchSize = 500
+
+// ImportOptions tune Import.
+type ImportOptions struct {
+	Author    Author
+	BatchSize int                // records per transaction; 0 is DefaultBatchSize
+	Progress  func(ImportReport) // called after each batch
+}
+
+// Import writes records in batches of one transaction each. A record that
+// cannot be read, is invalid or whose references fail is rejected and the
+// others are written. If a batch fails in the database (a CONFLICT), its
+// records are written one by one so that only the failing ones are rejected.
+// Import stops at the first error that is not about a record: the database
+// is unavailable, or ctx ended. Importing the same records again changes
+// nothing and reports them all UNCHANGED.
+func Import(ctx context.Context, w WriteService, records iter.Seq[Record], opts ImportOptions) (ImportReport, error) {
+	size := opts.BatchSize
+	if size <= 0 {
+		size = DefaultBatchSize
+	}
+	rep := ImportReport{Rejected: []Rejection{}, Items: map[string]map[Outcome]int{}}
+	var batch []Record
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		defer func() { batch = batch[:0] }()
+		docs := make([]*Document, len(batch))
+		for i, r := range batch {
+			docs[i] = r.Doc
+		}
+		changes, errs, err := w.WriteDocuments(ctx, docs, opts.Author)
+		if err != nil && !recordError(err) {
+			return err
+		}
+		for i, r := range batch {
+			if err != nil {
+				changes[i], errs[i] = nil, nil
+				changes[i], errs[i] = w.WriteDocument(ctx, r.Doc, Upsert, opts.Author)
+				if errs[i] != nil && !recordError(errs[i]) {
+					return errs[i]
+				}
+			}
+			if errs[i] != nil {
+				rep.reject(r, errs[i])
+				continue
+			}
+			rep.count(changes[i])
+		}
+		if opts.Progress != nil {
+			opts.Progress(rep)
+		}
+		return nil
+	}
+	for r := range records {
+		if err := ctx.Err(); err != nil {
+			return rep, err
+		}
+		rep.Records++
+		if r.Err != nil {
+			rep.reject(r, r.Err)
+			continue
+		}
+		batch = append(batch, r)
+		if len(batch) == size {
+			if err := flush(); err != nil {
+				return rep, err
+			}
+		}
+	}
+	return rep, flush()
+}
+
+// recordError tells whether err is about a record, not the database.
+func recordError(err error) bool {
+	code := ErrorCode(err)
+	return code == ECodeInvalid || code == ECodeConflict || code == ECodeNotFound
+}
+
+func (rep *ImportReport) reject(r Record, err error) {
+	rj := Rejection{Source: r.Source, Line: r.Line, Code: ErrorCode(err), Reason: err.Error()}
+	var e *Error
+	if errors.As(err, &e) {
+		rj.Field, rj.Reason = e.Field, e.Message
+		if e.Code == ECodeInternal {
+			rj.Reason = "internal error"
+		}
+		if r.FieldLine != nil && e.Field != "" {
+			rj.Line = r.FieldLine(e.Field)
+		}
+	}
+	rep.Rejected = append(rep.Rejected, rj)
+}
+
+func (rep *ImportReport) count(cs Changes) {
+	switch cs.Outcome() {
+	case Created:
+		rep.Created++
+	case Updated:
+		rep.Updated++
+	default:
+		rep.Unchanged++
+	}
+	for _, c := range cs {
+		if rep.Items[c.Kind] == nil {
+			rep.Items[c.Kind] = map[Outcome]int{}
+		}
+		rep.Items[c.Kind][c.Outcome]++
+	}
+}
+
+// DocumentRecord reads one annotation document from b. A document that does
+// not decode is a rejected record, at the line of the fault.
+func DocumentRecord(source string, b []byte) Record {
+	r := Record{Source: source, Line: 1, FieldLine: func(field string) int { return FieldLine(b, field) }}
+	doc, err := DecodeDocument(b)
+	if err != nil {
+		r.Err, r.FieldLine = err, nil
+		var syntax *json.SyntaxError
+		var typ *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &syntax):
+			r.Line = lineAt(b, syntax.Offset)
+		case errors.As(err, &typ):
+			r.Line = lineAt(b, typ.Offset)
+		}
+		return r
+	}
+	doc.Source = source
+	r.Doc = &doc
+	return r
+}
+
+// FieldLine is the line in the JSON document b where the value of field
+// ("claims[2].quote", the paths Validate names) starts, or 1 when it is not
+// there.
+func FieldLine(b []byte, field string) int {
+	var path []string
+	for _, part := range strings.Split(field, ".") {
+		name, index, _ := strings.Cut(part, "[")
+		path = append(path, name)
+		if index != "" {
+			path = append(path, "["+strings.TrimSuffix(index, "]"))
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if !seek(dec, path) {
+		return 1
+	}
+	// The value starts after the separators the decoder stopped before.
+	off := dec.InputOffset()
+	for off < int64(len(b)) && strings.ContainsRune(" \t\r\n,:", rune(b[off])) {
+		off++
+	}
+	return lineAt(b, off)
+}
+
+// seek reads dec up to the value at path: object keys, and "[i" for array
+// elements.
+func seek(dec *json.Decoder, path []string) bool {
+	if len(path) == 0 {
+		return true
+	}
+	tok, err := dec.Token()
+	if err != nil {
+		return false
+	}
+	switch tok {
+	case json.Delim('{'):
+		for dec.More() {
+			key, err := dec.Token()
+			if err != nil {
+				return false
+			}
+			if key == path[0] {
+				return seek(dec, path[1:])
+			}
+			if !skip(dec) {
+				return false
+			}
+		}
+	case json.Delim('['):
+		want, err := strconv.Atoi(strings.TrimPrefix(path[0], "["))
+		if err != nil {
+			return false
+		}
+		for i := 0; dec.More(); i++ {
+			if i == want {
+				return seek(dec, path[1:])
+			}
+			if !skip(dec) {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// skip reads one whole value.
+func skip(dec *json.Decoder) bool {
+	depth := 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+		if depth == 0 {
+			return true
+		}
+	}
+}
+
+func lineAt(b []byte, off int64) int {
+	off = min(max(off, 0), int64(len(b)))
+	return bytes.Count(b[:off], []byte("\n")) + 1
+}
+
+// Add adds what another import did to rep.
+func (rep *ImportReport) Add(other ImportReport) {
+	rep.Records += other.Records
+	rep.Created += other.Created
+	rep.Updated += other.Updated
+	rep.Unchanged += other.Unchanged
+	rep.Rejected = append(rep.Rejected, other.Rejected...)
+	for kind, outcomes := range other.Items {
+		if rep.Items[kind] == nil {
+			rep.Items[kind] = map[Outcome]int{}
+		}
+		for o, n := range outcomes {
+			rep.Items[kind][o] += n
+		}
+	}
+}
