@@ -14,7 +14,7 @@ import (
 )
 
 // TestGenerateThenLoad writes a corpus with `strikegraph generate`, twice to
-// the same bytes, and loads it with `strikegraph load`.
+// the same bytes, and imports it with `strikegraph import`.
 func TestGenerateThenLoad(t *testing.T) {
 	log := graphtest.Logger(t)
 	a, b := t.TempDir(), t.TempDir()
@@ -45,8 +45,8 @@ func TestGenerateThenLoad(t *testing.T) {
 	}
 
 	target := neo4jtest.New(t)
-	err = run(t.Context(), []string{"load", "-dir", filepath.Join(a, "documents"), "--neo4j-uri", target.URI,
-		"--neo4j-username", target.Username, "--neo4j-password", target.Password, "--neo4j-database", target.Database}, log)
+	err = run(t.Context(), []string{"import", "--neo4j-uri", target.URI, "--neo4j-username", target.Username,
+		"--neo4j-password", target.Password, "--neo4j-database", target.Database, filepath.Join(a, "documents")}, log)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,10 @@
 // Command strikegraph serves the Strikegraph knowledge graph over GraphQL.
 //
 //	strikegraph serve           serve GraphQL (starts a local Neo4j when NEO4J_URI is unset)
-//	strikegraph load [-dir DIR] load import documents (default: the seed corpus)
+//	strikegraph import [PATH …] import annotation documents (.json, or a folder of them)
+//	                            and ACLED CSV exports (.csv); no PATH: the seed corpus
+//	strikegraph export [-out FILE]
+//	                            write the whole graph as one annotation document
 //	strikegraph neo4j [-- CMD]  run the local Neo4j; with CMD, run CMD against it and stop
 //	strikegraph generate -out DIR [-seed N] [-incidents N]
 //	                            write a generated corpus for tests and benchmarks
@@ -44,14 +47,14 @@ func (e exitCode) Error() string { return fmt.Sprintf("exit status %d", int(e)) 
 
 func run(ctx context.Context, args []string, log *slog.Logger) error {
 	if len(args) == 0 {
-		fmt.Fprintln(os.Stderr, "usage: strikegraph serve|load|neo4j|generate|apikey [flags]; strikegraph CMD -h for flags")
+		fmt.Fprintln(os.Stderr, "usage: strikegraph serve|import|export|neo4j|generate|apikey [flags]; strikegraph CMD -h for flags")
 		return flag.ErrHelp
 	}
 	switch args[0] {
 	case "serve":
 		return serve(ctx, args[1:], log)
-	case "load":
-		return load(ctx, args[1:], log)
+	case "import":
+		return importFiles(ctx, args[1:], os.Stdout, os.Stderr, log)
 	case "neo4j":
 		return runNeo4j(ctx, args[1:], log)
 	case "generate":
@@ -59,7 +62,7 @@ func run(ctx context.Context, args []string, log *slog.Logger) error {
 	case "apikey":
 		return apikey(args[1:], os.Stdout)
 	default:
-		fmt.Fprintf(os.Stderr, "strikegraph: unknown command %q; want serve, load, neo4j, generate or apikey\n", args[0])
+		fmt.Fprintf(os.Stderr, "strikegraph: unknown command %q; want serve, import, export, neo4j, generate or apikey\n", args[0])
 		return flag.ErrHelp
 	}
 }

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"iter"
+	"log/slog"
+	"os"
+	"os/user"
+	"path/filepath"
+	"time"
+
+	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/cypher"
+	"github.com/strikegraph/strikegraph/data"
+	"github.com/strikegraph/strikegraph/importer"
+)
+
+// importFiles imports annotation documents and ACLED CSV files, or the
+// built-in seed corpus when no path is given, and reports what it did.
+func importFiles(ctx context.Context, args []string, stdout, stderr io.Writer, log *slog.Logger) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	format := fs.String("format", "", "annotation or acled; empty: from each file's extension (.json, .csv); a folder holds annotation documents")
+	batch := fs.Int("batch", strikegraph.DefaultBatchSize, "records written per transaction")
+	as := fs.String("as", "", "who the writes are recorded as; default cli:<user>, or seed for the seed corpus")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	nc := neo4jFlags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *batch < 1 {
+		return errors.New("import: -batch must be at least 1")
+	}
+	var f importer.Format
+	if *format != "" {
+		var err error
+		if f, err = importer.Parse(*format); err != nil {
+			return err
+		}
+	}
+	paths := fs.Args()
+	by := *as
+	switch {
+	case by != "":
+	case len(paths) == 0:
+		by = "seed"
+	default:
+		by = "cli:" + username()
+	}
+	db, closeDB, err := connect(ctx, nc, log)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	start := time.Now()
+	opts := strikegraph.ImportOptions{Author: strikegraph.Author{By: by, At: start.UTC()}, BatchSize: *batch,
+		Progress: func(rep strikegraph.ImportReport) {
+			rate := float64(rep.Records) / time.Since(start).Seconds()
+			fmt.Fprintf(stderr, "imported %d records (%d rejected), %.0f records/s\n", rep.Records, len(rep.Rejected), rate)
+		}}
+	total := strikegraph.ImportReport{Rejected: []strikegraph.Rejection{}, Items: map[string]map[strikegraph.Outcome]int{}}
+	for recs, err := range sources(paths, f) {
+		if err != nil {
+			return err
+		}
+		rep, err := strikegraph.Import(ctx, db, recs, opts)
+		total.Add(rep)
+		if err != nil {
+			return err
+		}
+	}
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(total)
+	}
+	fmt.Fprint(stdout, importer.Summary(total))
+	return nil
+}
+
+// sources yields the records of each path in turn: a folder of annotation
+// documents, or a file in format f (or as its extension says). No path is the
+// built-in seed corpus.
+func sources(paths []string, f importer.Format) iter.Seq2[iter.Seq[strikegraph.Record], error] {
+	return func(yield func(iter.Seq[strikegraph.Record], error) bool) {
+		if len(paths) == 0 {
+			yield(strikegraph.DocumentRecords(data.FS, data.SeedDir), nil)
+			return
+		}
+		for _, p := range paths {
+			abs, err := filepath.Abs(p)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			if st, err := os.Stat(abs); err == nil && st.IsDir() {
+				if !yield(strikegraph.DocumentRecords(os.DirFS(filepath.Dir(abs)), filepath.Base(abs)), nil) {
+					return
+				}
+				continue
+			}
+			file, err := os.Open(abs)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			format := f
+			if format == "" {
+				format = importer.Detect(p, "")
+			}
+			recs, err := importer.Records(format, p, file)
+			ok := yield(recs, err)
+			file.Close()
+			if !ok || err != nil {
+				return
+			}
+		}
+	}
+}
+
+func username() string {
+	if u, err := user.Current(); err == nil {
+		return u.Username
+	}
+	return "unknown"
+}
+
+// seedIfEmpty loads the seed corpus into an empty graph; the corpus is the
+// project's own, so any rejection is a failure.
+func seedIfEmpty(ctx context.Context, db *cypher.DB, log *slog.Logger) error {
+	empty, err := db.IsEmpty(ctx)
+	if err != nil || !empty {
+		return err
+	}
+	log.Info("the graph is empty: loading the seed corpus")
+	rep, err := strikegraph.Import(ctx, db, strikegraph.DocumentRecords(data.FS, data.SeedDir),
+		strikegraph.ImportOptions{Author: strikegraph.Author{By: "seed", At: time.Now().UTC()}})
+	if err == nil && len(rep.Rejected) > 0 {
+		err = fmt.Errorf("seed corpus: %s", importer.Summary(rep))
+	}
+	log.Info("loaded", "documents", rep.Records)
+	return err
+}
