@@ -37,11 +37,15 @@ type ResolverRoot interface {
 	IncidentDistance() IncidentDistanceResolver
 	IncidentNearPlace() IncidentNearPlaceResolver
 	Link() LinkResolver
+	Merge() MergeResolver
+	Mutation() MutationResolver
 	Path() PathResolver
 	PathEdge() PathEdgeResolver
 	Place() PlaceResolver
+	Provenance() ProvenanceResolver
 	Query() QueryResolver
 	ReporterTotal() ReporterTotalResolver
+	Retraction() RetractionResolver
 }
 
 type DirectiveRoot struct {
@@ -67,8 +71,10 @@ type ComplexityRoot struct {
 		Leads            func(childComplexity int, where *strikegraph.ActorWhere) int
 		LedBy            func(childComplexity int, where *strikegraph.ActorWhere) int
 		Links            func(childComplexity int, types []strikegraph.RelationType, direction *strikegraph.Direction) int
+		Merges           func(childComplexity int) int
 		Name             func(childComplexity int) int
 		PartOf           func(childComplexity int, where *strikegraph.ActorWhere) int
+		Provenance       func(childComplexity int) int
 		SpeaksFor        func(childComplexity int) int
 		Spokespeople     func(childComplexity int) int
 		TargetedBy       func(childComplexity int, where *strikegraph.IncidentWhere) int
@@ -77,6 +83,11 @@ type ComplexityRoot struct {
 	ActorEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ActorPayload struct {
+		Actor   func(childComplexity int) int
+		Outcome func(childComplexity int) int
 	}
 
 	ActorsConnection struct {
@@ -95,6 +106,7 @@ type ComplexityRoot struct {
 		ID               func(childComplexity int) int
 		Links            func(childComplexity int, types []strikegraph.RelationType, direction *strikegraph.Direction) int
 		Name             func(childComplexity int) int
+		Provenance       func(childComplexity int) int
 		Published        func(childComplexity int) int
 		Publisher        func(childComplexity int) int
 		Text             func(childComplexity int) int
@@ -105,6 +117,11 @@ type ComplexityRoot struct {
 	ArticleEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ArticlePayload struct {
+		Article func(childComplexity int) int
+		Outcome func(childComplexity int) int
 	}
 
 	ArticlesConnection struct {
@@ -132,8 +149,10 @@ type ComplexityRoot struct {
 		Note       func(childComplexity int) int
 		OnBehalfOf func(childComplexity int) int
 		Places     func(childComplexity int) int
+		Provenance func(childComplexity int) int
 		Quote      func(childComplexity int) int
 		Response   func(childComplexity int) int
+		Retraction func(childComplexity int) int
 		Speaker    func(childComplexity int) int
 		Stance     func(childComplexity int) int
 		StatedOn   func(childComplexity int) int
@@ -143,6 +162,11 @@ type ComplexityRoot struct {
 	ClaimEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ClaimPayload struct {
+		Claim   func(childComplexity int) int
+		Outcome func(childComplexity int) int
 	}
 
 	ClaimsConnection struct {
@@ -156,6 +180,11 @@ type ComplexityRoot struct {
 		Precision func(childComplexity int) int
 		Text      func(childComplexity int) int
 		Value     func(childComplexity int) int
+	}
+
+	EntityPayload struct {
+		Entity  func(childComplexity int) int
+		Outcome func(childComplexity int) int
 	}
 
 	Figure struct {
@@ -184,12 +213,14 @@ type ComplexityRoot struct {
 		Description      func(childComplexity int) int
 		ID               func(childComplexity int) int
 		Links            func(childComplexity int, types []strikegraph.RelationType, direction *strikegraph.Direction) int
+		Merges           func(childComplexity int) int
 		Name             func(childComplexity int) int
 		PartOf           func(childComplexity int, where *strikegraph.IncidentWhere) int
 		Parts            func(childComplexity int, where *strikegraph.IncidentWhere) int
 		Perpetrators     func(childComplexity int, where *strikegraph.ActorWhere) int
 		Places           func(childComplexity int) int
 		PossiblySameAs   func(childComplexity int, where *strikegraph.IncidentWhere) int
+		Provenance       func(childComplexity int) int
 		Scope            func(childComplexity int) int
 		Speakers         func(childComplexity int, stance *strikegraph.Stance, where *strikegraph.ActorWhere) int
 		Target           func(childComplexity int) int
@@ -215,6 +246,11 @@ type ComplexityRoot struct {
 		Via       func(childComplexity int) int
 	}
 
+	IncidentPayload struct {
+		Incident func(childComplexity int) int
+		Outcome  func(childComplexity int) int
+	}
+
 	IncidentsConnection struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
@@ -230,6 +266,35 @@ type ComplexityRoot struct {
 		Role       func(childComplexity int) int
 		Sources    func(childComplexity int) int
 		Type       func(childComplexity int) int
+	}
+
+	Merge struct {
+		At         func(childComplexity int) int
+		By         func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Kept       func(childComplexity int) int
+		MergedID   func(childComplexity int) int
+		MergedKind func(childComplexity int) int
+		MergedName func(childComplexity int) int
+		Moved      func(childComplexity int) int
+		Reason     func(childComplexity int) int
+	}
+
+	Mutation struct {
+		AddAliases     func(childComplexity int, id string, aliases []string) int
+		AddRelation    func(childComplexity int, input RelationInput) int
+		CreateActor    func(childComplexity int, input ActorInput) int
+		CreateArticle  func(childComplexity int, input ArticleInput) int
+		CreateIncident func(childComplexity int, input IncidentInput) int
+		CreatePlace    func(childComplexity int, input PlaceInput) int
+		MergeEntities  func(childComplexity int, kept string, merged string, reason string) int
+		RecordDenial   func(childComplexity int, input DenialInput) int
+		RecordReport   func(childComplexity int, input ReportInput) int
+		RecordResponse func(childComplexity int, input ResponseInput) int
+		RetractClaim   func(childComplexity int, id string, reason string) int
+		UpdateActor    func(childComplexity int, id string, input ActorUpdate) int
+		UpdateIncident func(childComplexity int, id string, input IncidentUpdate) int
+		UpdatePlace    func(childComplexity int, id string, input PlaceUpdate) int
 	}
 
 	Network struct {
@@ -292,8 +357,10 @@ type ComplexityRoot struct {
 		Latitude      func(childComplexity int) int
 		Links         func(childComplexity int, types []strikegraph.RelationType, direction *strikegraph.Direction) int
 		Longitude     func(childComplexity int) int
+		Merges        func(childComplexity int) int
 		Name          func(childComplexity int) int
 		Near          func(childComplexity int) int
+		Provenance    func(childComplexity int) int
 		Within        func(childComplexity int, where *strikegraph.PlaceWhere) int
 	}
 
@@ -307,10 +374,22 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	PlacePayload struct {
+		Outcome func(childComplexity int) int
+		Place   func(childComplexity int) int
+	}
+
 	PlacesConnection struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
+	}
+
+	Provenance struct {
+		CreatedAt func(childComplexity int) int
+		CreatedBy func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+		UpdatedBy func(childComplexity int) int
 	}
 
 	Query struct {
@@ -329,6 +408,7 @@ type ComplexityRoot struct {
 		Incidents           func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) int
 		IncidentsConnection func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, first *int, after *string, last *int, before *string) int
 		IncidentsNear       func(childComplexity int, near strikegraph.Near, first *int) int
+		Merge               func(childComplexity int, mergedID string) int
 		Neighbourhood       func(childComplexity int, ids []string, depth *int, types []string, dateFrom *string, dateTo *string, maxNodes *int) int
 		Node                func(childComplexity int, id string) int
 		PathNetwork         func(childComplexity int, from string, to string, maxLength *int, all *bool) int
@@ -343,6 +423,11 @@ type ComplexityRoot struct {
 		Timeline            func(childComplexity int, by strikegraph.TimeBucket, where *strikegraph.IncidentWhere) int
 	}
 
+	RelationPayload struct {
+		Link    func(childComplexity int) int
+		Outcome func(childComplexity int) int
+	}
+
 	ReporterTotal struct {
 		CiviliansHighest  func(childComplexity int) int
 		CiviliansLowest   func(childComplexity int) int
@@ -350,6 +435,12 @@ type ComplexityRoot struct {
 		IncidentsWithToll func(childComplexity int) int
 		Reporter          func(childComplexity int) int
 		Reports           func(childComplexity int) int
+	}
+
+	Retraction struct {
+		At     func(childComplexity int) int
+		By     func(childComplexity int) int
+		Reason func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -390,6 +481,8 @@ type ComplexityRoot struct {
 }
 
 type ActorResolver interface {
+	Merges(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Merge, error)
+
 	Links(ctx context.Context, obj *strikegraph.Actor, types []strikegraph.RelationType, direction *strikegraph.Direction) ([]*strikegraph.Link, error)
 	Claims(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error)
 	ClaimsConnection(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*ClaimsConnection, error)
@@ -429,11 +522,15 @@ type ClaimResolver interface {
 
 	Denies(ctx context.Context, obj *strikegraph.Claim) (*strikegraph.Denial, error)
 	Response(ctx context.Context, obj *strikegraph.Claim) (*strikegraph.Response, error)
+
+	Retraction(ctx context.Context, obj *strikegraph.Claim) (*strikegraph.Retraction, error)
 }
 type DateResolver interface {
 	Value(ctx context.Context, obj *strikegraph.Date) (*string, error)
 }
 type IncidentResolver interface {
+	Merges(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Merge, error)
+
 	Links(ctx context.Context, obj *strikegraph.Incident, types []strikegraph.RelationType, direction *strikegraph.Direction) ([]*strikegraph.Link, error)
 	Places(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Link, error)
 	Perpetrators(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error)
@@ -462,6 +559,27 @@ type LinkResolver interface {
 	Sources(ctx context.Context, obj *strikegraph.Link) ([]*strikegraph.Article, error)
 	Quotes(ctx context.Context, obj *strikegraph.Link) ([]string, error)
 }
+type MergeResolver interface {
+	Kept(ctx context.Context, obj *strikegraph.Merge) (strikegraph.Entity, error)
+
+	At(ctx context.Context, obj *strikegraph.Merge) (string, error)
+}
+type MutationResolver interface {
+	CreateIncident(ctx context.Context, input IncidentInput) (*IncidentPayload, error)
+	UpdateIncident(ctx context.Context, id string, input IncidentUpdate) (*IncidentPayload, error)
+	CreatePlace(ctx context.Context, input PlaceInput) (*PlacePayload, error)
+	UpdatePlace(ctx context.Context, id string, input PlaceUpdate) (*PlacePayload, error)
+	CreateActor(ctx context.Context, input ActorInput) (*ActorPayload, error)
+	UpdateActor(ctx context.Context, id string, input ActorUpdate) (*ActorPayload, error)
+	AddAliases(ctx context.Context, id string, aliases []string) (*EntityPayload, error)
+	CreateArticle(ctx context.Context, input ArticleInput) (*ArticlePayload, error)
+	AddRelation(ctx context.Context, input RelationInput) (*RelationPayload, error)
+	RecordReport(ctx context.Context, input ReportInput) (*ClaimPayload, error)
+	RecordDenial(ctx context.Context, input DenialInput) (*ClaimPayload, error)
+	RecordResponse(ctx context.Context, input ResponseInput) (*ClaimPayload, error)
+	RetractClaim(ctx context.Context, id string, reason string) (*ClaimPayload, error)
+	MergeEntities(ctx context.Context, kept string, merged string, reason string) (*strikegraph.Merge, error)
+}
 type PathResolver interface {
 	Nodes(ctx context.Context, obj *strikegraph.Path) ([]strikegraph.Entity, error)
 }
@@ -472,6 +590,8 @@ type PathEdgeResolver interface {
 	Sources(ctx context.Context, obj *strikegraph.PathEdge) ([]*strikegraph.Article, error)
 }
 type PlaceResolver interface {
+	Merges(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Merge, error)
+
 	GeoPrecision(ctx context.Context, obj *strikegraph.Place) (*strikegraph.GeoPrecision, error)
 
 	Links(ctx context.Context, obj *strikegraph.Place, types []strikegraph.RelationType, direction *strikegraph.Direction) ([]*strikegraph.Link, error)
@@ -481,9 +601,15 @@ type PlaceResolver interface {
 	Borders(ctx context.Context, obj *strikegraph.Place, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error)
 	IncidentsNear(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.IncidentNearPlace, error)
 }
+type ProvenanceResolver interface {
+	CreatedAt(ctx context.Context, obj *strikegraph.Provenance) (*string, error)
+
+	UpdatedAt(ctx context.Context, obj *strikegraph.Provenance) (*string, error)
+}
 type QueryResolver interface {
 	ServerInfo(ctx context.Context) (*strikegraph.ServerInfo, error)
 	Node(ctx context.Context, id string) (strikegraph.Entity, error)
+	Merge(ctx context.Context, mergedID string) (*strikegraph.Merge, error)
 	Incident(ctx context.Context, id string) (*strikegraph.Incident, error)
 	Place(ctx context.Context, id string) (*strikegraph.Place, error)
 	Actor(ctx context.Context, id string) (*strikegraph.Actor, error)
@@ -512,6 +638,9 @@ type QueryResolver interface {
 }
 type ReporterTotalResolver interface {
 	Reporter(ctx context.Context, obj *strikegraph.ReporterTotal) (*strikegraph.Actor, error)
+}
+type RetractionResolver interface {
+	At(ctx context.Context, obj *strikegraph.Retraction) (string, error)
 }
 
 type executableSchema graphql.ExecutableSchemaState[ResolverRoot, DirectiveRoot, ComplexityRoot]
@@ -701,6 +830,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Actor.Links(childComplexity, args["types"].([]strikegraph.RelationType), args["direction"].(*strikegraph.Direction)), true
+	case "Actor.merges":
+		if e.ComplexityRoot.Actor.Merges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Actor.Merges(childComplexity), true
 	case "Actor.name":
 		if e.ComplexityRoot.Actor.Name == nil {
 			break
@@ -718,6 +853,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Actor.PartOf(childComplexity, args["where"].(*strikegraph.ActorWhere)), true
+	case "Actor.provenance":
+		if e.ComplexityRoot.Actor.Provenance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Actor.Provenance(childComplexity), true
 	case "Actor.speaksFor":
 		if e.ComplexityRoot.Actor.SpeaksFor == nil {
 			break
@@ -754,6 +895,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActorEdge.Node(childComplexity), true
+
+	case "ActorPayload.actor":
+		if e.ComplexityRoot.ActorPayload.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorPayload.Actor(childComplexity), true
+	case "ActorPayload.outcome":
+		if e.ComplexityRoot.ActorPayload.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorPayload.Outcome(childComplexity), true
 
 	case "ActorsConnection.edges":
 		if e.ComplexityRoot.ActorsConnection.Edges == nil {
@@ -843,6 +997,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Article.Name(childComplexity), true
+	case "Article.provenance":
+		if e.ComplexityRoot.Article.Provenance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.Provenance(childComplexity), true
 	case "Article.published":
 		if e.ComplexityRoot.Article.Published == nil {
 			break
@@ -886,6 +1046,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ArticleEdge.Node(childComplexity), true
+
+	case "ArticlePayload.article":
+		if e.ComplexityRoot.ArticlePayload.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticlePayload.Article(childComplexity), true
+	case "ArticlePayload.outcome":
+		if e.ComplexityRoot.ArticlePayload.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticlePayload.Outcome(childComplexity), true
 
 	case "ArticlesConnection.edges":
 		if e.ComplexityRoot.ArticlesConnection.Edges == nil {
@@ -997,6 +1170,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Places(childComplexity), true
+	case "Claim.provenance":
+		if e.ComplexityRoot.Claim.Provenance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Provenance(childComplexity), true
 	case "Claim.quote":
 		if e.ComplexityRoot.Claim.Quote == nil {
 			break
@@ -1009,6 +1188,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Response(childComplexity), true
+	case "Claim.retraction":
+		if e.ComplexityRoot.Claim.Retraction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Retraction(childComplexity), true
 	case "Claim.speaker":
 		if e.ComplexityRoot.Claim.Speaker == nil {
 			break
@@ -1046,6 +1231,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ClaimEdge.Node(childComplexity), true
+
+	case "ClaimPayload.claim":
+		if e.ComplexityRoot.ClaimPayload.Claim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimPayload.Claim(childComplexity), true
+	case "ClaimPayload.outcome":
+		if e.ComplexityRoot.ClaimPayload.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimPayload.Outcome(childComplexity), true
 
 	case "ClaimsConnection.edges":
 		if e.ComplexityRoot.ClaimsConnection.Edges == nil {
@@ -1090,6 +1288,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Date.Value(childComplexity), true
+
+	case "EntityPayload.entity":
+		if e.ComplexityRoot.EntityPayload.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityPayload.Entity(childComplexity), true
+	case "EntityPayload.outcome":
+		if e.ComplexityRoot.EntityPayload.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityPayload.Outcome(childComplexity), true
 
 	case "Figure.approximate":
 		if e.ComplexityRoot.Figure.Approximate == nil {
@@ -1222,6 +1433,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.Links(childComplexity, args["types"].([]strikegraph.RelationType), args["direction"].(*strikegraph.Direction)), true
+	case "Incident.merges":
+		if e.ComplexityRoot.Incident.Merges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Merges(childComplexity), true
 	case "Incident.name":
 		if e.ComplexityRoot.Incident.Name == nil {
 			break
@@ -1278,6 +1495,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.PossiblySameAs(childComplexity, args["where"].(*strikegraph.IncidentWhere)), true
+	case "Incident.provenance":
+		if e.ComplexityRoot.Incident.Provenance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Provenance(childComplexity), true
 	case "Incident.scope":
 		if e.ComplexityRoot.Incident.Scope == nil {
 			break
@@ -1376,6 +1599,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.IncidentNearPlace.Via(childComplexity), true
 
+	case "IncidentPayload.incident":
+		if e.ComplexityRoot.IncidentPayload.Incident == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentPayload.Incident(childComplexity), true
+	case "IncidentPayload.outcome":
+		if e.ComplexityRoot.IncidentPayload.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentPayload.Outcome(childComplexity), true
+
 	case "IncidentsConnection.edges":
 		if e.ComplexityRoot.IncidentsConnection.Edges == nil {
 			break
@@ -1443,6 +1679,216 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Link.Type(childComplexity), true
+
+	case "Merge.at":
+		if e.ComplexityRoot.Merge.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Merge.At(childComplexity), true
+	case "Merge.by":
+		if e.ComplexityRoot.Merge.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Merge.By(childComplexity), true
+	case "Merge.id":
+		if e.ComplexityRoot.Merge.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Merge.ID(childComplexity), true
+	case "Merge.kept":
+		if e.ComplexityRoot.Merge.Kept == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Merge.Kept(childComplexity), true
+	case "Merge.mergedId":
+		if e.ComplexityRoot.Merge.MergedID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Merge.MergedID(childComplexity), true
+	case "Merge.mergedKind":
+		if e.ComplexityRoot.Merge.MergedKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Merge.MergedKind(childComplexity), true
+	case "Merge.mergedName":
+		if e.ComplexityRoot.Merge.MergedName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Merge.MergedName(childComplexity), true
+	case "Merge.moved":
+		if e.ComplexityRoot.Merge.Moved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Merge.Moved(childComplexity), true
+	case "Merge.reason":
+		if e.ComplexityRoot.Merge.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Merge.Reason(childComplexity), true
+
+	case "Mutation.addAliases":
+		if e.ComplexityRoot.Mutation.AddAliases == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addAliases_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddAliases(childComplexity, args["id"].(string), args["aliases"].([]string)), true
+	case "Mutation.addRelation":
+		if e.ComplexityRoot.Mutation.AddRelation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addRelation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddRelation(childComplexity, args["input"].(RelationInput)), true
+	case "Mutation.createActor":
+		if e.ComplexityRoot.Mutation.CreateActor == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createActor_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateActor(childComplexity, args["input"].(ActorInput)), true
+	case "Mutation.createArticle":
+		if e.ComplexityRoot.Mutation.CreateArticle == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createArticle_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateArticle(childComplexity, args["input"].(ArticleInput)), true
+	case "Mutation.createIncident":
+		if e.ComplexityRoot.Mutation.CreateIncident == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createIncident_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateIncident(childComplexity, args["input"].(IncidentInput)), true
+	case "Mutation.createPlace":
+		if e.ComplexityRoot.Mutation.CreatePlace == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPlace_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePlace(childComplexity, args["input"].(PlaceInput)), true
+	case "Mutation.mergeEntities":
+		if e.ComplexityRoot.Mutation.MergeEntities == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergeEntities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergeEntities(childComplexity, args["kept"].(string), args["merged"].(string), args["reason"].(string)), true
+	case "Mutation.recordDenial":
+		if e.ComplexityRoot.Mutation.RecordDenial == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordDenial_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordDenial(childComplexity, args["input"].(DenialInput)), true
+	case "Mutation.recordReport":
+		if e.ComplexityRoot.Mutation.RecordReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordReport(childComplexity, args["input"].(ReportInput)), true
+	case "Mutation.recordResponse":
+		if e.ComplexityRoot.Mutation.RecordResponse == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordResponse_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordResponse(childComplexity, args["input"].(ResponseInput)), true
+	case "Mutation.retractClaim":
+		if e.ComplexityRoot.Mutation.RetractClaim == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_retractClaim_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RetractClaim(childComplexity, args["id"].(string), args["reason"].(string)), true
+	case "Mutation.updateActor":
+		if e.ComplexityRoot.Mutation.UpdateActor == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateActor_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateActor(childComplexity, args["id"].(string), args["input"].(ActorUpdate)), true
+	case "Mutation.updateIncident":
+		if e.ComplexityRoot.Mutation.UpdateIncident == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateIncident_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateIncident(childComplexity, args["id"].(string), args["input"].(IncidentUpdate)), true
+	case "Mutation.updatePlace":
+		if e.ComplexityRoot.Mutation.UpdatePlace == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updatePlace_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdatePlace(childComplexity, args["id"].(string), args["input"].(PlaceUpdate)), true
 
 	case "Network.edges":
 		if e.ComplexityRoot.Network.Edges == nil {
@@ -1711,6 +2157,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Place.Longitude(childComplexity), true
+	case "Place.merges":
+		if e.ComplexityRoot.Place.Merges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Place.Merges(childComplexity), true
 	case "Place.name":
 		if e.ComplexityRoot.Place.Name == nil {
 			break
@@ -1723,6 +2175,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Place.Near(childComplexity), true
+	case "Place.provenance":
+		if e.ComplexityRoot.Place.Provenance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Place.Provenance(childComplexity), true
 	case "Place.within":
 		if e.ComplexityRoot.Place.Within == nil {
 			break
@@ -1761,6 +2219,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PlaceEdge.Node(childComplexity), true
 
+	case "PlacePayload.outcome":
+		if e.ComplexityRoot.PlacePayload.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacePayload.Outcome(childComplexity), true
+	case "PlacePayload.place":
+		if e.ComplexityRoot.PlacePayload.Place == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacePayload.Place(childComplexity), true
+
 	case "PlacesConnection.edges":
 		if e.ComplexityRoot.PlacesConnection.Edges == nil {
 			break
@@ -1779,6 +2250,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PlacesConnection.TotalCount(childComplexity), true
+
+	case "Provenance.createdAt":
+		if e.ComplexityRoot.Provenance.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Provenance.CreatedAt(childComplexity), true
+	case "Provenance.createdBy":
+		if e.ComplexityRoot.Provenance.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Provenance.CreatedBy(childComplexity), true
+	case "Provenance.updatedAt":
+		if e.ComplexityRoot.Provenance.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Provenance.UpdatedAt(childComplexity), true
+	case "Provenance.updatedBy":
+		if e.ComplexityRoot.Provenance.UpdatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Provenance.UpdatedBy(childComplexity), true
 
 	case "Query.actor":
 		if e.ComplexityRoot.Query.Actor == nil {
@@ -1946,6 +2442,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.IncidentsNear(childComplexity, args["near"].(strikegraph.Near), args["first"].(*int)), true
 
+	case "Query.merge":
+		if e.ComplexityRoot.Query.Merge == nil {
+			break
+		}
+
+		args, err := ec.field_Query_merge_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Merge(childComplexity, args["mergedId"].(string)), true
 	case "Query.neighbourhood":
 		if e.ComplexityRoot.Query.Neighbourhood == nil {
 			break
@@ -2074,6 +2581,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Timeline(childComplexity, args["by"].(strikegraph.TimeBucket), args["where"].(*strikegraph.IncidentWhere)), true
 
+	case "RelationPayload.link":
+		if e.ComplexityRoot.RelationPayload.Link == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationPayload.Link(childComplexity), true
+	case "RelationPayload.outcome":
+		if e.ComplexityRoot.RelationPayload.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationPayload.Outcome(childComplexity), true
+
 	case "ReporterTotal.civiliansHighest":
 		if e.ComplexityRoot.ReporterTotal.CiviliansHighest == nil {
 			break
@@ -2110,6 +2630,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReporterTotal.Reports(childComplexity), true
+
+	case "Retraction.at":
+		if e.ComplexityRoot.Retraction.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Retraction.At(childComplexity), true
+	case "Retraction.by":
+		if e.ComplexityRoot.Retraction.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Retraction.By(childComplexity), true
+	case "Retraction.reason":
+		if e.ComplexityRoot.Retraction.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Retraction.Reason(childComplexity), true
 
 	case "SearchHit.entity":
 		if e.ComplexityRoot.SearchHit.Entity == nil {
@@ -2250,17 +2789,31 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
+		ec.unmarshalInputActorInput,
 		ec.unmarshalInputActorSort,
+		ec.unmarshalInputActorUpdate,
 		ec.unmarshalInputActorWhere,
+		ec.unmarshalInputArticleInput,
 		ec.unmarshalInputArticleSort,
 		ec.unmarshalInputArticleWhere,
 		ec.unmarshalInputClaimSort,
 		ec.unmarshalInputClaimWhere,
+		ec.unmarshalInputDateInput,
+		ec.unmarshalInputDenialInput,
+		ec.unmarshalInputFigureInput,
+		ec.unmarshalInputFiguresInput,
+		ec.unmarshalInputIncidentInput,
 		ec.unmarshalInputIncidentSort,
+		ec.unmarshalInputIncidentUpdate,
 		ec.unmarshalInputIncidentWhere,
 		ec.unmarshalInputNear,
+		ec.unmarshalInputPlaceInput,
 		ec.unmarshalInputPlaceSort,
+		ec.unmarshalInputPlaceUpdate,
 		ec.unmarshalInputPlaceWhere,
+		ec.unmarshalInputRelationInput,
+		ec.unmarshalInputReportInput,
+		ec.unmarshalInputResponseInput,
 	)
 	first := true
 
@@ -2294,6 +2847,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			}
 
 			return &response
+		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithUnmarshalerMap(ctx, inputUnmarshalMap)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
 		}
 
 	default:
@@ -2339,6 +2907,9 @@ type Query {
 
   "Any entity by id."
   node(id: ID!): Entity
+
+  "Where an entity that was merged into another went: its latest merge, or null."
+  merge(mergedId: ID!): Merge
   incident(id: ID!): Incident
   place(id: ID!): Place
   actor(id: ID!): Actor
@@ -2430,6 +3001,8 @@ interface Entity {
   id: ID!
   name: String!
   aliases: [String!]!
+  "Who created it and last changed it, and when."
+  provenance: Provenance!
   "Every edge of this entity other than claims, optionally of some types only."
   links(types: [RelationType!], direction: Direction): [Link!]!
 }
@@ -2521,6 +3094,10 @@ type Incident implements Entity {
   id: ID!
   name: String!
   aliases: [String!]!
+  "Who created it and last changed it, and when."
+  provenance: Provenance!
+  "The entities found to be this one and merged into it, oldest first."
+  merges: [Merge!]!
   scope: IncidentScope!
   date: Date!
   until: Date
@@ -2596,6 +3173,10 @@ type Place implements Entity {
   id: ID!
   name: String!
   aliases: [String!]!
+  "Who created it and last changed it, and when."
+  provenance: Provenance!
+  "The entities found to be this one and merged into it, oldest first."
+  merges: [Merge!]!
   kind: PlaceKind!
   latitude: Float
   longitude: Float
@@ -2657,6 +3238,10 @@ type Actor implements Entity {
   id: ID!
   name: String!
   aliases: [String!]!
+  "Who created it and last changed it, and when."
+  provenance: Provenance!
+  "The entities found to be this one and merged into it, oldest first."
+  merges: [Merge!]!
   kind: ActorKind!
   description: String!
   anonymous: Boolean!
@@ -2699,6 +3284,8 @@ type Article implements Entity {
   "The title, or the file name when the article has none."
   name: String!
   aliases: [String!]!
+  "Who created it and last changed it, and when."
+  provenance: Provenance!
   title: String!
   file: String!
   publisher: Actor
@@ -2763,6 +3350,13 @@ type Claim {
   "RESPONDED: how."
   response: Response
   note: String!
+  "Who recorded it and last changed it, and when."
+  provenance: Provenance!
+  """
+  Set when the claim was withdrawn. A retracted claim is kept, but no longer
+  counts in tolls, contested, totals, timelines or incident filters.
+  """
+  retraction: Retraction
 }
 
 "The tolls a report states; null where it says nothing."
@@ -2947,6 +3541,8 @@ input ClaimWhere {
   OR: [ClaimWhere!]
   NOT: ClaimWhere
   id_IN: [ID!]
+  "Retracted (true) or standing (false). Lists of claims show both unless asked."
+  retracted: Boolean
   stance_IN: [Stance!]
   "Said by this actor, or on its behalf by a spokesperson."
   speaker: ID
@@ -3139,6 +3735,285 @@ type NetworkEdge {
   "For REPORTED, DENIED and RESPONDED edges."
   claim: Claim
 }
+
+"Who created something and last changed it, and when (RFC 3339, UTC)."
+type Provenance {
+  createdBy: String
+  createdAt: String
+  updatedBy: String
+  updatedAt: String
+}
+
+type Retraction {
+  by: String!
+  "RFC 3339, UTC."
+  at: String!
+  reason: String!
+}
+
+"A record that one entity was found to be another and merged into it."
+type Merge {
+  id: ID!
+  kept: Entity
+  mergedId: ID!
+  mergedName: String!
+  "PLACE, INCIDENT or the actor's kind."
+  mergedKind: String!
+  reason: String!
+  by: String!
+  "RFC 3339, UTC."
+  at: String!
+  "How many relations and claims moved to the kept entity."
+  moved: Int!
+}
+
+"""
+Writes. Each mutation is one transaction: all of it, or on any error none of
+it. Every mutation needs credentials (see the README): the editor role to
+create, update and record, the admin role to retract and merge. Every write
+records who made it and when (provenance).
+
+Sending a mutation twice is harmless. create… and record… derive the id from
+the natural key when none is given: the same input gives the same id. A
+second identical call returns the item with outcome UNCHANGED; a call whose id
+is taken by something that says otherwise fails with CONFLICT. Bad input fails
+with BAD_USER_INPUT and extensions.field naming the input field.
+"""
+type Mutation {
+  "Editor. Id when not given: incident:<name>:<date>."
+  createIncident(input: IncidentInput!): IncidentPayload!
+  "Editor. Changes the fields given; the others stay."
+  updateIncident(id: ID!, input: IncidentUpdate!): IncidentPayload!
+  "Editor. Id when not given: place:<name>."
+  createPlace(input: PlaceInput!): PlacePayload!
+  updatePlace(id: ID!, input: PlaceUpdate!): PlacePayload!
+  "Editor. Id when not given: a prefix for the kind and the name (group:isis, monitor:sohr)."
+  createActor(input: ActorInput!): ActorPayload!
+  updateActor(id: ID!, input: ActorUpdate!): ActorPayload!
+  "Editor. Adds spellings to an incident, place or actor."
+  addAliases(id: ID!, aliases: [String!]!): EntityPayload!
+  "Editor. The article claims are quoted from, with its whole text. Id when not given: from its text."
+  createArticle(input: ArticleInput!): ArticlePayload!
+  "Editor. An edge between two entities (LOCATED_NEAR, CARRIED_OUT, …), stated by an article or not."
+  addRelation(input: RelationInput!): RelationPayload!
+  "Editor. Someone reported the incident, with figures where given. Id when not given: from the stance, speaker, incident, article and quote."
+  recordReport(input: ReportInput!): ClaimPayload!
+  "Editor. Someone denied civilian harm, the report's credibility, the target or responsibility."
+  recordDenial(input: DenialInput!): ClaimPayload!
+  "Editor. Someone acknowledged, investigated, confirmed a strike or justified the target."
+  recordResponse(input: ResponseInput!): ClaimPayload!
+  "Admin. Marks a claim retracted, with who, when and why. The claim is kept. Retracting again changes nothing."
+  retractClaim(id: ID!, reason: String!): ClaimPayload!
+  """
+  Admin. Merges the entity merged into kept: its names become aliases of kept,
+  its relations and claims move to kept, and a Merge records it. Both must be
+  of one kind (articles are not merged).
+  """
+  mergeEntities(kept: ID!, merged: ID!, reason: String!): Merge!
+}
+
+"What a write did: created something, changed it, or found it already so."
+enum Outcome {
+  CREATED
+  UPDATED
+  UNCHANGED
+}
+
+type IncidentPayload {
+  incident: Incident!
+  outcome: Outcome!
+}
+
+type PlacePayload {
+  place: Place!
+  outcome: Outcome!
+}
+
+type ActorPayload {
+  actor: Actor!
+  outcome: Outcome!
+}
+
+type ArticlePayload {
+  article: Article!
+  outcome: Outcome!
+}
+
+type EntityPayload {
+  entity: Entity!
+  outcome: Outcome!
+}
+
+type RelationPayload {
+  "The edge, seen from its start."
+  link: Link!
+  outcome: Outcome!
+}
+
+type ClaimPayload {
+  claim: Claim!
+  outcome: Outcome!
+}
+
+input DateInput {
+  "YYYY-MM-DD for DAY and APPROXIMATE, YYYY-MM for MONTH, YYYY for YEAR, none for UNKNOWN."
+  value: String
+  precision: DatePrecision!
+  "The source's words: \"early Saturday\"."
+  text: String
+  "How the value was resolved."
+  note: String
+}
+
+input IncidentInput {
+  id: ID
+  name: String!
+  aliases: [String!]
+  scope: IncidentScope!
+  date: DateInput!
+  until: DateInput
+  target: String
+  description: String
+}
+
+input IncidentUpdate {
+  name: String
+  aliases: [String!]
+  scope: IncidentScope
+  date: DateInput
+  until: DateInput
+  target: String
+  description: String
+}
+
+input PlaceInput {
+  id: ID
+  name: String!
+  aliases: [String!]
+  kind: PlaceKind!
+  latitude: Float
+  longitude: Float
+  geoPrecision: GeoPrecision
+  geoSource: String
+  description: String
+}
+
+input PlaceUpdate {
+  name: String
+  aliases: [String!]
+  kind: PlaceKind
+  latitude: Float
+  longitude: Float
+  geoPrecision: GeoPrecision
+  geoSource: String
+  description: String
+}
+
+input ActorInput {
+  id: ID
+  kind: ActorKind!
+  name: String!
+  aliases: [String!]
+  description: String
+  anonymous: Boolean
+}
+
+input ActorUpdate {
+  name: String
+  aliases: [String!]
+  description: String
+  anonymous: Boolean
+}
+
+input ArticleInput {
+  id: ID
+  title: String!
+  "The whole text: every quote must stand in it verbatim."
+  text: String!
+  "An OUTLET actor's id."
+  publisher: ID
+  byline: String
+  dateline: String
+  url: String
+  published: DateInput!
+  description: String
+}
+
+input RelationInput {
+  type: RelationType!
+  from: ID!
+  to: ID!
+  "The article that states it, and its words."
+  article: ID
+  quote: String
+  role: String
+  distanceKm: Float
+  note: String
+}
+
+input FigureInput {
+  min: Int
+  max: Int
+  approximate: Boolean
+  "The source's words: \"at least 43\"."
+  text: String!
+}
+
+input FiguresInput {
+  civiliansKilled: FigureInput
+  childrenKilled: FigureInput
+  womenKilled: FigureInput
+  injured: FigureInput
+  combatantsKilled: FigureInput
+  killed: FigureInput
+}
+
+"What every claim has: who said it, about what, where and in which words."
+input ReportInput {
+  id: ID
+  speaker: ID!
+  onBehalfOf: ID
+  incident: ID!
+  article: ID!
+  "Verbatim from the article."
+  quote: String!
+  direct: Boolean
+  statedOn: DateInput!
+  via: [ID!]
+  places: [ID!]
+  note: String
+  figures: FiguresInput
+}
+
+input DenialInput {
+  id: ID
+  speaker: ID!
+  onBehalfOf: ID
+  incident: ID!
+  article: ID!
+  quote: String!
+  direct: Boolean
+  statedOn: DateInput!
+  via: [ID!]
+  places: [ID!]
+  note: String
+  denies: Denial!
+}
+
+input ResponseInput {
+  id: ID
+  speaker: ID!
+  onBehalfOf: ID
+  incident: ID!
+  article: ID!
+  quote: String!
+  direct: Boolean
+  statedOn: DateInput!
+  via: [ID!]
+  places: [ID!]
+  note: String
+  response: Response!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -3155,6 +4030,10 @@ func (ec *executionContext) childFields_Actor(ctx context.Context, field graphql
 		return ec.fieldContext_Actor_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Actor_aliases(ctx, field)
+	case "provenance":
+		return ec.fieldContext_Actor_provenance(ctx, field)
+	case "merges":
+		return ec.fieldContext_Actor_merges(ctx, field)
 	case "kind":
 		return ec.fieldContext_Actor_kind(ctx, field)
 	case "description":
@@ -3209,6 +4088,16 @@ func (ec *executionContext) childFields_ActorEdge(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type ActorEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ActorPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "actor":
+		return ec.fieldContext_ActorPayload_actor(ctx, field)
+	case "outcome":
+		return ec.fieldContext_ActorPayload_outcome(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActorPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ActorsConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -3229,6 +4118,8 @@ func (ec *executionContext) childFields_Article(ctx context.Context, field graph
 		return ec.fieldContext_Article_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Article_aliases(ctx, field)
+	case "provenance":
+		return ec.fieldContext_Article_provenance(ctx, field)
 	case "title":
 		return ec.fieldContext_Article_title(ctx, field)
 	case "file":
@@ -3263,6 +4154,16 @@ func (ec *executionContext) childFields_ArticleEdge(ctx context.Context, field g
 		return ec.fieldContext_ArticleEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ArticleEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ArticlePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "article":
+		return ec.fieldContext_ArticlePayload_article(ctx, field)
+	case "outcome":
+		return ec.fieldContext_ArticlePayload_outcome(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ArticlePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ArticlesConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3327,6 +4228,10 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_response(ctx, field)
 	case "note":
 		return ec.fieldContext_Claim_note(ctx, field)
+	case "provenance":
+		return ec.fieldContext_Claim_provenance(ctx, field)
+	case "retraction":
+		return ec.fieldContext_Claim_retraction(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Claim", field.Name)
 }
@@ -3339,6 +4244,16 @@ func (ec *executionContext) childFields_ClaimEdge(ctx context.Context, field gra
 		return ec.fieldContext_ClaimEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ClaimEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "claim":
+		return ec.fieldContext_ClaimPayload_claim(ctx, field)
+	case "outcome":
+		return ec.fieldContext_ClaimPayload_outcome(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ClaimsConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3365,6 +4280,16 @@ func (ec *executionContext) childFields_Date(ctx context.Context, field graphql.
 		return ec.fieldContext_Date_note(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Date", field.Name)
+}
+
+func (ec *executionContext) childFields_EntityPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entity":
+		return ec.fieldContext_EntityPayload_entity(ctx, field)
+	case "outcome":
+		return ec.fieldContext_EntityPayload_outcome(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EntityPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Figure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3407,6 +4332,10 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 		return ec.fieldContext_Incident_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Incident_aliases(ctx, field)
+	case "provenance":
+		return ec.fieldContext_Incident_provenance(ctx, field)
+	case "merges":
+		return ec.fieldContext_Incident_merges(ctx, field)
 	case "scope":
 		return ec.fieldContext_Incident_scope(ctx, field)
 	case "date":
@@ -3481,6 +4410,16 @@ func (ec *executionContext) childFields_IncidentNearPlace(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type IncidentNearPlace", field.Name)
 }
 
+func (ec *executionContext) childFields_IncidentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "incident":
+		return ec.fieldContext_IncidentPayload_incident(ctx, field)
+	case "outcome":
+		return ec.fieldContext_IncidentPayload_outcome(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IncidentPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_IncidentsConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -3513,6 +4452,30 @@ func (ec *executionContext) childFields_Link(ctx context.Context, field graphql.
 		return ec.fieldContext_Link_note(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Link", field.Name)
+}
+
+func (ec *executionContext) childFields_Merge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Merge_id(ctx, field)
+	case "kept":
+		return ec.fieldContext_Merge_kept(ctx, field)
+	case "mergedId":
+		return ec.fieldContext_Merge_mergedId(ctx, field)
+	case "mergedName":
+		return ec.fieldContext_Merge_mergedName(ctx, field)
+	case "mergedKind":
+		return ec.fieldContext_Merge_mergedKind(ctx, field)
+	case "reason":
+		return ec.fieldContext_Merge_reason(ctx, field)
+	case "by":
+		return ec.fieldContext_Merge_by(ctx, field)
+	case "at":
+		return ec.fieldContext_Merge_at(ctx, field)
+	case "moved":
+		return ec.fieldContext_Merge_moved(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Merge", field.Name)
 }
 
 func (ec *executionContext) childFields_Network(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3617,6 +4580,10 @@ func (ec *executionContext) childFields_Place(ctx context.Context, field graphql
 		return ec.fieldContext_Place_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Place_aliases(ctx, field)
+	case "provenance":
+		return ec.fieldContext_Place_provenance(ctx, field)
+	case "merges":
+		return ec.fieldContext_Place_merges(ctx, field)
 	case "kind":
 		return ec.fieldContext_Place_kind(ctx, field)
 	case "latitude":
@@ -3665,6 +4632,16 @@ func (ec *executionContext) childFields_PlaceEdge(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type PlaceEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_PlacePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "place":
+		return ec.fieldContext_PlacePayload_place(ctx, field)
+	case "outcome":
+		return ec.fieldContext_PlacePayload_outcome(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlacePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_PlacesConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -3675,6 +4652,30 @@ func (ec *executionContext) childFields_PlacesConnection(ctx context.Context, fi
 		return ec.fieldContext_PlacesConnection_totalCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PlacesConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_Provenance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "createdBy":
+		return ec.fieldContext_Provenance_createdBy(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Provenance_createdAt(ctx, field)
+	case "updatedBy":
+		return ec.fieldContext_Provenance_updatedBy(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Provenance_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Provenance", field.Name)
+}
+
+func (ec *executionContext) childFields_RelationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "link":
+		return ec.fieldContext_RelationPayload_link(ctx, field)
+	case "outcome":
+		return ec.fieldContext_RelationPayload_outcome(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelationPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ReporterTotal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3693,6 +4694,18 @@ func (ec *executionContext) childFields_ReporterTotal(ctx context.Context, field
 		return ec.fieldContext_ReporterTotal_civiliansHighest(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReporterTotal", field.Name)
+}
+
+func (ec *executionContext) childFields_Retraction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "by":
+		return ec.fieldContext_Retraction_by(ctx, field)
+	case "at":
+		return ec.fieldContext_Retraction_at(ctx, field)
+	case "reason":
+		return ec.fieldContext_Retraction_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Retraction", field.Name)
 }
 
 func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4429,6 +5442,258 @@ func (ec *executionContext) field_Incident_targets_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_addAliases_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "aliases",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["aliases"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addRelation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (RelationInput, error) {
+			return ec.unmarshalNRelationInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐRelationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createActor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ActorInput, error) {
+			return ec.unmarshalNActorInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createArticle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ArticleInput, error) {
+			return ec.unmarshalNArticleInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createIncident_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (IncidentInput, error) {
+			return ec.unmarshalNIncidentInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createPlace_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (PlaceInput, error) {
+			return ec.unmarshalNPlaceInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlaceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_mergeEntities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kept",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kept"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "merged",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["merged"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordDenial_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (DenialInput, error) {
+			return ec.unmarshalNDenialInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDenialInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ReportInput, error) {
+			return ec.unmarshalNReportInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐReportInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordResponse_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ResponseInput, error) {
+			return ec.unmarshalNResponseInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐResponseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_retractClaim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateActor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ActorUpdate, error) {
+			return ec.unmarshalNActorUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorUpdate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateIncident_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (IncidentUpdate, error) {
+			return ec.unmarshalNIncidentUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentUpdate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updatePlace_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (PlaceUpdate, error) {
+			return ec.unmarshalNPlaceUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlaceUpdate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Place_borders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5013,6 +6278,20 @@ func (ec *executionContext) field_Query_incidents_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_merge_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "mergedId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["mergedId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_neighbourhood_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5490,6 +6769,70 @@ func (ec *executionContext) _Actor_aliases(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Actor_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Actor", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Actor_provenance(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Actor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Actor_provenance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provenance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.Provenance) graphql.Marshaler {
+			return ec.marshalNProvenance2githubᚗcomᚋstrikegraphᚋstrikegraphᚐProvenance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Actor_provenance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Actor",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Provenance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Actor_merges(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Actor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Actor_merges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Actor().Merges(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Merge) graphql.Marshaler {
+			return ec.marshalNMerge2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐMergeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Actor_merges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Actor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Merge(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Actor_kind(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Actor) (ret graphql.Marshaler) {
@@ -6340,6 +7683,61 @@ func (ec *executionContext) fieldContext_ActorEdge_node(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _ActorPayload_actor(ctx context.Context, field graphql.CollectedField, obj *ActorPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorPayload_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorPayload_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActorPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActorPayload_outcome(ctx context.Context, field graphql.CollectedField, obj *ActorPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorPayload_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.Outcome) graphql.Marshaler {
+			return ec.marshalNOutcome2githubᚗcomᚋstrikegraphᚋstrikegraphᚐOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorPayload_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorPayload", field, false, false, errors.New("field of type Outcome does not have child fields"))
+}
+
 func (ec *executionContext) _ActorsConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ActorsConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6494,6 +7892,38 @@ func (ec *executionContext) _Article_aliases(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Article_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Article", field, true, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Article_provenance(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_provenance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provenance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.Provenance) graphql.Marshaler {
+			return ec.marshalNProvenance2githubᚗcomᚋstrikegraphᚋstrikegraphᚐProvenance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Article_provenance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Article",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Provenance(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Article_title(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Article) (ret graphql.Marshaler) {
@@ -6883,6 +8313,61 @@ func (ec *executionContext) fieldContext_ArticleEdge_node(_ context.Context, fie
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ArticlePayload_article(ctx context.Context, field graphql.CollectedField, obj *ArticlePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticlePayload_article(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Article, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Article) graphql.Marshaler {
+			return ec.marshalNArticle2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticle(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticlePayload_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticlePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Article(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticlePayload_outcome(ctx context.Context, field graphql.CollectedField, obj *ArticlePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticlePayload_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.Outcome) graphql.Marshaler {
+			return ec.marshalNOutcome2githubᚗcomᚋstrikegraphᚋstrikegraphᚐOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticlePayload_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticlePayload", field, false, false, errors.New("field of type Outcome does not have child fields"))
 }
 
 func (ec *executionContext) _ArticlesConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ArticlesConnection) (ret graphql.Marshaler) {
@@ -7536,6 +9021,70 @@ func (ec *executionContext) fieldContext_Claim_note(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Claim", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Claim_provenance(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_provenance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provenance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.Provenance) graphql.Marshaler {
+			return ec.marshalNProvenance2githubᚗcomᚋstrikegraphᚋstrikegraphᚐProvenance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_provenance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Provenance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Claim_retraction(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_retraction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().Retraction(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Retraction) graphql.Marshaler {
+			return ec.marshalORetraction2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐRetraction(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_retraction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Retraction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ClaimEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ClaimEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7589,6 +9138,61 @@ func (ec *executionContext) fieldContext_ClaimEdge_node(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ClaimPayload_claim(ctx context.Context, field graphql.CollectedField, obj *ClaimPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimPayload_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claim, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimPayload_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimPayload_outcome(ctx context.Context, field graphql.CollectedField, obj *ClaimPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimPayload_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.Outcome) graphql.Marshaler {
+			return ec.marshalNOutcome2githubᚗcomᚋstrikegraphᚋstrikegraphᚐOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimPayload_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimPayload", field, false, false, errors.New("field of type Outcome does not have child fields"))
 }
 
 func (ec *executionContext) _ClaimsConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ClaimsConnection) (ret graphql.Marshaler) {
@@ -7768,6 +9372,61 @@ func (ec *executionContext) _Date_note(ctx context.Context, field graphql.Collec
 }
 func (ec *executionContext) fieldContext_Date_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Date", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _EntityPayload_entity(ctx context.Context, field graphql.CollectedField, obj *EntityPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityPayload_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋstrikegraphᚋstrikegraphᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityPayload_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EntityPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EntityPayload_outcome(ctx context.Context, field graphql.CollectedField, obj *EntityPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityPayload_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.Outcome) graphql.Marshaler {
+			return ec.marshalNOutcome2githubᚗcomᚋstrikegraphᚋstrikegraphᚐOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityPayload_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityPayload", field, false, false, errors.New("field of type Outcome does not have child fields"))
 }
 
 func (ec *executionContext) _Figure_min(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Figure) (ret graphql.Marshaler) {
@@ -8121,6 +9780,70 @@ func (ec *executionContext) _Incident_aliases(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Incident_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Incident", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Incident_provenance(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_provenance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provenance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.Provenance) graphql.Marshaler {
+			return ec.marshalNProvenance2githubᚗcomᚋstrikegraphᚋstrikegraphᚐProvenance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_provenance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incident",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Provenance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incident_merges(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_merges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Incident().Merges(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Merge) graphql.Marshaler {
+			return ec.marshalNMerge2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐMergeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_merges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incident",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Merge(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Incident_scope(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Incident) (ret graphql.Marshaler) {
@@ -9000,6 +10723,61 @@ func (ec *executionContext) fieldContext_IncidentNearPlace_via(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _IncidentPayload_incident(ctx context.Context, field graphql.CollectedField, obj *IncidentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentPayload_incident(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Incident, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentPayload_incident(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncidentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncidentPayload_outcome(ctx context.Context, field graphql.CollectedField, obj *IncidentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentPayload_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.Outcome) graphql.Marshaler {
+			return ec.marshalNOutcome2githubᚗcomᚋstrikegraphᚋstrikegraphᚐOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentPayload_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentPayload", field, false, false, errors.New("field of type Outcome does not have child fields"))
+}
+
 func (ec *executionContext) _IncidentsConnection_edges(ctx context.Context, field graphql.CollectedField, obj *IncidentsConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9287,6 +11065,838 @@ func (ec *executionContext) _Link_note(ctx context.Context, field graphql.Collec
 }
 func (ec *executionContext) fieldContext_Link_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Link", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Merge_id(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Merge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Merge_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Merge_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Merge", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Merge_kept(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Merge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Merge_kept(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Merge().Kept(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.Entity) graphql.Marshaler {
+			return ec.marshalOEntity2githubᚗcomᚋstrikegraphᚋstrikegraphᚐEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Merge_kept(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Merge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Merge_mergedId(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Merge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Merge_mergedId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MergedID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Merge_mergedId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Merge", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Merge_mergedName(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Merge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Merge_mergedName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MergedName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Merge_mergedName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Merge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Merge_mergedKind(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Merge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Merge_mergedKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MergedKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Merge_mergedKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Merge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Merge_reason(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Merge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Merge_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Merge_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Merge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Merge_by(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Merge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Merge_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Merge_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Merge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Merge_at(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Merge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Merge_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Merge().At(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Merge_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Merge", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Merge_moved(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Merge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Merge_moved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Moved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Merge_moved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Merge", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Mutation_createIncident(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createIncident(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateIncident(ctx, fc.Args["input"].(IncidentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *IncidentPayload) graphql.Marshaler {
+			return ec.marshalNIncidentPayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createIncident(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IncidentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createIncident_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateIncident(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateIncident(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateIncident(ctx, fc.Args["id"].(string), fc.Args["input"].(IncidentUpdate))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *IncidentPayload) graphql.Marshaler {
+			return ec.marshalNIncidentPayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateIncident(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IncidentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateIncident_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createPlace(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPlace(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePlace(ctx, fc.Args["input"].(PlaceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PlacePayload) graphql.Marshaler {
+			return ec.marshalNPlacePayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlacePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPlace(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlacePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPlace_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updatePlace(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updatePlace(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdatePlace(ctx, fc.Args["id"].(string), fc.Args["input"].(PlaceUpdate))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PlacePayload) graphql.Marshaler {
+			return ec.marshalNPlacePayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlacePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updatePlace(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlacePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updatePlace_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createActor(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createActor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateActor(ctx, fc.Args["input"].(ActorInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ActorPayload) graphql.Marshaler {
+			return ec.marshalNActorPayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createActor(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActorPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createActor_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateActor(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateActor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateActor(ctx, fc.Args["id"].(string), fc.Args["input"].(ActorUpdate))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ActorPayload) graphql.Marshaler {
+			return ec.marshalNActorPayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateActor(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActorPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateActor_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addAliases(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addAliases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddAliases(ctx, fc.Args["id"].(string), fc.Args["aliases"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *EntityPayload) graphql.Marshaler {
+			return ec.marshalNEntityPayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐEntityPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addAliases(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EntityPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addAliases_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createArticle(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createArticle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateArticle(ctx, fc.Args["input"].(ArticleInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ArticlePayload) graphql.Marshaler {
+			return ec.marshalNArticlePayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticlePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createArticle(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ArticlePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createArticle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addRelation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addRelation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddRelation(ctx, fc.Args["input"].(RelationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *RelationPayload) graphql.Marshaler {
+			return ec.marshalNRelationPayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐRelationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addRelation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addRelation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordReport(ctx, fc.Args["input"].(ReportInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ClaimPayload) graphql.Marshaler {
+			return ec.marshalNClaimPayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordDenial(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordDenial(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordDenial(ctx, fc.Args["input"].(DenialInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ClaimPayload) graphql.Marshaler {
+			return ec.marshalNClaimPayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordDenial(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordDenial_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordResponse(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordResponse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordResponse(ctx, fc.Args["input"].(ResponseInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ClaimPayload) graphql.Marshaler {
+			return ec.marshalNClaimPayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordResponse(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordResponse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_retractClaim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_retractClaim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RetractClaim(ctx, fc.Args["id"].(string), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ClaimPayload) graphql.Marshaler {
+			return ec.marshalNClaimPayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_retractClaim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_retractClaim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_mergeEntities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_mergeEntities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MergeEntities(ctx, fc.Args["kept"].(string), fc.Args["merged"].(string), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Merge) graphql.Marshaler {
+			return ec.marshalNMerge2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐMerge(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_mergeEntities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Merge(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_mergeEntities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Network_nodes(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Network) (ret graphql.Marshaler) {
@@ -10106,6 +12716,70 @@ func (ec *executionContext) fieldContext_Place_aliases(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Place", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Place_provenance(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Place) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Place_provenance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provenance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.Provenance) graphql.Marshaler {
+			return ec.marshalNProvenance2githubᚗcomᚋstrikegraphᚋstrikegraphᚐProvenance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Place_provenance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Place",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Provenance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Place_merges(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Place) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Place_merges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Place().Merges(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Merge) graphql.Marshaler {
+			return ec.marshalNMerge2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐMergeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Place_merges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Place",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Merge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Place_kind(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Place) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10594,6 +13268,61 @@ func (ec *executionContext) fieldContext_PlaceEdge_node(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _PlacePayload_place(ctx context.Context, field graphql.CollectedField, obj *PlacePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacePayload_place(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Place, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Place) graphql.Marshaler {
+			return ec.marshalNPlace2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlace(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacePayload_place(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlacePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Place(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlacePayload_outcome(ctx context.Context, field graphql.CollectedField, obj *PlacePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacePayload_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.Outcome) graphql.Marshaler {
+			return ec.marshalNOutcome2githubᚗcomᚋstrikegraphᚋstrikegraphᚐOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacePayload_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlacePayload", field, false, false, errors.New("field of type Outcome does not have child fields"))
+}
+
 func (ec *executionContext) _PlacesConnection_edges(ctx context.Context, field graphql.CollectedField, obj *PlacesConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10681,6 +13410,98 @@ func (ec *executionContext) fieldContext_PlacesConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("PlacesConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
+func (ec *executionContext) _Provenance_createdBy(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Provenance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Provenance_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Provenance_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Provenance", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Provenance_createdAt(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Provenance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Provenance_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Provenance().CreatedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Provenance_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Provenance", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Provenance_updatedBy(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Provenance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Provenance_updatedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Provenance_updatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Provenance", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Provenance_updatedAt(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Provenance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Provenance_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Provenance().UpdatedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Provenance_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Provenance", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Query_serverInfo(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10751,6 +13572,50 @@ func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field g
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_node_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_merge(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_merge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Merge(ctx, fc.Args["mergedId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Merge) graphql.Marshaler {
+			return ec.marshalOMerge2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐMerge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_merge(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Merge(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_merge_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11933,6 +14798,61 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _RelationPayload_link(ctx context.Context, field graphql.CollectedField, obj *RelationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationPayload_link(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Link, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Link) graphql.Marshaler {
+			return ec.marshalNLink2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐLink(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationPayload_link(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Link(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationPayload_outcome(ctx context.Context, field graphql.CollectedField, obj *RelationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationPayload_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.Outcome) graphql.Marshaler {
+			return ec.marshalNOutcome2githubᚗcomᚋstrikegraphᚋstrikegraphᚐOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationPayload_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationPayload", field, false, false, errors.New("field of type Outcome does not have child fields"))
+}
+
 func (ec *executionContext) _ReporterTotal_reporter(ctx context.Context, field graphql.CollectedField, obj *strikegraph.ReporterTotal) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12078,6 +14998,75 @@ func (ec *executionContext) _ReporterTotal_civiliansHighest(ctx context.Context,
 }
 func (ec *executionContext) fieldContext_ReporterTotal_civiliansHighest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReporterTotal", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Retraction_by(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Retraction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Retraction_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Retraction_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Retraction", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Retraction_at(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Retraction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Retraction_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Retraction().At(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Retraction_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Retraction", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Retraction_reason(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Retraction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Retraction_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Retraction_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Retraction", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _SearchHit_entity(ctx context.Context, field graphql.CollectedField, obj *strikegraph.SearchHit) (ret graphql.Marshaler) {
@@ -13640,6 +16629,71 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputActorInput(ctx context.Context, obj any) (ActorInput, error) {
+	var it ActorInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "kind", "name", "aliases", "description", "anonymous"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNActorKind2githubᚗcomᚋstrikegraphᚋstrikegraphᚐActorKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "anonymous":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("anonymous"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Anonymous = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputActorSort(ctx context.Context, obj any) (strikegraph.ActorSort, error) {
 	var it strikegraph.ActorSort
 	if obj == nil {
@@ -13665,6 +16719,57 @@ func (ec *executionContext) unmarshalInputActorSort(ctx context.Context, obj any
 				return it, err
 			}
 			it.Name = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputActorUpdate(ctx context.Context, obj any) (ActorUpdate, error) {
+	var it ActorUpdate
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "aliases", "description", "anonymous"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "anonymous":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("anonymous"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Anonymous = data
 		}
 	}
 	return it, nil
@@ -13744,6 +16849,92 @@ func (ec *executionContext) unmarshalInputActorWhere(ctx context.Context, obj an
 				return it, err
 			}
 			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputArticleInput(ctx context.Context, obj any) (ArticleInput, error) {
+	var it ArticleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "title", "text", "publisher", "byline", "dateline", "url", "published", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "publisher":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publisher"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Publisher = data
+		case "byline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("byline"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Byline = data
+		case "dateline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateline"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Dateline = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "published":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("published"))
+			data, err := ec.unmarshalNDateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Published = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
 		}
 	}
 	return it, nil
@@ -13913,7 +17104,7 @@ func (ec *executionContext) unmarshalInputClaimWhere(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id_IN", "stance_IN", "speaker", "speakerKind_IN", "incident", "article", "place", "incidentDate_GTE", "incidentDate_LTE", "civilianToll_GTE", "civilianToll_LTE", "denies_IN", "response_IN", "text"}
+	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id_IN", "retracted", "stance_IN", "speaker", "speakerKind_IN", "incident", "article", "place", "incidentDate_GTE", "incidentDate_LTE", "civilianToll_GTE", "civilianToll_LTE", "denies_IN", "response_IN", "text"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13948,6 +17139,13 @@ func (ec *executionContext) unmarshalInputClaimWhere(ctx context.Context, obj an
 				return it, err
 			}
 			it.IDIn = data
+		case "retracted":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("retracted"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Retracted = data
 		case "stance_IN":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stance_IN"))
 			data, err := ec.unmarshalOStance2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐStanceᚄ(ctx, v)
@@ -14044,6 +17242,359 @@ func (ec *executionContext) unmarshalInputClaimWhere(ctx context.Context, obj an
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputDateInput(ctx context.Context, obj any) (DateInput, error) {
+	var it DateInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"value", "precision", "text", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		case "precision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("precision"))
+			data, err := ec.unmarshalNDatePrecision2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDatePrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Precision = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputDenialInput(ctx context.Context, obj any) (DenialInput, error) {
+	var it DenialInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "speaker", "onBehalfOf", "incident", "article", "quote", "direct", "statedOn", "via", "places", "note", "denies"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "speaker":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speaker"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Speaker = data
+		case "onBehalfOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onBehalfOf"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OnBehalfOf = data
+		case "incident":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incident"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Incident = data
+		case "article":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("article"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Article = data
+		case "quote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quote"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quote = data
+		case "direct":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direct"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direct = data
+		case "statedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statedOn"))
+			data, err := ec.unmarshalNDateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatedOn = data
+		case "via":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("via"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Via = data
+		case "places":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("places"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Places = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "denies":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("denies"))
+			data, err := ec.unmarshalNDenial2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDenial(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Denies = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputFigureInput(ctx context.Context, obj any) (FigureInput, error) {
+	var it FigureInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"min", "max", "approximate", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "min":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("min"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Min = data
+		case "max":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("max"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Max = data
+		case "approximate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approximate"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Approximate = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputFiguresInput(ctx context.Context, obj any) (FiguresInput, error) {
+	var it FiguresInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"civiliansKilled", "childrenKilled", "womenKilled", "injured", "combatantsKilled", "killed"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "civiliansKilled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("civiliansKilled"))
+			data, err := ec.unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFigureInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CiviliansKilled = data
+		case "childrenKilled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("childrenKilled"))
+			data, err := ec.unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFigureInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChildrenKilled = data
+		case "womenKilled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("womenKilled"))
+			data, err := ec.unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFigureInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WomenKilled = data
+		case "injured":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("injured"))
+			data, err := ec.unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFigureInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Injured = data
+		case "combatantsKilled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("combatantsKilled"))
+			data, err := ec.unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFigureInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CombatantsKilled = data
+		case "killed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("killed"))
+			data, err := ec.unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFigureInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Killed = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputIncidentInput(ctx context.Context, obj any) (IncidentInput, error) {
+	var it IncidentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "aliases", "scope", "date", "until", "target", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		case "scope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scope"))
+			data, err := ec.unmarshalNIncidentScope2githubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentScope(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scope = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalNDateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "until":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("until"))
+			data, err := ec.unmarshalODateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Until = data
+		case "target":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("target"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Target = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputIncidentSort(ctx context.Context, obj any) (strikegraph.IncidentSort, error) {
 	var it strikegraph.IncidentSort
 	if obj == nil {
@@ -14083,6 +17634,78 @@ func (ec *executionContext) unmarshalInputIncidentSort(ctx context.Context, obj 
 				return it, err
 			}
 			it.CivilianToll = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputIncidentUpdate(ctx context.Context, obj any) (IncidentUpdate, error) {
+	var it IncidentUpdate
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "aliases", "scope", "date", "until", "target", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		case "scope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scope"))
+			data, err := ec.unmarshalOIncidentScope2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentScope(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scope = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalODateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "until":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("until"))
+			data, err := ec.unmarshalODateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Until = data
+		case "target":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("target"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Target = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
 		}
 	}
 	return it, nil
@@ -14274,6 +17897,92 @@ func (ec *executionContext) unmarshalInputNear(ctx context.Context, obj any) (st
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputPlaceInput(ctx context.Context, obj any) (PlaceInput, error) {
+	var it PlaceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "aliases", "kind", "latitude", "longitude", "geoPrecision", "geoSource", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNPlaceKind2githubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "latitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitude"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Latitude = data
+		case "longitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitude"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Longitude = data
+		case "geoPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("geoPrecision"))
+			data, err := ec.unmarshalOGeoPrecision2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐGeoPrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GeoPrecision = data
+		case "geoSource":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("geoSource"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GeoSource = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputPlaceSort(ctx context.Context, obj any) (strikegraph.PlaceSort, error) {
 	var it strikegraph.PlaceSort
 	if obj == nil {
@@ -14299,6 +18008,85 @@ func (ec *executionContext) unmarshalInputPlaceSort(ctx context.Context, obj any
 				return it, err
 			}
 			it.Name = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputPlaceUpdate(ctx context.Context, obj any) (PlaceUpdate, error) {
+	var it PlaceUpdate
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "aliases", "kind", "latitude", "longitude", "geoPrecision", "geoSource", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOPlaceKind2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "latitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitude"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Latitude = data
+		case "longitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitude"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Longitude = data
+		case "geoPrecision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("geoPrecision"))
+			data, err := ec.unmarshalOGeoPrecision2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐGeoPrecision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GeoPrecision = data
+		case "geoSource":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("geoSource"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GeoSource = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
 		}
 	}
 	return it, nil
@@ -14371,6 +18159,299 @@ func (ec *executionContext) unmarshalInputPlaceWhere(ctx context.Context, obj an
 				return it, err
 			}
 			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRelationInput(ctx context.Context, obj any) (RelationInput, error) {
+	var it RelationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"type", "from", "to", "article", "quote", "role", "distanceKm", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNRelationType2githubᚗcomᚋstrikegraphᚋstrikegraphᚐRelationType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "article":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("article"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Article = data
+		case "quote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quote"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quote = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "distanceKm":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("distanceKm"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DistanceKm = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputReportInput(ctx context.Context, obj any) (ReportInput, error) {
+	var it ReportInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "speaker", "onBehalfOf", "incident", "article", "quote", "direct", "statedOn", "via", "places", "note", "figures"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "speaker":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speaker"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Speaker = data
+		case "onBehalfOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onBehalfOf"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OnBehalfOf = data
+		case "incident":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incident"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Incident = data
+		case "article":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("article"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Article = data
+		case "quote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quote"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quote = data
+		case "direct":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direct"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direct = data
+		case "statedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statedOn"))
+			data, err := ec.unmarshalNDateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatedOn = data
+		case "via":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("via"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Via = data
+		case "places":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("places"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Places = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "figures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("figures"))
+			data, err := ec.unmarshalOFiguresInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFiguresInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Figures = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputResponseInput(ctx context.Context, obj any) (ResponseInput, error) {
+	var it ResponseInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "speaker", "onBehalfOf", "incident", "article", "quote", "direct", "statedOn", "via", "places", "note", "response"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "speaker":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speaker"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Speaker = data
+		case "onBehalfOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onBehalfOf"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OnBehalfOf = data
+		case "incident":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incident"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Incident = data
+		case "article":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("article"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Article = data
+		case "quote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quote"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quote = data
+		case "direct":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direct"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direct = data
+		case "statedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statedOn"))
+			data, err := ec.unmarshalNDateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatedOn = data
+		case "via":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("via"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Via = data
+		case "places":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("places"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Places = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "response":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("response"))
+			data, err := ec.unmarshalNResponse2githubᚗcomᚋstrikegraphᚋstrikegraphᚐResponse(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Response = data
 		}
 	}
 	return it, nil
@@ -14451,6 +18532,47 @@ func (ec *executionContext) _Actor(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "provenance":
+			out.Values[i] = ec._Actor_provenance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "merges":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Actor_merges(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "kind":
 			out.Values[i] = ec._Actor_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -15145,6 +19267,50 @@ func (ec *executionContext) _ActorEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var actorPayloadImplementors = []string{"ActorPayload"}
+
+func (ec *executionContext) _ActorPayload(ctx context.Context, sel ast.SelectionSet, obj *ActorPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, actorPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActorPayload")
+		case "actor":
+			out.Values[i] = ec._ActorPayload_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._ActorPayload_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var actorsConnectionImplementors = []string{"ActorsConnection"}
 
 func (ec *executionContext) _ActorsConnection(ctx context.Context, sel ast.SelectionSet, obj *ActorsConnection) graphql.Marshaler {
@@ -15217,6 +19383,11 @@ func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "aliases":
 			out.Values[i] = ec._Article_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "provenance":
+			out.Values[i] = ec._Article_provenance(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -15437,6 +19608,50 @@ func (ec *executionContext) _ArticleEdge(ctx context.Context, sel ast.SelectionS
 			}
 		case "node":
 			out.Values[i] = ec._ArticleEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var articlePayloadImplementors = []string{"ArticlePayload"}
+
+func (ec *executionContext) _ArticlePayload(ctx context.Context, sel ast.SelectionSet, obj *ArticlePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, articlePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArticlePayload")
+		case "article":
+			out.Values[i] = ec._ArticlePayload_article(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._ArticlePayload_outcome(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -15932,6 +20147,44 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "provenance":
+			out.Values[i] = ec._Claim_provenance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "retraction":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Claim_retraction(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15973,6 +20226,50 @@ func (ec *executionContext) _ClaimEdge(ctx context.Context, sel ast.SelectionSet
 			}
 		case "node":
 			out.Values[i] = ec._ClaimEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var claimPayloadImplementors = []string{"ClaimPayload"}
+
+func (ec *executionContext) _ClaimPayload(ctx context.Context, sel ast.SelectionSet, obj *ClaimPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimPayload")
+		case "claim":
+			out.Values[i] = ec._ClaimPayload_claim(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._ClaimPayload_outcome(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -16130,6 +20427,50 @@ func (ec *executionContext) _Date(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
+var entityPayloadImplementors = []string{"EntityPayload"}
+
+func (ec *executionContext) _EntityPayload(ctx context.Context, sel ast.SelectionSet, obj *EntityPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, entityPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EntityPayload")
+		case "entity":
+			out.Values[i] = ec._EntityPayload_entity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._EntityPayload_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var figureImplementors = []string{"Figure"}
 
 func (ec *executionContext) _Figure(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.Figure) graphql.Marshaler {
@@ -16250,6 +20591,47 @@ func (ec *executionContext) _Incident(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "provenance":
+			out.Values[i] = ec._Incident_provenance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "merges":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Incident_merges(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "scope":
 			out.Values[i] = ec._Incident_scope(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -16998,6 +21380,50 @@ func (ec *executionContext) _IncidentNearPlace(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var incidentPayloadImplementors = []string{"IncidentPayload"}
+
+func (ec *executionContext) _IncidentPayload(ctx context.Context, sel ast.SelectionSet, obj *IncidentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, incidentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IncidentPayload")
+		case "incident":
+			out.Values[i] = ec._IncidentPayload_incident(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._IncidentPayload_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var incidentsConnectionImplementors = []string{"IncidentsConnection"}
 
 func (ec *executionContext) _IncidentsConnection(ctx context.Context, sel ast.SelectionSet, obj *IncidentsConnection) graphql.Marshaler {
@@ -17187,6 +21613,284 @@ func (ec *executionContext) _Link(ctx context.Context, sel ast.SelectionSet, obj
 			out.Values[i] = ec._Link_note(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var mergeImplementors = []string{"Merge"}
+
+func (ec *executionContext) _Merge(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.Merge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mergeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Merge")
+		case "id":
+			out.Values[i] = ec._Merge_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kept":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Merge_kept(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "mergedId":
+			out.Values[i] = ec._Merge_mergedId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mergedName":
+			out.Values[i] = ec._Merge_mergedName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mergedKind":
+			out.Values[i] = ec._Merge_mergedKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._Merge_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "by":
+			out.Values[i] = ec._Merge_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Merge_at(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "moved":
+			out.Values[i] = ec._Merge_moved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var mutationImplementors = []string{"Mutation"}
+
+func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Mutation",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mutation")
+		case "createIncident":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createIncident(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateIncident":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateIncident(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createPlace":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPlace(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatePlace":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updatePlace(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createActor":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createActor(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateActor":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateActor(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addAliases":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addAliases(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createArticle":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createArticle(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addRelation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addRelation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordReport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordReport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordDenial":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordDenial(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordResponse":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordResponse(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "retractClaim":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_retractClaim(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mergeEntities":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_mergeEntities(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -17698,6 +22402,47 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "provenance":
+			out.Values[i] = ec._Place_provenance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "merges":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Place_merges(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "kind":
 			out.Values[i] = ec._Place_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -18077,6 +22822,50 @@ func (ec *executionContext) _PlaceEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var placePayloadImplementors = []string{"PlacePayload"}
+
+func (ec *executionContext) _PlacePayload(ctx context.Context, sel ast.SelectionSet, obj *PlacePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, placePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlacePayload")
+		case "place":
+			out.Values[i] = ec._PlacePayload_place(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._PlacePayload_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var placesConnectionImplementors = []string{"PlacesConnection"}
 
 func (ec *executionContext) _PlacesConnection(ctx context.Context, sel ast.SelectionSet, obj *PlacesConnection) graphql.Marshaler {
@@ -18103,6 +22892,110 @@ func (ec *executionContext) _PlacesConnection(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var provenanceImplementors = []string{"Provenance"}
+
+func (ec *executionContext) _Provenance(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.Provenance) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, provenanceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Provenance")
+		case "createdBy":
+			out.Values[i] = ec._Provenance_createdBy(ctx, field, obj)
+		case "createdAt":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Provenance_createdAt(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "updatedBy":
+			out.Values[i] = ec._Provenance_updatedBy(ctx, field, obj)
+		case "updatedAt":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Provenance_updatedAt(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18177,6 +23070,25 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_node(ctx, field)
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "merge":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_merge(ctx, field)
 				return res
 			}
 
@@ -18752,6 +23664,50 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	return out
 }
 
+var relationPayloadImplementors = []string{"RelationPayload"}
+
+func (ec *executionContext) _RelationPayload(ctx context.Context, sel ast.SelectionSet, obj *RelationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelationPayload")
+		case "link":
+			out.Values[i] = ec._RelationPayload_link(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._RelationPayload_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var reporterTotalImplementors = []string{"ReporterTotal"}
 
 func (ec *executionContext) _ReporterTotal(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.ReporterTotal) graphql.Marshaler {
@@ -18821,6 +23777,86 @@ func (ec *executionContext) _ReporterTotal(ctx context.Context, sel ast.Selectio
 			}
 		case "civiliansHighest":
 			out.Values[i] = ec._ReporterTotal_civiliansHighest(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var retractionImplementors = []string{"Retraction"}
+
+func (ec *executionContext) _Retraction(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.Retraction) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, retractionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Retraction")
+		case "by":
+			out.Values[i] = ec._Retraction_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Retraction_at(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "reason":
+			out.Values[i] = ec._Retraction_reason(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -19507,6 +24543,11 @@ func (ec *executionContext) marshalNActorEdge2ᚖgithubᚗcomᚋstrikegraphᚋst
 	return ec._ActorEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNActorInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorInput(ctx context.Context, v any) (ActorInput, error) {
+	res, err := ec.unmarshalInputActorInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNActorKind2githubᚗcomᚋstrikegraphᚋstrikegraphᚐActorKind(ctx context.Context, v any) (strikegraph.ActorKind, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := strikegraph.ActorKind(tmp)
@@ -19524,9 +24565,28 @@ func (ec *executionContext) marshalNActorKind2githubᚗcomᚋstrikegraphᚋstrik
 	return res
 }
 
+func (ec *executionContext) marshalNActorPayload2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorPayload(ctx context.Context, sel ast.SelectionSet, v ActorPayload) graphql.Marshaler {
+	return ec._ActorPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNActorPayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorPayload(ctx context.Context, sel ast.SelectionSet, v *ActorPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ActorPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNActorSort2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorSort(ctx context.Context, v any) (*strikegraph.ActorSort, error) {
 	res, err := ec.unmarshalInputActorSort(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNActorUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorUpdate(ctx context.Context, v any) (ActorUpdate, error) {
+	res, err := ec.unmarshalInputActorUpdate(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNActorWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorWhere(ctx context.Context, v any) (*strikegraph.ActorWhere, error) {
@@ -19602,6 +24662,25 @@ func (ec *executionContext) marshalNArticleEdge2ᚖgithubᚗcomᚋstrikegraphᚋ
 		return graphql.Null
 	}
 	return ec._ArticleEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNArticleInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticleInput(ctx context.Context, v any) (ArticleInput, error) {
+	res, err := ec.unmarshalInputArticleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNArticlePayload2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticlePayload(ctx context.Context, sel ast.SelectionSet, v ArticlePayload) graphql.Marshaler {
+	return ec._ArticlePayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNArticlePayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticlePayload(ctx context.Context, sel ast.SelectionSet, v *ArticlePayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ArticlePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNArticleSort2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleSort(ctx context.Context, v any) (*strikegraph.ArticleSort, error) {
@@ -19722,6 +24801,20 @@ func (ec *executionContext) marshalNClaimEdge2ᚖgithubᚗcomᚋstrikegraphᚋst
 	return ec._ClaimEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNClaimPayload2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimPayload(ctx context.Context, sel ast.SelectionSet, v ClaimPayload) graphql.Marshaler {
+	return ec._ClaimPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNClaimPayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimPayload(ctx context.Context, sel ast.SelectionSet, v *ClaimPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ClaimPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNClaimSort2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimSort(ctx context.Context, v any) (*strikegraph.ClaimSort, error) {
 	res, err := ec.unmarshalInputClaimSort(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -19748,6 +24841,11 @@ func (ec *executionContext) marshalNClaimsConnection2ᚖgithubᚗcomᚋstrikegra
 
 func (ec *executionContext) marshalNDate2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDate(ctx context.Context, sel ast.SelectionSet, v strikegraph.Date) graphql.Marshaler {
 	return ec._Date(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNDateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx context.Context, v any) (*DateInput, error) {
+	res, err := ec.unmarshalInputDateInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNDatePrecision2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDatePrecision(ctx context.Context, v any) (strikegraph.DatePrecision, error) {
@@ -19782,6 +24880,11 @@ func (ec *executionContext) marshalNDenial2githubᚗcomᚋstrikegraphᚋstrikegr
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNDenialInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDenialInput(ctx context.Context, v any) (DenialInput, error) {
+	res, err := ec.unmarshalInputDenialInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNDirection2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDirection(ctx context.Context, v any) (strikegraph.Direction, error) {
@@ -19825,6 +24928,20 @@ func (ec *executionContext) marshalNEntity2ᚕgithubᚗcomᚋstrikegraphᚋstrik
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNEntityPayload2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐEntityPayload(ctx context.Context, sel ast.SelectionSet, v EntityPayload) graphql.Marshaler {
+	return ec._EntityPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEntityPayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐEntityPayload(ctx context.Context, sel ast.SelectionSet, v *EntityPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._EntityPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNEntityType2githubᚗcomᚋstrikegraphᚋstrikegraphᚐEntityType(ctx context.Context, v any) (strikegraph.EntityType, error) {
@@ -19992,6 +25109,11 @@ func (ec *executionContext) marshalNIncidentEdge2ᚖgithubᚗcomᚋstrikegraph�
 	return ec._IncidentEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNIncidentInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentInput(ctx context.Context, v any) (IncidentInput, error) {
+	res, err := ec.unmarshalInputIncidentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNIncidentNearPlace2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentNearPlaceᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.IncidentNearPlace) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -20018,6 +25140,20 @@ func (ec *executionContext) marshalNIncidentNearPlace2ᚖgithubᚗcomᚋstrikegr
 	return ec._IncidentNearPlace(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNIncidentPayload2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentPayload(ctx context.Context, sel ast.SelectionSet, v IncidentPayload) graphql.Marshaler {
+	return ec._IncidentPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNIncidentPayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentPayload(ctx context.Context, sel ast.SelectionSet, v *IncidentPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._IncidentPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNIncidentScope2githubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentScope(ctx context.Context, v any) (strikegraph.IncidentScope, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := strikegraph.IncidentScope(tmp)
@@ -20038,6 +25174,11 @@ func (ec *executionContext) marshalNIncidentScope2githubᚗcomᚋstrikegraphᚋs
 func (ec *executionContext) unmarshalNIncidentSort2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentSort(ctx context.Context, v any) (*strikegraph.IncidentSort, error) {
 	res, err := ec.unmarshalInputIncidentSort(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNIncidentUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentUpdate(ctx context.Context, v any) (IncidentUpdate, error) {
+	res, err := ec.unmarshalInputIncidentUpdate(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNIncidentWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentWhere(ctx context.Context, v any) (*strikegraph.IncidentWhere, error) {
@@ -20117,6 +25258,36 @@ func (ec *executionContext) marshalNLink2ᚖgithubᚗcomᚋstrikegraphᚋstrikeg
 	return ec._Link(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNMerge2githubᚗcomᚋstrikegraphᚋstrikegraphᚐMerge(ctx context.Context, sel ast.SelectionSet, v strikegraph.Merge) graphql.Marshaler {
+	return ec._Merge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMerge2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐMergeᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.Merge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMerge2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐMerge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMerge2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐMerge(ctx context.Context, sel ast.SelectionSet, v *strikegraph.Merge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Merge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNNear2githubᚗcomᚋstrikegraphᚋstrikegraphᚐNear(ctx context.Context, v any) (strikegraph.Near, error) {
 	res, err := ec.unmarshalInputNear(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -20186,6 +25357,23 @@ func (ec *executionContext) marshalNNetworkNode2ᚖgithubᚗcomᚋstrikegraphᚋ
 		return graphql.Null
 	}
 	return ec._NetworkNode(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOutcome2githubᚗcomᚋstrikegraphᚋstrikegraphᚐOutcome(ctx context.Context, v any) (strikegraph.Outcome, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := strikegraph.Outcome(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOutcome2githubᚗcomᚋstrikegraphᚋstrikegraphᚐOutcome(ctx context.Context, sel ast.SelectionSet, v strikegraph.Outcome) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *PageInfo) graphql.Marshaler {
@@ -20326,6 +25514,11 @@ func (ec *executionContext) marshalNPlaceEdge2ᚖgithubᚗcomᚋstrikegraphᚋst
 	return ec._PlaceEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNPlaceInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlaceInput(ctx context.Context, v any) (PlaceInput, error) {
+	res, err := ec.unmarshalInputPlaceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNPlaceKind2githubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceKind(ctx context.Context, v any) (strikegraph.PlaceKind, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := strikegraph.PlaceKind(tmp)
@@ -20343,9 +25536,28 @@ func (ec *executionContext) marshalNPlaceKind2githubᚗcomᚋstrikegraphᚋstrik
 	return res
 }
 
+func (ec *executionContext) marshalNPlacePayload2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlacePayload(ctx context.Context, sel ast.SelectionSet, v PlacePayload) graphql.Marshaler {
+	return ec._PlacePayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPlacePayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlacePayload(ctx context.Context, sel ast.SelectionSet, v *PlacePayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PlacePayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNPlaceSort2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceSort(ctx context.Context, v any) (*strikegraph.PlaceSort, error) {
 	res, err := ec.unmarshalInputPlaceSort(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPlaceUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlaceUpdate(ctx context.Context, v any) (PlaceUpdate, error) {
+	res, err := ec.unmarshalInputPlaceUpdate(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNPlaceWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceWhere(ctx context.Context, v any) (*strikegraph.PlaceWhere, error) {
@@ -20367,6 +25579,10 @@ func (ec *executionContext) marshalNPlacesConnection2ᚖgithubᚗcomᚋstrikegra
 	return ec._PlacesConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNProvenance2githubᚗcomᚋstrikegraphᚋstrikegraphᚐProvenance(ctx context.Context, sel ast.SelectionSet, v strikegraph.Provenance) graphql.Marshaler {
+	return ec._Provenance(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNProximity2githubᚗcomᚋstrikegraphᚋstrikegraphᚐProximity(ctx context.Context, v any) (strikegraph.Proximity, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := strikegraph.Proximity(tmp)
@@ -20384,6 +25600,25 @@ func (ec *executionContext) marshalNProximity2githubᚗcomᚋstrikegraphᚋstrik
 	return res
 }
 
+func (ec *executionContext) unmarshalNRelationInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐRelationInput(ctx context.Context, v any) (RelationInput, error) {
+	res, err := ec.unmarshalInputRelationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRelationPayload2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐRelationPayload(ctx context.Context, sel ast.SelectionSet, v RelationPayload) graphql.Marshaler {
+	return ec._RelationPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRelationPayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐRelationPayload(ctx context.Context, sel ast.SelectionSet, v *RelationPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RelationPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRelationType2githubᚗcomᚋstrikegraphᚋstrikegraphᚐRelationType(ctx context.Context, v any) (strikegraph.RelationType, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := strikegraph.RelationType(tmp)
@@ -20399,6 +25634,11 @@ func (ec *executionContext) marshalNRelationType2githubᚗcomᚋstrikegraphᚋst
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNReportInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐReportInput(ctx context.Context, v any) (ReportInput, error) {
+	res, err := ec.unmarshalInputReportInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNReporterTotal2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐReporterTotalᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.ReporterTotal) graphql.Marshaler {
@@ -20442,6 +25682,11 @@ func (ec *executionContext) marshalNResponse2githubᚗcomᚋstrikegraphᚋstrike
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNResponseInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐResponseInput(ctx context.Context, v any) (ResponseInput, error) {
+	res, err := ec.unmarshalInputResponseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.SearchHit) graphql.Marshaler {
@@ -20999,6 +26244,14 @@ func (ec *executionContext) marshalODate2ᚖgithubᚗcomᚋstrikegraphᚋstrikeg
 	return ec._Date(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalODateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx context.Context, v any) (*DateInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDateInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalODenial2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDenialᚄ(ctx context.Context, v any) ([]strikegraph.Denial, error) {
 	if v == nil {
 		return nil, nil
@@ -21123,6 +26376,22 @@ func (ec *executionContext) marshalOFigure2ᚖgithubᚗcomᚋstrikegraphᚋstrik
 		return graphql.Null
 	}
 	return ec._Figure(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFigureInput(ctx context.Context, v any) (*FigureInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputFigureInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOFiguresInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFiguresInput(ctx context.Context, v any) (*FiguresInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputFiguresInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
@@ -21271,6 +26540,25 @@ func (ec *executionContext) marshalOIncidentScope2ᚕgithubᚗcomᚋstrikegraph�
 	return ret
 }
 
+func (ec *executionContext) unmarshalOIncidentScope2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentScope(ctx context.Context, v any) (*strikegraph.IncidentScope, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := strikegraph.IncidentScope(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOIncidentScope2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentScope(ctx context.Context, sel ast.SelectionSet, v *strikegraph.IncidentScope) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) unmarshalOIncidentSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentSortᚄ(ctx context.Context, v any) ([]*strikegraph.IncidentSort, error) {
 	if v == nil {
 		return nil, nil
@@ -21333,6 +26621,13 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
+func (ec *executionContext) marshalOMerge2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐMerge(ctx context.Context, sel ast.SelectionSet, v *strikegraph.Merge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Merge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOPlace2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlace(ctx context.Context, sel ast.SelectionSet, v *strikegraph.Place) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -21375,6 +26670,25 @@ func (ec *executionContext) marshalOPlaceKind2ᚕgithubᚗcomᚋstrikegraphᚋst
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOPlaceKind2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceKind(ctx context.Context, v any) (*strikegraph.PlaceKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := strikegraph.PlaceKind(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPlaceKind2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceKind(ctx context.Context, sel ast.SelectionSet, v *strikegraph.PlaceKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) unmarshalOPlaceSort2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceSortᚄ(ctx context.Context, v any) ([]*strikegraph.PlaceSort, error) {
@@ -21514,6 +26828,13 @@ func (ec *executionContext) marshalOResponse2ᚖgithubᚗcomᚋstrikegraphᚋstr
 	return res
 }
 
+func (ec *executionContext) marshalORetraction2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐRetraction(ctx context.Context, sel ast.SelectionSet, v *strikegraph.Retraction) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Retraction(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOSortDirection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSortDirection(ctx context.Context, v any) (*strikegraph.SortDirection, error) {
 	if v == nil {
 		return nil, nil
@@ -21586,6 +26907,18 @@ func (ec *executionContext) marshalOStance2ᚖgithubᚗcomᚋstrikegraphᚋstrik
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(v)
 	return res
 }
 

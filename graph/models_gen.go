@@ -11,6 +11,27 @@ type ActorEdge struct {
 	Node   *strikegraph.Actor `json:"node"`
 }
 
+type ActorInput struct {
+	ID          *string               `json:"id,omitempty"`
+	Kind        strikegraph.ActorKind `json:"kind"`
+	Name        string                `json:"name"`
+	Aliases     []string              `json:"aliases,omitempty"`
+	Description *string               `json:"description,omitempty"`
+	Anonymous   *bool                 `json:"anonymous,omitempty"`
+}
+
+type ActorPayload struct {
+	Actor   *strikegraph.Actor  `json:"actor"`
+	Outcome strikegraph.Outcome `json:"outcome"`
+}
+
+type ActorUpdate struct {
+	Name        *string  `json:"name,omitempty"`
+	Aliases     []string `json:"aliases,omitempty"`
+	Description *string  `json:"description,omitempty"`
+	Anonymous   *bool    `json:"anonymous,omitempty"`
+}
+
 type ActorsConnection struct {
 	Edges      []*ActorEdge `json:"edges"`
 	PageInfo   *PageInfo    `json:"pageInfo"`
@@ -20,6 +41,25 @@ type ActorsConnection struct {
 type ArticleEdge struct {
 	Cursor string               `json:"cursor"`
 	Node   *strikegraph.Article `json:"node"`
+}
+
+type ArticleInput struct {
+	ID    *string `json:"id,omitempty"`
+	Title string  `json:"title"`
+	// The whole text: every quote must stand in it verbatim.
+	Text string `json:"text"`
+	// An OUTLET actor's id.
+	Publisher   *string    `json:"publisher,omitempty"`
+	Byline      *string    `json:"byline,omitempty"`
+	Dateline    *string    `json:"dateline,omitempty"`
+	URL         *string    `json:"url,omitempty"`
+	Published   *DateInput `json:"published"`
+	Description *string    `json:"description,omitempty"`
+}
+
+type ArticlePayload struct {
+	Article *strikegraph.Article `json:"article"`
+	Outcome strikegraph.Outcome  `json:"outcome"`
 }
 
 type ArticlesConnection struct {
@@ -33,10 +73,62 @@ type ClaimEdge struct {
 	Node   *strikegraph.Claim `json:"node"`
 }
 
+type ClaimPayload struct {
+	Claim   *strikegraph.Claim  `json:"claim"`
+	Outcome strikegraph.Outcome `json:"outcome"`
+}
+
 type ClaimsConnection struct {
 	Edges      []*ClaimEdge `json:"edges"`
 	PageInfo   *PageInfo    `json:"pageInfo"`
 	TotalCount int          `json:"totalCount"`
+}
+
+type DateInput struct {
+	// YYYY-MM-DD for DAY and APPROXIMATE, YYYY-MM for MONTH, YYYY for YEAR, none for UNKNOWN.
+	Value     *string                   `json:"value,omitempty"`
+	Precision strikegraph.DatePrecision `json:"precision"`
+	// The source's words: "early Saturday".
+	Text *string `json:"text,omitempty"`
+	// How the value was resolved.
+	Note *string `json:"note,omitempty"`
+}
+
+type DenialInput struct {
+	ID         *string            `json:"id,omitempty"`
+	Speaker    string             `json:"speaker"`
+	OnBehalfOf *string            `json:"onBehalfOf,omitempty"`
+	Incident   string             `json:"incident"`
+	Article    string             `json:"article"`
+	Quote      string             `json:"quote"`
+	Direct     *bool              `json:"direct,omitempty"`
+	StatedOn   *DateInput         `json:"statedOn"`
+	Via        []string           `json:"via,omitempty"`
+	Places     []string           `json:"places,omitempty"`
+	Note       *string            `json:"note,omitempty"`
+	Denies     strikegraph.Denial `json:"denies"`
+}
+
+type EntityPayload struct {
+	Entity  strikegraph.Entity  `json:"entity"`
+	Outcome strikegraph.Outcome `json:"outcome"`
+}
+
+type FigureInput struct {
+	Min         *int  `json:"min,omitempty"`
+	Max         *int  `json:"max,omitempty"`
+	Approximate *bool `json:"approximate,omitempty"`
+	// The source's words: "at least 43".
+	Text string `json:"text"`
+}
+
+type FiguresInput struct {
+	CiviliansKilled  *FigureInput `json:"civiliansKilled,omitempty"`
+	ChildrenKilled   *FigureInput `json:"childrenKilled,omitempty"`
+	WomenKilled      *FigureInput `json:"womenKilled,omitempty"`
+	Injured          *FigureInput `json:"injured,omitempty"`
+	CombatantsKilled *FigureInput `json:"combatantsKilled,omitempty"`
+	Killed           *FigureInput `json:"killed,omitempty"`
 }
 
 type IncidentEdge struct {
@@ -44,11 +136,50 @@ type IncidentEdge struct {
 	Node   *strikegraph.Incident `json:"node"`
 }
 
+type IncidentInput struct {
+	ID          *string                   `json:"id,omitempty"`
+	Name        string                    `json:"name"`
+	Aliases     []string                  `json:"aliases,omitempty"`
+	Scope       strikegraph.IncidentScope `json:"scope"`
+	Date        *DateInput                `json:"date"`
+	Until       *DateInput                `json:"until,omitempty"`
+	Target      *string                   `json:"target,omitempty"`
+	Description *string                   `json:"description,omitempty"`
+}
+
+type IncidentPayload struct {
+	Incident *strikegraph.Incident `json:"incident"`
+	Outcome  strikegraph.Outcome   `json:"outcome"`
+}
+
+type IncidentUpdate struct {
+	Name        *string                    `json:"name,omitempty"`
+	Aliases     []string                   `json:"aliases,omitempty"`
+	Scope       *strikegraph.IncidentScope `json:"scope,omitempty"`
+	Date        *DateInput                 `json:"date,omitempty"`
+	Until       *DateInput                 `json:"until,omitempty"`
+	Target      *string                    `json:"target,omitempty"`
+	Description *string                    `json:"description,omitempty"`
+}
+
 type IncidentsConnection struct {
 	Edges    []*IncidentEdge `json:"edges"`
 	PageInfo *PageInfo       `json:"pageInfo"`
 	// How many incidents the filter selects, over every page.
 	TotalCount int `json:"totalCount"`
+}
+
+// Writes. Each mutation is one transaction: all of it, or on any error none of
+// it. Every mutation needs credentials (see the README): the editor role to
+// create, update and record, the admin role to retract and merge. Every write
+// records who made it and when (provenance).
+//
+// Sending a mutation twice is harmless. create… and record… derive the id from
+// the natural key when none is given: the same input gives the same id. A
+// second identical call returns the item with outcome UNCHANGED; a call whose id
+// is taken by something that says otherwise fails with CONFLICT. Bad input fails
+// with BAD_USER_INPUT and extensions.field naming the input field.
+type Mutation struct {
 }
 
 // Where a page stands in its list. Cursors are opaque.
@@ -64,6 +195,34 @@ type PlaceEdge struct {
 	Node   *strikegraph.Place `json:"node"`
 }
 
+type PlaceInput struct {
+	ID           *string                   `json:"id,omitempty"`
+	Name         string                    `json:"name"`
+	Aliases      []string                  `json:"aliases,omitempty"`
+	Kind         strikegraph.PlaceKind     `json:"kind"`
+	Latitude     *float64                  `json:"latitude,omitempty"`
+	Longitude    *float64                  `json:"longitude,omitempty"`
+	GeoPrecision *strikegraph.GeoPrecision `json:"geoPrecision,omitempty"`
+	GeoSource    *string                   `json:"geoSource,omitempty"`
+	Description  *string                   `json:"description,omitempty"`
+}
+
+type PlacePayload struct {
+	Place   *strikegraph.Place  `json:"place"`
+	Outcome strikegraph.Outcome `json:"outcome"`
+}
+
+type PlaceUpdate struct {
+	Name         *string                   `json:"name,omitempty"`
+	Aliases      []string                  `json:"aliases,omitempty"`
+	Kind         *strikegraph.PlaceKind    `json:"kind,omitempty"`
+	Latitude     *float64                  `json:"latitude,omitempty"`
+	Longitude    *float64                  `json:"longitude,omitempty"`
+	GeoPrecision *strikegraph.GeoPrecision `json:"geoPrecision,omitempty"`
+	GeoSource    *string                   `json:"geoSource,omitempty"`
+	Description  *string                   `json:"description,omitempty"`
+}
+
 type PlacesConnection struct {
 	Edges      []*PlaceEdge `json:"edges"`
 	PageInfo   *PageInfo    `json:"pageInfo"`
@@ -71,4 +230,54 @@ type PlacesConnection struct {
 }
 
 type Query struct {
+}
+
+type RelationInput struct {
+	Type strikegraph.RelationType `json:"type"`
+	From string                   `json:"from"`
+	To   string                   `json:"to"`
+	// The article that states it, and its words.
+	Article    *string  `json:"article,omitempty"`
+	Quote      *string  `json:"quote,omitempty"`
+	Role       *string  `json:"role,omitempty"`
+	DistanceKm *float64 `json:"distanceKm,omitempty"`
+	Note       *string  `json:"note,omitempty"`
+}
+
+type RelationPayload struct {
+	// The edge, seen from its start.
+	Link    *strikegraph.Link   `json:"link"`
+	Outcome strikegraph.Outcome `json:"outcome"`
+}
+
+// What every claim has: who said it, about what, where and in which words.
+type ReportInput struct {
+	ID         *string `json:"id,omitempty"`
+	Speaker    string  `json:"speaker"`
+	OnBehalfOf *string `json:"onBehalfOf,omitempty"`
+	Incident   string  `json:"incident"`
+	Article    string  `json:"article"`
+	// Verbatim from the article.
+	Quote    string        `json:"quote"`
+	Direct   *bool         `json:"direct,omitempty"`
+	StatedOn *DateInput    `json:"statedOn"`
+	Via      []string      `json:"via,omitempty"`
+	Places   []string      `json:"places,omitempty"`
+	Note     *string       `json:"note,omitempty"`
+	Figures  *FiguresInput `json:"figures,omitempty"`
+}
+
+type ResponseInput struct {
+	ID         *string              `json:"id,omitempty"`
+	Speaker    string               `json:"speaker"`
+	OnBehalfOf *string              `json:"onBehalfOf,omitempty"`
+	Incident   string               `json:"incident"`
+	Article    string               `json:"article"`
+	Quote      string               `json:"quote"`
+	Direct     *bool                `json:"direct,omitempty"`
+	StatedOn   *DateInput           `json:"statedOn"`
+	Via        []string             `json:"via,omitempty"`
+	Places     []string             `json:"places,omitempty"`
+	Note       *string              `json:"note,omitempty"`
+	Response   strikegraph.Response `json:"response"`
 }

@@ -21,6 +21,7 @@ type Store interface {
 	strikegraph.NetworkService
 	strikegraph.TimelineService
 	strikegraph.TotalsService
+	strikegraph.WriteService
 }
 
 var _ loaders.Store = Store(nil)

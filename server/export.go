@@ -24,17 +24,17 @@ func exportNetwork(store resolvers.Store, log *slog.Logger) http.HandlerFunc {
 	return func(w http.ResponseWriter, req *http.Request) {
 		format, ok := export.Formats[req.PathValue("format")]
 		if !ok {
-			writeExportError(w, log, req, strikegraph.Invalidf("format", "give cytoscape, graphology, graphml or gexf"))
+			writeJSONError(w, log, req, strikegraph.Invalidf("format", "give cytoscape, graphology, graphml or gexf"))
 			return
 		}
 		scope, net, err := exportScope(req, store)
 		if err != nil {
-			writeExportError(w, log, req, err)
+			writeJSONError(w, log, req, err)
 			return
 		}
 		var buf bytes.Buffer
 		if err := format.Write(&buf, net); err != nil {
-			writeExportError(w, log, req, err)
+			writeJSONError(w, log, req, err)
 			return
 		}
 		h := w.Header()
@@ -151,9 +151,9 @@ func optional(q url.Values, name string) *string {
 	return &s
 }
 
-// writeExportError answers with an error as JSON: its code, message and field.
+// writeJSONError answers with an error as JSON: its code, message and field.
 // Errors the domain did not classify are logged and masked.
-func writeExportError(w http.ResponseWriter, log *slog.Logger, req *http.Request, err error) {
+func writeJSONError(w http.ResponseWriter, log *slog.Logger, req *http.Request, err error) {
 	var e *strikegraph.Error
 	if !errors.As(err, &e) {
 		e = &strikegraph.Error{Code: strikegraph.ECodeInternal, Err: err}
@@ -162,6 +162,7 @@ func writeExportError(w http.ResponseWriter, log *slog.Logger, req *http.Request
 		strikegraph.ECodeInvalid: http.StatusBadRequest, strikegraph.ECodeNotFound: http.StatusNotFound,
 		strikegraph.ECodeUnavailable: http.StatusServiceUnavailable, strikegraph.ECodeTimeout: http.StatusGatewayTimeout,
 		strikegraph.ECodeUnauthenticated: http.StatusUnauthorized, strikegraph.ECodeForbidden: http.StatusForbidden,
+		strikegraph.ECodeConflict: http.StatusConflict, strikegraph.ECodeTooLarge: http.StatusRequestEntityTooLarge,
 	}[e.Code]
 	message := e.Error()
 	if status == 0 {

@@ -40,6 +40,8 @@ type Options struct {
 	MaxComplexity int // the most a query may cost; see costedSchema
 	MaxTokens     int // the most tokens a query may have
 	MaxBodyBytes  int // the largest request body
+	// MaxImportBytes is the largest body POST /import takes.
+	MaxImportBytes int
 
 	// Auth checks credentials on /graphql and /export; nil means none are
 	// configured: reads are open and every write is refused.
@@ -53,6 +55,7 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 	opts.MaxComplexity = cmp.Or(opts.MaxComplexity, DefaultMaxComplexity)
 	opts.MaxTokens = cmp.Or(opts.MaxTokens, DefaultMaxTokens)
 	opts.MaxBodyBytes = cmp.Or(opts.MaxBodyBytes, DefaultMaxBodyBytes)
+	opts.MaxImportBytes = cmp.Or(opts.MaxImportBytes, DefaultMaxImportBytes)
 	gql := handler.New(costedSchema{graph.NewExecutableSchema(graph.Config{Resolvers: resolvers.New(store)})})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
@@ -69,9 +72,9 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", opts.Auth.Middleware(limitBody(int64(opts.MaxBodyBytes), loaders.Middleware(store, opts.LoaderWait, gql))))
-	mux.Handle("GET /export/{format}", opts.Auth.Wrap(exportNetwork(store, log), func(w http.ResponseWriter, r *http.Request, err *strikegraph.Error) {
-		writeExportError(w, log, r, err)
-	}))
+	refuse := func(w http.ResponseWriter, r *http.Request, err *strikegraph.Error) { writeJSONError(w, log, r, err) }
+	mux.Handle("GET /export/{format}", opts.Auth.Wrap(exportNetwork(store, log), refuse))
+	mux.Handle("POST /import", opts.Auth.Wrap(importRecords(store, log, int64(opts.MaxImportBytes)), refuse))
 	// /livez says the process serves; it never touches Neo4j, so an outage of
 	// the database does not get the service restarted.
 	mux.HandleFunc("GET /livez", func(w http.ResponseWriter, _ *http.Request) {

@@ -1,0 +1,71 @@
+package server
+
+import (
+	"log/slog"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/auth"
+	"github.com/strikegraph/strikegraph/importer"
+)
+
+// DefaultMaxImportBytes is the largest import body: an ACLED export of a few
+// hundred thousand rows.
+const DefaultMaxImportBytes = 256 << 20
+
+// importRecords answers POST /import: an annotation document (JSON) or an
+// ACLED export (CSV), as ?format= or the Content-Type says, imported in
+// batches as the caller, who must be an editor. The answer is the import
+// report; the records it rejects are in it, with their lines.
+func importRecords(store strikegraph.WriteService, log *slog.Logger, maxBytes int64) http.HandlerFunc {
+	return func(w http.ResponseWriter, req *http.Request) {
+		ctx := req.Context()
+		if err := auth.Require(ctx, auth.RoleEditor); err != nil {
+			writeJSONError(w, log, req, err)
+			return
+		}
+		p, _ := auth.FromContext(ctx)
+		f := importer.Detect("", req.Header.Get("Content-Type"))
+		if s := req.URL.Query().Get("format"); s != "" {
+			var err error
+			if f, err = importer.Parse(s); err != nil {
+				writeJSONError(w, log, req, err)
+				return
+			}
+		}
+		batch := strikegraph.DefaultBatchSize
+		if s := req.URL.Query().Get("batch"); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 1 || n > 10000 {
+				writeJSONError(w, log, req, strikegraph.Invalidf("batch", "give a batch size from 1 to 10000"))
+				return
+			}
+			batch = n
+		}
+		body := http.MaxBytesReader(w, req.Body, maxBytes)
+		recs, err := importer.Records(f, "body", body)
+		if err != nil {
+			writeJSONError(w, log, req, err)
+			return
+		}
+		start := time.Now()
+		rep, err := strikegraph.Import(ctx, store, recs, strikegraph.ImportOptions{
+			Author: strikegraph.Author{By: p.Name, At: start.UTC()}, BatchSize: batch,
+			Progress: func(rep strikegraph.ImportReport) {
+				log.InfoContext(ctx, "import progress", "by", p.Name, "records", rep.Records, "rejected", len(rep.Rejected))
+			},
+		})
+		if err != nil {
+			// What was written stays: each batch committed whole, and
+			// importing the file again skips it as unchanged.
+			log.WarnContext(ctx, "import stopped", "by", p.Name, "records", rep.Records, "err", err)
+			writeJSONError(w, log, req, err)
+			return
+		}
+		log.InfoContext(ctx, "imported", "by", p.Name, "format", f, "records", rep.Records, "created", rep.Created,
+			"updated", rep.Updated, "unchanged", rep.Unchanged, "rejected", len(rep.Rejected), "took", time.Since(start))
+		writeJSON(w, http.StatusOK, rep)
+	}
+}
