@@ -290,9 +290,13 @@ func validName(field, name string, aliases []string) error {
 	if strings.TrimSpace(name) == "" {
 		return Invalidf(field+".name", "name is required")
 	}
-	for _, n := range append([]string{name}, aliases...) {
+	for i, n := range append([]string{name}, aliases...) {
 		if len(n) > 300 || !utf8.ValidString(n) {
-			return Invalidf(field+".aliases", "a name must be valid UTF-8 of at most 300 bytes")
+			f := field + ".name"
+			if i > 0 {
+				f = fmt.Sprintf("%s.aliases[%d]", field, i-1)
+			}
+			return Invalidf(f, "a name must be valid UTF-8 of at most 300 bytes")
 		}
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Outcome is what a write did to one item: an entity, a relation or a claim.
@@ -163,7 +164,8 @@ func digest(s string) string {
 }
 
 // Slug is s in lower case, letters and digits kept, every other run of
-// characters one hyphen: "Deir ez-Zor" is deir-ez-zor.
+// characters one hyphen: "Deir ez-Zor" is deir-ez-zor. A slug is at most 80
+// bytes.
 func Slug(s string) string {
 	var b strings.Builder
 	hyphen := false
@@ -178,8 +180,17 @@ func Slug(s string) string {
 		}
 		hyphen = true
 	}
-	if b.Len() == 0 {
+	out := b.String()
+	if out == "" {
 		return digest(s)
 	}
-	return b.String()
+	// Ids stay short: a long name keeps its start and a digest of the rest.
+	if len(out) > 80 {
+		cut := 64
+		for !utf8.RuneStart(out[cut]) {
+			cut--
+		}
+		out = out[:cut] + "-" + digest(out)
+	}
+	return out
 }

@@ -25,8 +25,22 @@ var httpClient = &http.Client{Timeout: 30 * time.Second}
 // returns the response's errors.
 func query(t testing.TB, url, q string, vars map[string]any, out any) []gqlError {
 	t.Helper()
+	return queryAs(t, url, "", q, vars, out)
+}
+
+// queryAs is query with an API key, when key is not empty.
+func queryAs(t testing.TB, url, key, q string, vars map[string]any, out any) []gqlError {
+	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
-	resp, err := httpClient.Post(url+"/graphql", "application/json", bytes.NewReader(body))
+	req, err := http.NewRequest(http.MethodPost, url+"/graphql", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if key != "" {
+		req.Header.Set("X-API-Key", key)
+	}
+	resp, err := httpClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
