@@ -231,13 +231,15 @@ func places(doc *strikegraph.Document, e *event) (levels [4]string, location str
 	if err != nil {
 		return levels, "", err
 	}
-	lat, lon := e.lat, e.lon
-	loc := strikegraph.Place{ID: location, Name: e.location, Kind: strikegraph.PlaceTown,
-		Latitude: &lat, Longitude: &lon, GeoPrecision: strikegraph.GeoTown, GeoSource: "ACLED"}
+	// At geo_precision 3 the coordinates stand for a larger region, not the
+	// town: the row does not define the town, so it cannot give the town
+	// the region's coordinates, nor redefine it against rows that locate it.
 	if e.geoPrecision == 3 {
-		loc.GeoPrecision = strikegraph.GeoProvince // the coordinates stand for a larger region
+		return levels, "", nil
 	}
-	doc.Places = append(doc.Places, loc)
+	lat, lon := e.lat, e.lon
+	doc.Places = append(doc.Places, strikegraph.Place{ID: location, Name: e.location, Kind: strikegraph.PlaceTown,
+		Latitude: &lat, Longitude: &lon, GeoPrecision: strikegraph.GeoTown, GeoSource: "ACLED"})
 	within(location)
 	return levels, location, nil
 }
