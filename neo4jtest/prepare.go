@@ -14,11 +14,11 @@ const (
 	claimIndex  = "neo4jtest_claim"
 	claimCypher = "CREATE INDEX " + claimIndex + " IF NOT EXISTS FOR (n:Neo4jTestClaim) ON (n.claim)"
 
-	// Nodes deleted per transaction when emptying the database. A loop of
-	// LIMITed deletes, unlike CALL { } IN TRANSACTIONS, works with every Neo4j 5.
-	// Small enough that a batch of well-connected nodes, with all their
-	// edges, stays within a server's transaction memory limit.
-	wipeBatch = 1000
+	// Edges, then nodes, deleted per transaction when emptying the database.
+	// A loop of LIMITed deletes, unlike CALL { } IN TRANSACTIONS, works with
+	// every Neo4j 5. Small enough to stay within a server's transaction
+	// memory limit.
+	wipeBatch = 5000
 )
 
 // foreignDataError is New's refusal to empty a database that holds data but
@@ -58,16 +58,29 @@ func prepare(ctx context.Context, driver neo4j.DriverWithContext, uri, database 
 		}
 		return 0, nil
 	}
-	for {
-		n, err := single(ctx, driver, database, "MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(*)", map[string]any{"batch": wipeBatch})
-		if err != nil {
-			return deleted, fmt.Errorf("neo4jtest: emptying %q at %s: %w", database, uri, err)
-		}
-		deleted += n
-		if n < wipeBatch {
-			return deleted, nil
+	// Edges first, then nodes, each in bounded batches: a node with a
+	// hundred thousand edges would otherwise be one transaction.
+	for _, step := range []struct {
+		query string
+		nodes bool
+	}{
+		{"MATCH ()-[r]->() WITH r LIMIT $batch DELETE r RETURN count(*)", false},
+		{"MATCH (n) WITH n LIMIT $batch DELETE n RETURN count(*)", true},
+	} {
+		for {
+			n, err := single(ctx, driver, database, step.query, map[string]any{"batch": wipeBatch})
+			if err != nil {
+				return deleted, fmt.Errorf("neo4jtest: emptying %q at %s: %w", database, uri, err)
+			}
+			if step.nodes {
+				deleted += n
+			}
+			if n < wipeBatch {
+				break
+			}
 		}
 	}
+	return deleted, nil
 }
 
 // claim marks the database as neo4jtest's; it is idempotent.
