@@ -6,7 +6,7 @@ import "context"
 // article, so every quote can be traced to its exact words.
 type Article struct {
 	ID          string     `json:"id"`
-	File        string     `json:"file,omitempty"` // under data/articles/, or empty when Text is given
+	File        string     `json:"file,omitempty"` // under data/articles/; read when Text is not given
 	Title       string     `json:"title,omitempty"`
 	PublisherID string     `json:"publisher,omitempty"` // an OUTLET actor id
 	Byline      string     `json:"byline,omitempty"`

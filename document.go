@@ -323,9 +323,9 @@ func abbreviate(s string) string {
 }
 
 // ReadDocuments reads the import documents *.json in dir of fsys, in name order,
-// and fills each article's text from articles/<file> beside dir. Unknown fields
-// are errors: a misspelt field would otherwise vanish silently. It fails on the
-// first document that does not read or validate.
+// and fills each article's text, unless given, from articles/<file> beside dir.
+// Unknown fields are errors: a misspelt field would otherwise vanish silently.
+// It fails on the first document that does not read or validate.
 func ReadDocuments(fsys fs.FS, dir string) ([]Document, error) {
 	var docs []Document
 	for r := range DocumentRecords(fsys, dir) {
@@ -342,7 +342,7 @@ func ReadDocuments(fsys fs.FS, dir string) ([]Document, error) {
 
 // DocumentRecords reads the import documents *.json in dir of fsys, in name
 // order, as import records, with each article's text from articles/<file>
-// beside dir.
+// beside dir unless the document gives the text.
 func DocumentRecords(fsys fs.FS, dir string) iter.Seq[Record] {
 	return func(yield func(Record) bool) {
 		names, err := fs.Glob(fsys, path.Join(dir, "*.json"))
@@ -358,8 +358,8 @@ func DocumentRecords(fsys fs.FS, dir string) iter.Seq[Record] {
 			}
 			for i := 0; r.Doc != nil && i < len(r.Doc.Articles); i++ {
 				a := &r.Doc.Articles[i]
-				if a.File == "" {
-					continue // its text is in the document
+				if a.File == "" || a.Text != "" {
+					continue // its text is in the document, as an export gives it
 				}
 				text, err := fs.ReadFile(fsys, path.Join(path.Dir(dir), "articles", a.File))
 				if err != nil {

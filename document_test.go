@@ -2,8 +2,10 @@ package strikegraph_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/data"
@@ -120,3 +122,24 @@ func TestCheckReferences(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestTextGivenIsNotReadFromFile reads a document, as an export writes it,
+// whose article has its text and names its file: the text given is kept, and
+// the file, absent here, is not read. An article with a file alone still has
+// its text read from it.
+func TestTextGivenIsNotReadFromFile(t *testing.T) {
+	fsys := fstest.MapFS{
+		"docs/export.json": {Data: []byte(`{"articles": [
+			{"id": "article:a", "file": "a.txt", "text": "A said ten died.", "published": {"precision": "UNKNOWN"}},
+			{"id": "article:b", "file": "b.txt", "published": {"precision": "UNKNOWN"}}]}`)},
+		"articles/b.txt": {Data: []byte("B said nine died.")},
+	}
+	docs, err := strikegraph.ReadDocuments(fsys, "docs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{docs[0].Articles[0].Text, docs[0].Articles[1].Text}
+	if want := []string{"A said ten died.", "B said nine died."}; !slices.Equal(got, want) {
+		t.Fatalf("texts %q, want %q", got, want)
+	}
+}
