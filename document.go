@@ -395,6 +395,9 @@ func DecodeDocument(b []byte) (Document, error) {
 type DocumentService interface {
 	// IsEmpty tells whether the graph holds no entities.
 	IsEmpty(ctx context.Context) (bool, error)
+	// ExportDocument returns the whole graph as one document, which imports
+	// back into the same graph, all but its provenance.
+	ExportDocument(ctx context.Context) (*Document, error)
 }
 
 // Ref is what a document may reference: an entity's kind (NodeIncident,

@@ -1,7 +1,8 @@
 // Package export writes a strikegraph.Network in the formats visualisation
 // tools read: Cytoscape.js JSON, graphology JSON (Sigma.js, Gephi Lite),
 // GraphML and GEXF 1.3. Each node and edge keeps its id, type, label and
-// properties.
+// properties. It also writes the whole graph as an annotation document,
+// which imports back into the same graph.
 package export
 
 import (
