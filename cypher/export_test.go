@@ -183,3 +183,37 @@ func firstDiff(a, b []byte) string {
 	from := max(i-200, 0)
 	return "before …" + string(a[from:min(i+200, len(a))]) + "\nafter  …" + string(b[from:min(i+200, len(b))])
 }
+
+// TestTimesWithAnOffsetImport imports a retraction and a merge whose times,
+// as a person may write them, carry an offset: each is kept as its instant,
+// in UTC as the graph writes its own.
+func TestTimesWithAnOffsetImport(t *testing.T) {
+	g := graphtest.Open(t)
+	doc := []byte(`{
+	  "articles": [{"id": "article:a", "text": "A said ten died.", "published": {"precision": "UNKNOWN"}}],
+	  "actors": [{"id": "monitor:a", "kind": "MONITOR", "name": "A"}],
+	  "incidents": [{"id": "incident:a", "name": "Strike A", "scope": "STRIKE", "date": {"precision": "UNKNOWN"}}],
+	  "claims": [{"id": "claim:a", "stance": "REPORTED", "speaker": "monitor:a", "incident": "incident:a", "article": "article:a",
+	    "quote": "ten died", "statedOn": {"precision": "UNKNOWN"},
+	    "retracted": {"by": "key:alice", "at": "2024-01-01T12:00:00.123456789+02:00", "reason": "misread"}}],
+	  "merges": [{"id": "merge:b", "kept": "monitor:a", "merged": "monitor:b", "mergedName": "B", "mergedKind": "MONITOR",
+	    "reason": "the same", "by": "key:alice", "at": "2024-01-02T00:00:00+00:00", "moved": 0}]
+	}`)
+	if rep := importJSON(t, g, doc); rep.Created != 1 {
+		t.Fatalf("%+v, want the document created", rep)
+	}
+	c, err := g.FindClaimByID(t.Context(), "claim:a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := g.FindMerge(t.Context(), "monitor:b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Retracted == nil || c.Retracted.At.Format(time.RFC3339Nano) != "2024-01-01T10:00:00.123456789Z" {
+		t.Errorf("retracted %+v, want at 2024-01-01T10:00:00.123456789Z", c.Retracted)
+	}
+	if m == nil || m.At.Format(time.RFC3339Nano) != "2024-01-02T00:00:00Z" {
+		t.Errorf("merge %+v, want at 2024-01-02T00:00:00Z", m)
+	}
+}

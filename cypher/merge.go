@@ -152,10 +152,11 @@ func (db *DB) FindMerge(ctx context.Context, mergedID string) (*strikegraph.Merg
 	return mergeFromProps(recs[0].AsMap()["props"].(map[string]any)), nil
 }
 
+// mergeProps are a merge's properties; its time in UTC, as for a retraction.
 func mergeProps(m *strikegraph.Merge) map[string]any {
 	return map[string]any{
 		"id": m.ID, "kept": m.KeptID, "merged": m.MergedID, "mergedName": m.MergedName, "mergedKind": m.MergedKind,
-		"reason": m.Reason, "by": m.By, "at": m.At, "moved": m.Moved,
+		"reason": m.Reason, "by": m.By, "at": m.At.UTC(), "moved": m.Moved,
 	}
 }
 

@@ -233,7 +233,9 @@ func (db *DB) writeRows(ctx context.Context, tx neo4j.ManagedTransaction, docs [
 			row := map[string]any{"id": c.ID, "stance": string(c.Stance), "speaker": c.SpeakerID, "incident": c.IncidentID,
 				"props": props, "hash": h, "retractedAt": nil, "retractedBy": nil, "retractionReason": nil}
 			if r := c.Retracted; r != nil {
-				row["retractedAt"], row["retractedBy"], row["retractionReason"] = r.At, r.By, r.Reason
+				// In UTC, as the graph writes its own times: the driver cannot send
+				// a time parsed with an offset, whose zone has no name.
+				row["retractedAt"], row["retractedBy"], row["retractionReason"] = r.At.UTC(), r.By, r.Reason
 			}
 			add(&claims, item{d, "Claim", c.ID, fmt.Sprintf("claims[%d]", i)}, "claim|"+c.ID+"|"+h, row)
 		}
