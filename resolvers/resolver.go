@@ -8,7 +8,7 @@ import (
 	"github.com/strikegraph/strikegraph/loaders"
 )
 
-// Store is every service the resolvers call.
+// Store is every service the resolvers and the HTTP routes call.
 type Store interface {
 	strikegraph.ServerService
 	strikegraph.EntityService
@@ -22,6 +22,7 @@ type Store interface {
 	strikegraph.TimelineService
 	strikegraph.TotalsService
 	strikegraph.WriteService
+	strikegraph.DocumentService
 }
 
 var _ loaders.Store = Store(nil)

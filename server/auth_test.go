@@ -93,7 +93,7 @@ func TestAuthBadKeyIsRefused(t *testing.T) {
 // key; the health endpoints stay open.
 func TestAuthReadAccessReader(t *testing.T) {
 	url, key := authServer(t, auth.ReadReader)
-	for _, tc := range []struct{ method, path string }{{http.MethodPost, "/graphql"}, {http.MethodGet, "/export/graphml"}} {
+	for _, tc := range []struct{ method, path string }{{http.MethodPost, "/graphql"}, {http.MethodGet, "/export/graphml"}, {http.MethodGet, "/export/annotation"}} {
 		res := request(t, tc.method, url+tc.path, "")
 		if res.status != http.StatusUnauthorized || res.challenge == "" || !strings.Contains(res.body, "UNAUTHENTICATED") {
 			t.Errorf("%s without a key: got %+v, want 401 UNAUTHENTICATED", tc.path, res)

@@ -24,7 +24,7 @@ func exportNetwork(store resolvers.Store, log *slog.Logger) http.HandlerFunc {
 	return func(w http.ResponseWriter, req *http.Request) {
 		format, ok := export.Formats[req.PathValue("format")]
 		if !ok {
-			writeJSONError(w, log, req, strikegraph.Invalidf("format", "give cytoscape, graphology, graphml or gexf"))
+			writeJSONError(w, log, req, strikegraph.Invalidf("format", "give cytoscape, graphology, graphml, gexf or annotation"))
 			return
 		}
 		scope, net, err := exportScope(req, store)
@@ -43,6 +43,30 @@ func exportNetwork(store resolvers.Store, log *slog.Logger) http.HandlerFunc {
 		h.Set("X-Strikegraph-Truncated", strconv.FormatBool(net.Truncated))
 		h.Set("X-Strikegraph-Total-Nodes", strconv.Itoa(net.TotalNodes))
 		h.Set("X-Strikegraph-Total-Edges", strconv.Itoa(net.TotalEdges))
+		_, _ = buf.WriteTo(w)
+	}
+}
+
+// exportDocument serves GET /export/annotation: the whole graph as one
+// annotation document, which `strikegraph import` or POST /import reads back.
+func exportDocument(store strikegraph.DocumentService, log *slog.Logger) http.HandlerFunc {
+	return func(w http.ResponseWriter, req *http.Request) {
+		if req.URL.RawQuery != "" {
+			writeJSONError(w, log, req, strikegraph.Invalidf("query", "the annotation export is the whole graph; it takes no parameters"))
+			return
+		}
+		doc, err := store.ExportDocument(req.Context())
+		if err != nil {
+			writeJSONError(w, log, req, err)
+			return
+		}
+		var buf bytes.Buffer
+		if err := export.Annotation(&buf, doc); err != nil {
+			writeJSONError(w, log, req, err)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Content-Disposition", `attachment; filename="strikegraph.json"`)
 		_, _ = buf.WriteTo(w)
 	}
 }

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/export"
 	"github.com/strikegraph/strikegraph/internal/graphtest"
 	"github.com/strikegraph/strikegraph/server"
 )
@@ -183,6 +186,53 @@ func TestExports(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestAnnotationExport downloads the whole graph as one annotation document:
+// what ExportDocument gives, written as `strikegraph export` writes it, a
+// valid document with every entity and claim of the graph.
+func TestAnnotationExport(t *testing.T) {
+	g := graphtest.Seeded(t)
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{}))
+	defer srv.Close()
+
+	body := download(t, srv.URL, "annotation", "", "strikegraph.json")
+	doc, err := g.ExportDocument(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := export.Annotation(&want, doc); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(body, want.Bytes()) {
+		t.Errorf("GET /export/annotation differs from ExportDocument (%d and %d bytes)", len(body), want.Len())
+	}
+	got, err := strikegraph.DecodeDocument(body)
+	if err == nil {
+		err = got.Validate()
+	}
+	if err != nil {
+		t.Fatalf("the export does not read back: %v", err)
+	}
+	entities := len(got.Articles) + len(got.Places) + len(got.Actors) + len(got.Incidents)
+	if n := count(t, g, `MATCH (n:Entity) RETURN count(n)`, nil); entities != n {
+		t.Errorf("%d entities exported; the graph holds %d", entities, n)
+	}
+	if n := count(t, g, `MATCH ()-[r:REPORTED|DENIED|RESPONDED]->() RETURN count(r)`, nil); len(got.Claims) != n {
+		t.Errorf("%d claims exported; the graph holds %d", len(got.Claims), n)
+	}
+
+	resp, err := httpClient.Get(srv.URL + "/export/annotation?ids=place:hajin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var refusal map[string]string
+	err = json.NewDecoder(resp.Body).Decode(&refusal)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != http.StatusBadRequest || refusal["code"] != "BAD_USER_INPUT" || refusal["field"] != "query" {
+		t.Errorf("with ids: status %d, body %v (%v); want 400 BAD_USER_INPUT on query: the export is the whole graph", resp.StatusCode, refusal, err)
+	}
 }
 
 func str(v any) string {

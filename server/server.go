@@ -1,6 +1,6 @@
 // Package server serves Strikegraph over HTTP: GraphQL at /graphql, exports
-// of the network at /export/{format}, and the health endpoints /livez and
-// /readyz.
+// of the network at /export/{format} and of the whole graph as an annotation
+// document at /export/annotation, and the health endpoints /livez and /readyz.
 package server
 
 import (
@@ -74,6 +74,9 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 	mux.Handle("/graphql", opts.Auth.Middleware(limitBody(int64(opts.MaxBodyBytes), loaders.Middleware(store, opts.LoaderWait, gql))))
 	refuse := func(w http.ResponseWriter, r *http.Request, err *strikegraph.Error) { writeJSONError(w, log, r, err) }
 	mux.Handle("GET /export/{format}", opts.Auth.Wrap(exportNetwork(store, log), refuse))
+	// The annotation document is not a network: its own route, which the mux
+	// prefers to the pattern above.
+	mux.Handle("GET /export/annotation", opts.Auth.Wrap(exportDocument(store, log), refuse))
 	mux.Handle("POST /import", opts.Auth.Wrap(importRecords(store, log, int64(opts.MaxImportBytes)), refuse))
 	// /livez says the process serves; it never touches Neo4j, so an outage of
 	// the database does not get the service restarted.

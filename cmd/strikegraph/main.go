@@ -55,6 +55,8 @@ func run(ctx context.Context, args []string, log *slog.Logger) error {
 		return serve(ctx, args[1:], log)
 	case "import":
 		return importFiles(ctx, args[1:], os.Stdout, os.Stderr, log)
+	case "export":
+		return exportDocument(ctx, args[1:], os.Stdout, log)
 	case "neo4j":
 		return runNeo4j(ctx, args[1:], log)
 	case "generate":
