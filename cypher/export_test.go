@@ -2,6 +2,7 @@ package cypher_test
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 	"time"
 
@@ -29,7 +30,8 @@ func TestExportRoundTrips(t *testing.T) {
 		Articles: []strikegraph.Article{{ID: "article:extra", Title: "Five dead near Hajin", PublisherID: "outlet:cbc",
 			Text:      "The Observatory said five died near Hajin, three kilometres from the river bend. Published by CBC.",
 			Published: strikegraph.Date{Value: "2019-01-02", Precision: strikegraph.DateDay}}},
-		Places: []strikegraph.Place{{ID: "place:extra-river-bend", Name: "River bend", Kind: strikegraph.PlaceArea}},
+		Places: []strikegraph.Place{{ID: "place:extra-river-bend", Name: "River bend", Kind: strikegraph.PlaceArea},
+			{ID: "place:extra-hajin", Name: "Hajin town", Kind: strikegraph.PlaceTown}},
 		Actors: []strikegraph.Actor{{ID: "monitor:the-observatory", Kind: strikegraph.ActorMonitor, Name: "The Observatory", Aliases: []string{"Observatory"}}},
 		Relations: []strikegraph.Relation{
 			{Type: strikegraph.RelLocatedNear, From: "place:extra-river-bend", To: "place:hajin", DistanceKm: &three, Note: "gazetteer estimate"},
@@ -39,7 +41,7 @@ func TestExportRoundTrips(t *testing.T) {
 		},
 		Claims: []strikegraph.Claim{{ID: "claim:extra-observatory-5", Stance: strikegraph.StanceReported, SpeakerID: "monitor:the-observatory",
 			IncidentID: "incident:2018-11-17-abu-al-hassan", ArticleID: "article:extra", Quote: "five died near Hajin", StatedOn: unknown,
-			PlaceIDs: []string{"place:hajin"}, Figures: strikegraph.Figures{Killed: &strikegraph.Figure{Min: ptr(5), Max: ptr(5), Text: "five died"}}}},
+			PlaceIDs: []string{"place:extra-hajin"}, Figures: strikegraph.Figures{Killed: &strikegraph.Figure{Min: ptr(5), Max: ptr(5), Text: "five died"}}}},
 	}
 	if _, err := g.WriteDocument(ctx, &extra, strikegraph.Upsert, author); err != nil {
 		t.Fatal(err)
@@ -53,6 +55,10 @@ func TestExportRoundTrips(t *testing.T) {
 	}
 	if m.Moved != 2 {
 		t.Fatalf("the merge moved %d edges, want the claim and the citation", m.Moved)
+	}
+	// A merge that renames what a claim names in its properties (places).
+	if _, err := g.MergeEntities(ctx, "place:hajin", "place:extra-hajin", "the same town", author); err != nil {
+		t.Fatal(err)
 	}
 
 	first := exportJSON(t, g)
@@ -136,13 +142,13 @@ func checkExported(t *testing.T, doc *strikegraph.Document) {
 		case "claim:002-cbc-40":
 			retracted = c.Retracted != nil && c.Retracted.By == "test" && c.Retracted.Reason == "a composite of two sources' figures"
 		case "claim:extra-observatory-5":
-			moved = c.SpeakerID == "monitor:sohr"
+			moved = c.SpeakerID == "monitor:sohr" && fmt.Sprint(c.PlaceIDs) == "[place:hajin]"
 		}
 	}
 	if !retracted || !moved {
-		t.Errorf("retraction exported: %v; the merged actor's claim exported as monitor:sohr's: %v", retracted, moved)
+		t.Errorf("retraction exported: %v; the merged actor's claim exported as monitor:sohr's, in the kept place: %v", retracted, moved)
 	}
-	if len(doc.Merges) != 1 || doc.Merges[0].KeptID != "monitor:sohr" || doc.Merges[0].MergedName != "The Observatory" {
+	if len(doc.Merges) != 2 || doc.Merges[0].KeptID != "monitor:sohr" || doc.Merges[0].MergedName != "The Observatory" {
 		t.Errorf("merges exported as %+v", doc.Merges)
 	}
 }

@@ -117,8 +117,34 @@ func (db *DB) moveEdges(ctx context.Context, tx neo4j.ManagedTransaction, keptID
 			return 0, err
 		}
 	}
-	if _, err := db.run(ctx, tx, "rewrite_claim_refs", params); err != nil {
+	// Claims name actors and places in properties too: those now name the
+	// kept entity, and are written again as a document would state them.
+	naming, err := db.run(ctx, tx, "find_claims_naming", map[string]any{"id": mergedID})
+	if err != nil {
 		return 0, err
+	}
+	renamed := &strikegraph.Document{}
+	swap := func(id string) string {
+		if id == mergedID {
+			return keptID
+		}
+		return id
+	}
+	for _, rec := range naming {
+		c := claimFromRecord(rec)
+		c.OnBehalfOfID = swap(c.OnBehalfOfID)
+		for i := range c.ViaIDs {
+			c.ViaIDs[i] = swap(c.ViaIDs[i])
+		}
+		for i := range c.PlaceIDs {
+			c.PlaceIDs[i] = swap(c.PlaceIDs[i])
+		}
+		renamed.Claims = append(renamed.Claims, *c)
+	}
+	if len(renamed.Claims) > 0 {
+		if _, err := db.writeRows(ctx, tx, []*strikegraph.Document{renamed}, strikegraph.Upsert, a); err != nil {
+			return 0, err
+		}
 	}
 	if len(relations) > 0 {
 		if _, err := db.writeRows(ctx, tx, []*strikegraph.Document{{Relations: relations}}, strikegraph.Upsert, a); err != nil {
