@@ -1,10 +1,11 @@
 # The two commands a fresh machine needs:
-#   make run    serve GraphQL on http://127.0.0.1:8080/graphql (a local Neo4j
-#               is started, and the seed corpus loaded, unless NEO4J_URI is set)
+#   make run    serve GraphQL on http://127.0.0.1:8080/graphql and the explorer
+#               on http://127.0.0.1:8080/explorer/ (a local Neo4j is started,
+#               and the seed corpus loaded, unless NEO4J_URI is set)
 #   make test   run every check and test against a real Neo4j
 GO ?= go
 
-.PHONY: run test bench build generate lint check-generated tools
+.PHONY: run test bench build web generate lint check-generated tools
 
 # The binary, not `go run`, so that SIGTERM reaches the service and it can
 # drain requests and stop the local Neo4j.
@@ -12,8 +13,21 @@ run: build
 	@[ -n "$$NEO4J_URI" ] || scripts/ensure-tools
 	exec bin/strikegraph serve
 
-build:
+build: web
 	$(GO) build -o bin/strikegraph ./cmd/strikegraph
+
+# The explorer and GraphiQL: npm packages at the lockfile's versions, bundled
+# by esbuild into web/dist, which the binary embeds. Each step runs again only
+# when what it reads has changed.
+web: web/dist/.built
+
+web/node_modules/.package-lock.json: web/package-lock.json
+	@scripts/ensure-tools --web
+	npm ci --prefix web --no-audit --no-fund --loglevel=error
+
+web/dist/.built: web/node_modules/.package-lock.json web/build.mjs $(wildcard web/src/*)
+	npm run --prefix web --silent build
+	@touch $@
 
 generate:
 	$(GO) tool gqlgen generate
@@ -32,7 +46,7 @@ check-generated:
 # Neo4j themselves, as another project's tests would. Everything else then
 # shares one local Neo4j, started once: NEO4J_URI reaches every test binary,
 # and neo4jtest gives each test the database to itself in turn.
-test: tools lint check-generated
+test: tools web lint check-generated
 	env -u NEO4J_URI $(GO) test -count=1 ./neo4jtest/
 	@home=$$(mktemp -d); trap 'rm -rf "$$home"' EXIT; \
 	$(GO) run ./cmd/strikegraph neo4j --local-neo4j-port 0 --local-neo4j-home "$$home" -- \
