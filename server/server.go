@@ -1,6 +1,7 @@
 // Package server serves Strikegraph over HTTP: GraphQL at /graphql, exports
 // of the network at /export/{format} and of the whole graph as an annotation
-// document at /export/annotation, and the health endpoints /livez and /readyz.
+// document at /export/annotation, the explorer at /explorer/ (and /),
+// GraphiQL at /graphiql/, and the health endpoints /livez and /readyz.
 package server
 
 import (
@@ -26,6 +27,7 @@ import (
 	"github.com/strikegraph/strikegraph/graph"
 	"github.com/strikegraph/strikegraph/loaders"
 	"github.com/strikegraph/strikegraph/resolvers"
+	"github.com/strikegraph/strikegraph/web"
 )
 
 // Options tune a Handler; the zero value is the production setting.
@@ -78,6 +80,12 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 	// prefers to the pattern above.
 	mux.Handle("GET /export/annotation", opts.Auth.Wrap(exportDocument(store, log), refuse))
 	mux.Handle("POST /import", opts.Auth.Wrap(importRecords(store, log, int64(opts.MaxImportBytes)), refuse))
+	// The pages hold no data, so they need no credentials; what they ask of
+	// /graphql and /export does.
+	pages := web.Handler()
+	mux.Handle("GET /explorer/", pages)
+	mux.Handle("GET /graphiql/", pages)
+	mux.Handle("GET /{$}", http.RedirectHandler("/explorer/", http.StatusFound))
 	// /livez says the process serves; it never touches Neo4j, so an outage of
 	// the database does not get the service restarted.
 	mux.HandleFunc("GET /livez", func(w http.ResponseWriter, _ *http.Request) {
@@ -144,7 +152,8 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, drain time.Dura
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	log.Info("serving", "addr", "http://"+ln.Addr().String(), "graphql", "http://"+ln.Addr().String()+"/graphql")
+	base := "http://" + ln.Addr().String()
+	log.Info("serving", "addr", base, "graphql", base+"/graphql", "explorer", base+"/explorer/", "graphiql", base+"/graphiql/")
 	select {
 	case err := <-errc:
 		return err
