@@ -1,0 +1,507 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"flag"
+	"fmt"
+	"image"
+	"image/png"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	cdpnetwork "github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/strikegraph/strikegraph/internal/graphtest"
+	"github.com/strikegraph/strikegraph/server"
+)
+
+var screenshotTo = flag.String("screenshot", "", "TestExplorer also saves its screenshot here (docs/explorer.png is made so)")
+
+// browser is a tab of headless Chromium, and what went wrong in it: console
+// errors, uncaught exceptions, errors in the browser's log, and requests to
+// anywhere but the server under test.
+type browser struct {
+	t        *testing.T
+	ctx      context.Context
+	mu       sync.Mutex
+	problems []string
+}
+
+// chromium finds the browser that scripts/ensure-tools --tests installs
+// (Debian's chromium). A missing one fails the test.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless-shell"} {
+		if path, err := exec.LookPath(name); err == nil {
+			return path
+		}
+	}
+	t.Fatal("no Chromium: run scripts/ensure-tools --tests")
+	return ""
+}
+
+func newBrowser(t *testing.T, base string) *browser {
+	t.Helper()
+	// A bound, so that a hang fails the test instead of stalling it.
+	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
+	t.Cleanup(cancel)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(t)),
+		chromedp.NoSandbox, // CI runs as root, where Chromium's sandbox cannot start
+		chromedp.WindowSize(1280, 800),
+	)
+	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	ctx, cancelTab := chromedp.NewContext(ctx)
+	t.Cleanup(cancelTab)
+	b := &browser{t: t, ctx: ctx}
+	err := chromedp.Listen(ctx, func(ev any) {
+		var problem string
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, string(a.Value)+a.Description)
+				}
+				problem = "console." + string(ev.Type) + ": " + strings.Join(args, " ")
+			}
+		case *runtime.EventExceptionThrown:
+			problem = "uncaught: " + ev.ExceptionDetails.Text
+			if ex := ev.ExceptionDetails.Exception; ex != nil {
+				problem += " " + ex.Description
+			}
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.EntryLevelError {
+				problem = "log: " + ev.Entry.Text + " " + ev.Entry.URL
+			}
+		case *cdpnetwork.EventRequestWillBeSent:
+			if u := ev.Request.URL; !strings.HasPrefix(u, base+"/") && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
+				problem = "a request to elsewhere: " + u
+			}
+		}
+		if problem != "" {
+			b.mu.Lock()
+			b.problems = append(b.problems, problem)
+			b.mu.Unlock()
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func (b *browser) do(steps ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, steps...); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// eval runs JavaScript in the page, awaiting a promise, and decodes its value.
+func eval[T any](b *browser, js string) T {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		b.t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// waitRender waits until the explorer has drawn n times, and fails on an
+// error it shows.
+func (b *browser) waitRender(n int) {
+	b.t.Helper()
+	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](fmt.Sprintf(`(() => {
+		const state = document.getElementById('cy').dataset.state;
+		return state === 'error' || state === 'ready' && window.explorer.renders.length >= %d; })()`, n))); err != nil {
+		b.t.Fatal(err)
+	}
+	if state := eval[string](b, `document.getElementById('cy').dataset.state`); state == "error" {
+		b.t.Fatalf("the explorer failed: %s", eval[string](b, `document.getElementById('status').textContent`))
+	}
+}
+
+// view is what the explorer's Cytoscape instance holds.
+type view struct{ Nodes, Edges []string }
+
+func (b *browser) view() view {
+	b.t.Helper()
+	v := eval[view](b, `({nodes: explorer.cy.nodes().map((n) => n.id()), edges: explorer.cy.edges().map((e) => e.id())})`)
+	sort.Strings(v.Nodes)
+	sort.Strings(v.Edges)
+	return v
+}
+
+// viewOf is what a network from the API should look like in the explorer.
+func viewOf(net network) view {
+	var v view
+	for _, n := range net.Nodes {
+		v.Nodes = append(v.Nodes, n.ID)
+	}
+	for _, e := range net.Edges {
+		v.Edges = append(v.Edges, e.ID)
+	}
+	sort.Strings(v.Nodes)
+	sort.Strings(v.Edges)
+	return v
+}
+
+func (b *browser) checkView(what string, net network) {
+	b.t.Helper()
+	got, want := b.view(), viewOf(net)
+	b.t.Logf("%s: %d nodes and %d edges shown; the API gives %d and %d", what, len(got.Nodes), len(got.Edges), len(want.Nodes), len(want.Edges))
+	if !slices.Equal(got.Nodes, want.Nodes) || !slices.Equal(got.Edges, want.Edges) {
+		b.t.Fatalf("%s: the explorer shows %d nodes and %d edges, the API gives %d and %d:\nshown %v\nwant  %v",
+			what, len(got.Nodes), len(got.Edges), len(want.Nodes), len(want.Edges), got, want)
+	}
+}
+
+// clickFirst clicks, with the mouse, the first of the elements of ids (nodes
+// or edges) that is the element Cytoscape finds at its centre (an edge's
+// midpoint), so that nothing else takes the click, and returns its id
+// once Cytoscape has selected it.
+func (b *browser) clickFirst(ids []string) string {
+	b.t.Helper()
+	type target struct {
+		ID   string
+		X, Y float64
+	}
+	at := eval[*target](b, fmt.Sprintf(`(() => {
+		const cy = explorer.cy, box = document.getElementById('cy').getBoundingClientRect();
+		for (const id of %s) {
+			const el = cy.getElementById(id);
+			const r = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();
+			const x = Math.round(box.left + r.x), y = Math.round(box.top + r.y);
+			// Where edges cross, a pixel decides: the element must be the one
+			// found all around the point.
+			const alone = [-2, 0, 2].every((dx) => [-2, 0, 2].every((dy) => {
+				const hit = cy.renderer().findNearestElement((x + dx - box.left - cy.pan().x) / cy.zoom(), (y + dy - box.top - cy.pan().y) / cy.zoom(), true, false);
+				return hit && hit.same(el);
+			}));
+			// The details card and the status line lie over the graph.
+			const top = document.elementFromPoint(x, y);
+			if (alone && top && document.getElementById('cy').contains(top)) {
+				return { id, x, y };
+			}
+		}
+		return null; })()`, jsList(ids)))
+	if at == nil {
+		b.t.Fatalf("none of %v can be clicked: others cover them", ids)
+	}
+	b.do(chromedp.MouseClickXY(at.X, at.Y))
+	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](fmt.Sprintf(`explorer.cy.getElementById(%q).selected()`, at.ID))); err != nil {
+		b.t.Fatalf("clicking %s at (%.0f, %.0f) did not select it: %v", at.ID, at.X, at.Y, err)
+	}
+	return at.ID
+}
+
+func jsList(ids []string) string {
+	var quoted []string
+	for _, id := range ids {
+		quoted = append(quoted, fmt.Sprintf("%q", id))
+	}
+	return "[" + strings.Join(quoted, ",") + "]"
+}
+
+// TestExplorer opens the explorer in headless Chromium over the seed corpus:
+// it searches, shows a neighbourhood, expands a node, reads a claim and a
+// path, and checks that what Cytoscape holds is what the API returns. It
+// also opens GraphiQL and runs a query, and fails on any error in either
+// page, and on any request to anywhere but the server.
+func TestExplorer(t *testing.T) {
+	g := graphtest.Seeded(t)
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{}))
+	defer srv.Close()
+	resp, err := httpClient.Get(srv.URL + "/explorer/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET /explorer/: %s: build the pages with `make web`", resp.Status)
+	}
+	b := newBrowser(t, srv.URL)
+
+	id := mostConnected(t, g)
+	one := neighbourhood(t, srv.URL, map[string]any{"ids": []string{id}, "depth": 1})
+	name := one.Nodes[0].Label
+
+	// Search by another spelling ("us led coalition" for "US-led
+	// coalition"), and open the hit.
+	spelling := strings.ToLower(strings.ReplaceAll(name, "-", " "))
+	b.do(
+		chromedp.EmulateViewport(1280, 800),
+		chromedp.Navigate(srv.URL+"/"), // the root redirects to the explorer
+		chromedp.SendKeys(chromedp.ID("q"), spelling+"\r"),
+		chromedp.Click(chromedp.CSS(`#hits .hit[data-id="`+id+`"]`)),
+	)
+	b.waitRender(1)
+	b.checkView("the neighbourhood of "+id, one)
+
+	// Expand, by a click, the neighbour that brings the most claims.
+	type grow struct {
+		id     string
+		net    network
+		claims int
+	}
+	var grows []grow
+	for _, n := range one.Nodes[1:] {
+		gr := grow{id: n.ID, net: neighbourhood(t, srv.URL, map[string]any{"ids": []string{id, n.ID}, "depth": 1})}
+		for _, e := range gr.net.Edges {
+			if e.Claim != nil {
+				gr.claims++
+			}
+		}
+		grows = append(grows, gr)
+	}
+	sort.SliceStable(grows, func(i, j int) bool { return grows[i].claims > grows[j].claims })
+	var order []string
+	for _, gr := range grows {
+		order = append(order, gr.id)
+	}
+	clicked := b.clickFirst(order)
+	b.waitRender(2)
+	i := slices.IndexFunc(grows, func(gr grow) bool { return gr.id == clicked })
+	union := grows[i].net
+	if len(union.Nodes) <= len(one.Nodes) {
+		t.Errorf("expanding %s adds no node", clicked)
+	}
+	b.checkView("expanded by "+clicked, union)
+
+	// Click a claim, a denial if one can be reached: its quote and article
+	// are shown.
+	var claims []string
+	for _, stance := range []string{"DENIED", "REPORTED", "RESPONDED"} {
+		for _, e := range union.Edges {
+			if e.Type == stance {
+				claims = append(claims, e.ID)
+			}
+		}
+	}
+	edge := b.clickFirst(claims)
+	var claim struct {
+		Claim struct {
+			Quote   string
+			Article struct{ Name string }
+		}
+	}
+	mustQuery(t, srv.URL, `query($id: ID!) { claim(id: $id) { quote article { name } } }`, map[string]any{"id": edge}, &claim)
+	b.do(chromedp.WaitVisible(chromedp.CSS("#details .source")))
+	details := eval[string](b, `document.getElementById('details').textContent`)
+	if !strings.Contains(details, claim.Claim.Quote) || !strings.Contains(details, claim.Claim.Article.Name) {
+		t.Errorf("clicking %s shows %q; want its quote %q and its article %q", edge, details, claim.Claim.Quote, claim.Claim.Article.Name)
+	}
+	if sel := eval[[]string](b, `explorer.cy.$('edge:selected').map((e) => e.id())`); !slices.Equal(sel, []string{edge}) {
+		t.Errorf("selected %v, want %s", sel, edge)
+	}
+
+	// Each export link downloads the neighbourhood shown.
+	links := eval[[]string](b, `[...document.querySelectorAll('#export a')].map((a) => a.href)`)
+	if len(links) != 4 {
+		t.Errorf("export links %v, want 4", links)
+	}
+	for _, link := range links {
+		u, err := url.Parse(link)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q := u.Query(); q.Get("ids") != id+","+clicked || q.Get("depth") != "1" {
+			t.Errorf("export link %s is not of the view", link)
+		}
+		resp, err := httpClient.Get(link)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || resp.Header.Get("X-Strikegraph-Total-Nodes") != fmt.Sprint(len(union.Nodes)) ||
+			resp.Header.Get("X-Strikegraph-Total-Edges") != fmt.Sprint(len(union.Edges)) {
+			t.Errorf("%s: %s, %s nodes and %s edges; want %d and %d", link, resp.Status, resp.Header.Get("X-Strikegraph-Total-Nodes"),
+				resp.Header.Get("X-Strikegraph-Total-Edges"), len(union.Nodes), len(union.Edges))
+		}
+	}
+	pngURL := eval[string](b, `explorer.cy.png({ full: true })`)
+	exported := decodePNG(t, pngURL)
+	if exported.Bounds().Dx() < 100 {
+		t.Errorf("cy.png() is %v", exported.Bounds())
+	}
+
+	shot, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkNotBlank(t, shot)
+	saveScreenshot(t, shot)
+
+	// The shortest paths to the entity furthest from it.
+	far := neighbourhood(t, srv.URL, map[string]any{"ids": []string{id}, "depth": 3})
+	to := far.Nodes[len(far.Nodes)-1].ID
+	var path struct{ PathNetwork network }
+	mustQuery(t, srv.URL, `query($from: ID!, $to: ID!) { pathNetwork(from: $from, to: $to, all: true) { `+networkFields+` } }`,
+		map[string]any{"from": id, "to": to}, &path)
+	eval[bool](b, fmt.Sprintf(`(async () => { explorer.state.path = {from: %q, to: %q}; await explorer.show(); return true; })()`, id, to))
+	b.waitRender(3)
+	b.checkView("the shortest paths to "+to, path.PathNetwork)
+
+	// How long the neighbourhood takes to show, from the request to the end
+	// of the layout, drawn afresh each time. Reported, not checked.
+	two := neighbourhood(t, srv.URL, map[string]any{"ids": []string{id}, "depth": 2})
+	for _, depth := range []int{1, 2} {
+		var ms []float64
+		for range 5 {
+			ms = append(ms, eval[float64](b, fmt.Sprintf(`(async () => {
+				explorer.cy.elements().remove();
+				Object.assign(explorer.state, { ids: [%q], depth: %d, path: null });
+				await explorer.show();
+				return explorer.renders.at(-1).ms; })()`, id, depth)))
+		}
+		b.checkView(fmt.Sprintf("depth %d", depth), map[int]network{1: one, 2: two}[depth])
+		slices.Sort(ms)
+		t.Logf("the neighbourhood of %s at depth %d shown in %.0f ms (median of %d: %v)", id, depth, ms[len(ms)/2], len(ms), ms)
+	}
+
+	// A time window goes to the API; a type box hides what is shown.
+	n := eval[int](b, `explorer.renders.length`)
+	b.do(chromedp.SendKeys(chromedp.ID("from"), "2018-11\t"))
+	b.waitRender(n + 1)
+	window := neighbourhood(t, srv.URL, map[string]any{"ids": []string{id}, "depth": 2, "from": "2018-11"})
+	b.checkView("depth 2 from November 2018", window)
+	if len(window.Nodes) >= len(two.Nodes) {
+		t.Errorf("from November 2018: %d nodes of %d", len(window.Nodes), len(two.Nodes))
+	}
+	incidents := map[string]bool{}
+	wantNodes, wantEdges := 0, 0
+	for _, n := range window.Nodes {
+		incidents[n.ID] = n.Type == "Incident"
+		if !incidents[n.ID] {
+			wantNodes++
+		}
+	}
+	for _, e := range window.Edges {
+		if !incidents[e.From] && !incidents[e.To] {
+			wantEdges++
+		}
+	}
+	b.do(chromedp.Click(chromedp.CSS(`#node-types input[data-type="Incident"]`)))
+	// The box's change handler runs in the task that unticks it.
+	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](`!document.querySelector('#node-types input[data-type="Incident"]').checked`)); err != nil {
+		t.Fatal(err)
+	}
+	// Cytoscape knows what it hides once it has drawn a frame.
+	if got := eval[[]int](b, `new Promise(requestAnimationFrame).then(() =>
+		[explorer.cy.nodes().filter((n) => n.visible()).length, explorer.cy.edges().filter((e) => e.visible()).length])`); got[0] != wantNodes || got[1] != wantEdges {
+		t.Errorf("with incidents hidden: %v nodes and edges visible, want %d and %d", got, wantNodes, wantEdges)
+	}
+
+	// A view kept in the address opens again. And the page's weight: its
+	// HTML, script and style, as sent (gzip) and as read.
+	if _, err := chromedp.Call(b.ctx, cdpnetwork.SetCacheDisabled, cdpnetwork.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+		t.Fatal(err)
+	}
+	b.do(chromedp.Navigate("about:blank"), chromedp.Navigate(srv.URL+"/explorer/#ids="+url.QueryEscape(id)+"&depth=2"))
+	b.waitRender(1)
+	b.checkView("the address's view", two)
+	type entry struct {
+		Name                                string
+		TransferSize, EncodedBodySize, Size int
+	}
+	entries := eval[[]entry](b, `performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+		.filter((e) => !e.name.endsWith('/graphql'))
+		.map((e) => ({ name: e.name, transferSize: e.transferSize, encodedBodySize: e.encodedBodySize, size: e.decodedBodySize }))`)
+	var sent, read, wire int
+	for _, e := range entries {
+		sent += e.EncodedBodySize
+		read += e.Size
+		wire += e.TransferSize
+	}
+	t.Logf("the explorer's page weight: %d files, %d bytes, %d gzip-compressed (%d on the wire with headers)", len(entries), read, sent, wire)
+	if len(entries) != 3 || sent >= read/2 {
+		t.Errorf("the explorer loads %+v; want its page, script and style, gzip-compressed", entries)
+	}
+
+	// GraphiQL: its editor, and a query run through it.
+	b.do(
+		chromedp.Navigate(srv.URL+"/graphiql"),
+		chromedp.WaitVisible(chromedp.CSS(".graphiql-query-editor .CodeMirror")),
+		chromedp.Click(chromedp.CSS(".graphiql-execute-button")),
+	)
+	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](`document.querySelector('.result-window')?.textContent.includes('"place:hajin"')`)); err != nil {
+		t.Fatalf("GraphiQL ran no query: %v", err)
+	}
+
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, p := range b.problems {
+		t.Errorf("in the page: %s", p)
+	}
+}
+
+func decodePNG(t *testing.T, dataURL string) image.Image {
+	t.Helper()
+	const prefix = "data:image/png;base64,"
+	if !strings.HasPrefix(dataURL, prefix) {
+		t.Fatalf("not a PNG: %.40s", dataURL)
+	}
+	img, err := png.Decode(base64Reader(dataURL[len(prefix):]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+// checkNotBlank fails on a screenshot of few colours: a page that did not draw.
+func checkNotBlank(t *testing.T, shot []byte) {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	colours := map[[3]uint32]int{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			colours[[3]uint32{r >> 8, g >> 8, bl >> 8}]++
+		}
+	}
+	// The node colours of the legend alone are eight.
+	if len(colours) < 50 {
+		t.Errorf("the screenshot (%v) has %d colours: blank?", b, len(colours))
+	}
+}
+
+// saveScreenshot keeps the screenshot in the test's artefacts (go test
+// -artifacts keeps them), and where -screenshot says.
+func saveScreenshot(t *testing.T, shot []byte) {
+	t.Helper()
+	for _, file := range []string{filepath.Join(t.ArtifactDir(), "explorer.png"), *screenshotTo} {
+		if file == "" {
+			continue
+		}
+		if err := os.WriteFile(file, shot, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("screenshot: %s (%d bytes)", file, len(shot))
+	}
+}
+
+func base64Reader(s string) io.Reader {
+	return base64.NewDecoder(base64.StdEncoding, strings.NewReader(s))
+}
