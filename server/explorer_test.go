@@ -410,31 +410,14 @@ func TestExplorer(t *testing.T) {
 		t.Errorf("with incidents hidden: %v nodes and edges visible, want %d and %d", got, wantNodes, wantEdges)
 	}
 
-	// A view kept in the address opens again. And the page's weight: its
-	// HTML, script and style, as sent (gzip) and as read.
+	// A view kept in the address opens again; and the page's weight.
 	if _, err := chromedp.Call(b.ctx, cdpnetwork.SetCacheDisabled, cdpnetwork.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
 		t.Fatal(err)
 	}
 	b.do(chromedp.Navigate("about:blank"), chromedp.Navigate(srv.URL+"/explorer/#ids="+url.QueryEscape(id)+"&depth=2"))
 	b.waitRender(1)
 	b.checkView("the address's view", two)
-	type entry struct {
-		Name                                string
-		TransferSize, EncodedBodySize, Size int
-	}
-	entries := eval[[]entry](b, `performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
-		.filter((e) => !e.name.endsWith('/graphql'))
-		.map((e) => ({ name: e.name, transferSize: e.transferSize, encodedBodySize: e.encodedBodySize, size: e.decodedBodySize }))`)
-	var sent, read, wire int
-	for _, e := range entries {
-		sent += e.EncodedBodySize
-		read += e.Size
-		wire += e.TransferSize
-	}
-	t.Logf("the explorer's page weight: %d files, %d bytes, %d gzip-compressed (%d on the wire with headers)", len(entries), read, sent, wire)
-	if len(entries) != 3 || sent >= read/2 {
-		t.Errorf("the explorer loads %+v; want its page, script and style, gzip-compressed", entries)
-	}
+	b.pageWeight("the explorer")
 
 	// GraphiQL: its editor, and a query run through it.
 	b.do(
@@ -445,11 +428,38 @@ func TestExplorer(t *testing.T) {
 	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](`document.querySelector('.result-window')?.textContent.includes('"place:hajin"')`)); err != nil {
 		t.Fatalf("GraphiQL ran no query: %v", err)
 	}
+	b.pageWeight("GraphiQL")
 
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for _, p := range b.problems {
 		t.Errorf("in the page: %s", p)
+	}
+}
+
+// pageWeight logs the bytes of the page loaded and of its assets, as sent
+// and as read (GraphQL requests aside), and fails unless they are its HTML,
+// script and style, each gzip-compressed.
+func (b *browser) pageWeight(page string) {
+	b.t.Helper()
+	type entry struct {
+		Name                  string
+		EncodedBodySize, Size int
+	}
+	entries := eval[[]entry](b, `performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+		.filter((e) => !e.name.endsWith('/graphql'))
+		.map((e) => ({ name: e.name, encodedBodySize: e.encodedBodySize, size: e.decodedBodySize }))`)
+	var sent, read int
+	for _, e := range entries {
+		sent += e.EncodedBodySize
+		read += e.Size
+		if e.EncodedBodySize >= e.Size {
+			b.t.Errorf("%s: %s is not compressed: %d bytes sent, %d read", page, e.Name, e.EncodedBodySize, e.Size)
+		}
+	}
+	b.t.Logf("%s's page weight: %d files, %d bytes, %d gzip-compressed", page, len(entries), read, sent)
+	if len(entries) != 3 {
+		b.t.Errorf("%s loads %+v; want its page, script and style", page, entries)
 	}
 }
 
