@@ -22,11 +22,13 @@ import (
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/log"
 	cdpnetwork "github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/strikegraph/strikegraph/auth"
 	"github.com/strikegraph/strikegraph/internal/graphtest"
 	"github.com/strikegraph/strikegraph/server"
 )
@@ -429,6 +431,72 @@ func TestExplorer(t *testing.T) {
 		t.Fatalf("GraphiQL ran no query: %v", err)
 	}
 	b.pageWeight("GraphiQL")
+
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, p := range b.problems {
+		t.Errorf("in the page: %s", p)
+	}
+}
+
+// TestExplorerCredentials opens the explorer where reading needs
+// credentials: with an API key entered, it shows a neighbourhood, and an
+// export link downloads it with the key.
+func TestExplorerCredentials(t *testing.T) {
+	g := graphtest.Seeded(t)
+	key, line, err := auth.NewAPIKey("rita", auth.RoleReader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := auth.New(auth.Config{APIKeys: line, ReadAccess: auth.ReadReader, Logger: graphtest.Logger(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{Auth: a}))
+	defer srv.Close()
+	open := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{}))
+	defer open.Close()
+	b := newBrowser(t, srv.URL)
+
+	id := mostConnected(t, g)
+	want := neighbourhood(t, open.URL, map[string]any{"ids": []string{id}, "depth": 1})
+	b.do(
+		chromedp.EmulateViewport(1280, 800),
+		chromedp.Navigate(srv.URL+"/explorer/"),
+		chromedp.Click(chromedp.CSS("#credentials summary")),
+		chromedp.SendKeys(chromedp.ID("key"), key+"\t"),
+		chromedp.SendKeys(chromedp.ID("q"), want.Nodes[0].Label+"\r"),
+		chromedp.Click(chromedp.CSS(`#hits .hit[data-id="`+id+`"]`)),
+	)
+	b.waitRender(1)
+	b.checkView("the neighbourhood of "+id+" with a key", want)
+
+	dir := t.TempDir()
+	events := true
+	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir, EventsEnabled: &events}); err != nil {
+		t.Fatal(err)
+	}
+	progress := chromedp.BrowserEvents(b.ctx, cdpbrowser.DownloadProgress)
+	b.do(chromedp.Click(chromedp.CSS(`#export a[data-format="graphml"]`)))
+	for ev, err := range progress {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ev.State == cdpbrowser.DownloadProgressStateCanceled {
+			t.Fatal("the export's download was cancelled")
+		}
+		if ev.State == cdpbrowser.DownloadProgressStateCompleted {
+			break
+		}
+	}
+	body, err := os.ReadFile(filepath.Join(dir, "strikegraph-neighbourhood.graphml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := consume(t, "graphml", body); r.Nodes != len(want.Nodes) || r.Edges != len(want.Edges) {
+		t.Errorf("the GraphML downloaded holds %d nodes and %d edges; the API gives %d and %d", r.Nodes, r.Edges, len(want.Nodes), len(want.Edges))
+	}
 
 	b.mu.Lock()
 	defer b.mu.Unlock()

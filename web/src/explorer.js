@@ -75,14 +75,32 @@ const hidden = new Set();
 const renders = [];
 window.explorer = { cy, state, renders, show };
 
+// Credentials, where the service asks for them to read: kept for this tab
+// only, and never put in the address.
+$('key').value = sessionStorage.getItem('strikegraph-key') || '';
+$('key').addEventListener('change', () => {
+  sessionStorage.setItem('strikegraph-key', $('key').value.trim());
+  if (state.ids.length || state.path) {
+    show();
+  }
+});
+
+function credentials() {
+  const key = $('key').value.trim();
+  return key ? { Authorization: `Bearer ${key}` } : {};
+}
+
 async function gql(query, variables) {
   const res = await fetch(endpoint, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...credentials() },
     body: JSON.stringify({ query, variables }),
   });
   const body = await res.json();
   if (body.errors?.length) {
+    if (body.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+      $('credentials').open = true;
+    }
     throw new Error(body.errors.map((e) => e.message).join('; '));
   }
   return body.data;
@@ -246,11 +264,32 @@ function exportLinks() {
 }
 
 $('png').addEventListener('click', async () => {
-  const blob = await cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff' });
-  const a = h('a', { href: URL.createObjectURL(blob), download: 'strikegraph.png' });
-  a.click();
-  URL.revokeObjectURL(a.href);
+  save(await cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff' }), 'strikegraph.png');
 });
+
+// A link cannot send credentials: with a key, the export is fetched and
+// saved from here.
+$('export').addEventListener('click', async (ev) => {
+  const a = ev.target.closest('a[href]');
+  if (!a || !credentials().Authorization) {
+    return;
+  }
+  ev.preventDefault();
+  const res = await fetch(a.href, { headers: credentials() });
+  if (!res.ok) {
+    status((await res.json()).message, true);
+    return;
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '');
+  save(await res.blob(), name ? name[1] : `strikegraph.${a.dataset.format}`);
+});
+
+function save(blob, name) {
+  const a = h('a', { href: URL.createObjectURL(blob), download: name });
+  a.click();
+  // Once the download has read it.
+  setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+}
 
 // Clicking a node expands it (in a neighbourhood) and says what it is;
 // clicking an edge shows its claim or relation.
