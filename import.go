@@ -83,14 +83,18 @@ func Import(ctx context.Context, w WriteService, records iter.Seq[Record], opts 
 		if err != nil && !recordError(err) {
 			return err
 		}
-		for i, r := range batch {
-			if err != nil {
-				changes[i], errs[i] = nil, nil
+		if err != nil {
+			// The batch was rolled back, and says nothing of each record:
+			// write them one by one, so that only those that fail are rejected.
+			changes, errs = make([]Changes, len(batch)), make([]error, len(batch))
+			for i, r := range batch {
 				changes[i], errs[i] = w.WriteDocument(ctx, r.Doc, Upsert, opts.Author)
 				if errs[i] != nil && !recordError(errs[i]) {
 					return errs[i]
 				}
 			}
+		}
+		for i, r := range batch {
 			if errs[i] != nil {
 				rep.reject(r, errs[i])
 				continue
