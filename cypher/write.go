@@ -271,9 +271,10 @@ func (db *DB) writeRows(ctx context.Context, tx neo4j.ManagedTransaction, docs [
 	return changes, nil
 }
 
-// checkClaimEnds refuses a claim whose id the graph already holds with
-// another stance, speaker or incident: a claim is what was said, and what
-// was said does not change; a wrong claim is retracted and a new one made.
+// checkClaimEnds refuses a claim whose id the graph, or an earlier document
+// of docs, already holds with another stance, speaker or incident: a claim is
+// what was said, and what was said does not change; a wrong claim is
+// retracted and a new one made.
 func (db *DB) checkClaimEnds(ctx context.Context, tx neo4j.ManagedTransaction, docs []*strikegraph.Document) error {
 	var ids []string
 	for _, doc := range docs {
@@ -295,10 +296,16 @@ func (db *DB) checkClaimEnds(ctx context.Context, tx neo4j.ManagedTransaction, d
 	}
 	for _, doc := range docs {
 		for i, c := range doc.Claims {
-			if h, ok := held[c.ID]; ok && h != [3]string{string(c.Stance), c.SpeakerID, c.IncidentID} {
+			ends := [3]string{string(c.Stance), c.SpeakerID, c.IncidentID}
+			h, ok := held[c.ID]
+			if ok && h != ends {
 				return &strikegraph.Error{Code: strikegraph.ECodeConflict, Field: fmt.Sprintf("claims[%d].id", i),
 					Message: fmt.Sprintf("claim %q is a %s claim by %s about %s; a claim keeps its stance, speaker and incident: retract it and record a new one", c.ID, h[0], h[1], h[2])}
 			}
+			// The first document of a batch to state a claim fixes its ends
+			// for the later ones: else one id could be written under two
+			// stances, or a claim with other ends taken for the first.
+			held[c.ID] = ends
 		}
 	}
 	return nil
