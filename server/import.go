@@ -1,6 +1,8 @@
 package server
 
 import (
+	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -44,9 +46,23 @@ func importRecords(store strikegraph.WriteService, log *slog.Logger, maxBytes in
 			}
 			batch = n
 		}
+		// A body known to be too large is refused before anything is
+		// written. One sent without a length is cut at the limit: an ACLED
+		// file's rows up to there are imported, and the report says where
+		// it was cut.
+		tooLarge := &strikegraph.Error{Code: strikegraph.ECodeTooLarge,
+			Message: fmt.Sprintf("the body is larger than %d bytes: split it, or raise --max-import-bytes", maxBytes)}
+		if req.ContentLength > maxBytes {
+			writeJSONError(w, log, req, tooLarge)
+			return
+		}
 		body := http.MaxBytesReader(w, req.Body, maxBytes)
 		recs, err := importer.Records(f, "body", body)
 		if err != nil {
+			var mb *http.MaxBytesError
+			if errors.As(err, &mb) {
+				err = tooLarge
+			}
 			writeJSONError(w, log, req, err)
 			return
 		}
