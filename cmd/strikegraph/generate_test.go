@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -19,7 +20,7 @@ func TestGenerateThenLoad(t *testing.T) {
 	log := graphtest.Logger(t)
 	a, b := t.TempDir(), t.TempDir()
 	for _, out := range []string{a, b} {
-		if err := run(t.Context(), []string{"generate", "-seed", "7", "-incidents", "600", "-out", out}, log); err != nil {
+		if err := run(t.Context(), []string{"generate", "-seed", "7", "-incidents", "600", "-out", out}, io.Discard, io.Discard, log); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -40,13 +41,13 @@ func TestGenerateThenLoad(t *testing.T) {
 	if err != nil || files < 600 {
 		t.Fatalf("%d files written (%v); want the documents and an article or more per incident", files, err)
 	}
-	if err := run(t.Context(), []string{"generate", "-out", a}, log); err == nil {
+	if err := run(t.Context(), []string{"generate", "-out", a}, io.Discard, io.Discard, log); err == nil {
 		t.Error("generate wrote over an earlier corpus")
 	}
 
 	target := neo4jtest.New(t)
 	err = run(t.Context(), []string{"import", "--neo4j-uri", target.URI, "--neo4j-username", target.Username,
-		"--neo4j-password", target.Password, "--neo4j-database", target.Database, filepath.Join(a, "documents")}, log)
+		"--neo4j-password", target.Password, "--neo4j-database", target.Database, filepath.Join(a, "documents")}, io.Discard, io.Discard, log)
 	if err != nil {
 		t.Fatal(err)
 	}

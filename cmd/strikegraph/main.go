@@ -17,6 +17,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -26,7 +27,7 @@ import (
 func main() {
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], log)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr, log)
 	stop()
 	var exit exitCode
 	switch {
@@ -45,26 +46,28 @@ type exitCode int
 
 func (e exitCode) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
 
-func run(ctx context.Context, args []string, log *slog.Logger) error {
+// run runs the command args; its output goes to stdout and stderr, its log
+// to log.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, log *slog.Logger) error {
 	if len(args) == 0 {
-		fmt.Fprintln(os.Stderr, "usage: strikegraph serve|import|export|neo4j|generate|apikey [flags]; strikegraph CMD -h for flags")
+		fmt.Fprintln(stderr, "usage: strikegraph serve|import|export|neo4j|generate|apikey [flags]; strikegraph CMD -h for flags")
 		return flag.ErrHelp
 	}
 	switch args[0] {
 	case "serve":
 		return serve(ctx, args[1:], log)
 	case "import":
-		return importFiles(ctx, args[1:], os.Stdout, os.Stderr, log)
+		return importFiles(ctx, args[1:], stdout, stderr, log)
 	case "export":
-		return exportDocument(ctx, args[1:], os.Stdout, log)
+		return exportDocument(ctx, args[1:], stdout, log)
 	case "neo4j":
 		return runNeo4j(ctx, args[1:], log)
 	case "generate":
 		return generate(ctx, args[1:], log)
 	case "apikey":
-		return apikey(args[1:], os.Stdout)
+		return apikey(args[1:], stdout)
 	default:
-		fmt.Fprintf(os.Stderr, "strikegraph: unknown command %q; want serve, import, export, neo4j, generate or apikey\n", args[0])
+		fmt.Fprintf(stderr, "strikegraph: unknown command %q; want serve, import, export, neo4j, generate or apikey\n", args[0])
 		return flag.ErrHelp
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net"
 	"net/http"
 	"strings"
@@ -27,7 +28,7 @@ func TestServe(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"serve", "--addr", addr, "--drain", "5s",
 			"--neo4j-uri", target.URI, "--neo4j-username", target.Username, "--neo4j-password", target.Password,
-			"--neo4j-database", target.Database}, graphtest.Logger(t))
+			"--neo4j-database", target.Database}, io.Discard, io.Discard, graphtest.Logger(t))
 	}()
 	ready := false
 	for deadline := time.Now().Add(2 * time.Minute); !ready && time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
@@ -70,18 +71,18 @@ func TestServe(t *testing.T) {
 }
 
 func TestBadConfigurationIsRefused(t *testing.T) {
-	if err := run(t.Context(), []string{"serve", "--max-depth", "0"}, graphtest.Logger(t)); err == nil || !strings.Contains(err.Error(), "limit") {
+	if err := run(t.Context(), []string{"serve", "--max-depth", "0"}, io.Discard, io.Discard, graphtest.Logger(t)); err == nil || !strings.Contains(err.Error(), "limit") {
 		t.Errorf("--max-depth 0 gave %v, want an error about limits", err)
 	}
 	t.Setenv("STRIKEGRAPH_NEO4J_PORT", "seventy")
-	err := run(t.Context(), []string{"serve"}, graphtest.Logger(t))
+	err := run(t.Context(), []string{"serve"}, io.Discard, io.Discard, graphtest.Logger(t))
 	if err == nil || !strings.Contains(err.Error(), "STRIKEGRAPH_NEO4J_PORT") {
 		t.Errorf("a bad STRIKEGRAPH_NEO4J_PORT gave %v, want an error naming it", err)
 	}
-	if err := run(t.Context(), []string{"serve", "--nope"}, graphtest.Logger(t)); err == nil {
+	if err := run(t.Context(), []string{"serve", "--nope"}, io.Discard, io.Discard, graphtest.Logger(t)); err == nil {
 		t.Error("an unknown flag was accepted")
 	}
-	if err := run(t.Context(), []string{"frobnicate"}, graphtest.Logger(t)); err == nil {
+	if err := run(t.Context(), []string{"frobnicate"}, io.Discard, io.Discard, graphtest.Logger(t)); err == nil {
 		t.Error("an unknown command was accepted")
 	}
 }
