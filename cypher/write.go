@@ -77,9 +77,15 @@ func (db *DB) WriteDocuments(ctx context.Context, docs []*strikegraph.Document, 
 			if errs[i] != nil {
 				continue
 			}
+			// Only what the document references of known: a copy of all of
+			// known per document made a batch quadratic in its size.
 			own := doc.Refs()
-			refs := maps.Clone(known)
-			maps.Copy(refs, own)
+			refs := maps.Clone(own)
+			for _, id := range doc.ExternalIDs() {
+				if ref, ok := known[id]; ok {
+					refs[id] = ref
+				}
+			}
 			if errs[i] = doc.CheckReferences(refs); errs[i] != nil {
 				continue
 			}
