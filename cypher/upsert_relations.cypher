@@ -10,25 +10,41 @@ CALL (row) {
   MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
   // One MERGE per type, each with its type written out: Neo4j 5.26 plans a
   // MERGE of a dynamic type, $(row.type), as a scan of every relationship.
-  FOREACH (_ IN CASE row.type WHEN 'LOCATED_IN' THEN [1] ELSE [] END |       MERGE (a)-[r:LOCATED_IN]->(b) ON CREATE SET r.created_ = true)
-  FOREACH (_ IN CASE row.type WHEN 'LOCATED_NEAR' THEN [1] ELSE [] END |     MERGE (a)-[r:LOCATED_NEAR]->(b) ON CREATE SET r.created_ = true)
-  FOREACH (_ IN CASE row.type WHEN 'BORDERS' THEN [1] ELSE [] END |          MERGE (a)-[r:BORDERS]->(b) ON CREATE SET r.created_ = true)
-  FOREACH (_ IN CASE row.type WHEN 'PART_OF' THEN [1] ELSE [] END |          MERGE (a)-[r:PART_OF]->(b) ON CREATE SET r.created_ = true)
-  FOREACH (_ IN CASE row.type WHEN 'POSSIBLY_SAME_AS' THEN [1] ELSE [] END | MERGE (a)-[r:POSSIBLY_SAME_AS]->(b) ON CREATE SET r.created_ = true)
-  FOREACH (_ IN CASE row.type WHEN 'CARRIED_OUT' THEN [1] ELSE [] END |      MERGE (a)-[r:CARRIED_OUT]->(b) ON CREATE SET r.created_ = true)
-  FOREACH (_ IN CASE row.type WHEN 'TARGETED' THEN [1] ELSE [] END |         MERGE (a)-[r:TARGETED]->(b) ON CREATE SET r.created_ = true)
-  FOREACH (_ IN CASE row.type WHEN 'SPEAKS_FOR' THEN [1] ELSE [] END |       MERGE (a)-[r:SPEAKS_FOR]->(b) ON CREATE SET r.created_ = true)
-  FOREACH (_ IN CASE row.type WHEN 'LEADS' THEN [1] ELSE [] END |            MERGE (a)-[r:LEADS]->(b) ON CREATE SET r.created_ = true)
-  FOREACH (_ IN CASE row.type WHEN 'BACKS' THEN [1] ELSE [] END |            MERGE (a)-[r:BACKS]->(b) ON CREATE SET r.created_ = true)
-  FOREACH (_ IN CASE row.type WHEN 'ALLIED_WITH' THEN [1] ELSE [] END |      MERGE (a)-[r:ALLIED_WITH]->(b) ON CREATE SET r.created_ = true)
-  FOREACH (_ IN CASE row.type WHEN 'FIGHTS' THEN [1] ELSE [] END |           MERGE (a)-[r:FIGHTS]->(b) ON CREATE SET r.created_ = true)
-  FOREACH (_ IN CASE row.type WHEN 'CONTROLS' THEN [1] ELSE [] END |         MERGE (a)-[r:CONTROLS]->(b) ON CREATE SET r.created_ = true)
-  FOREACH (_ IN CASE row.type WHEN 'PUBLISHED_BY' THEN [1] ELSE [] END |     MERGE (a)-[r:PUBLISHED_BY]->(b) ON CREATE SET r.created_ = true)
-  FOREACH (_ IN CASE row.type WHEN 'CITES' THEN [1] ELSE [] END |            MERGE (a)-[r:CITES]->(b) ON CREATE SET r.created_ = true)
-  // The edge as it was, read after the MERGE so that a concurrent write of the
-  // same edge, which the MERGE waited for, is seen. A pattern comprehension
-  // expands from a; a MATCH here was planned as a scan of every relationship.
-  WITH row, [(a)-[r]->(b) WHERE type(r) = row.type | r][0] AS r
+  // The MERGE gives the edge as it is, after any concurrent write of it that
+  // the MERGE waited for: looked up again, the edge was found by a plan that,
+  // made while the graph was small, expanded every edge of an actor for each
+  // of its rows.
+  CALL (row, a, b) {
+    WITH * WHERE row.type = 'LOCATED_IN' MERGE (a)-[r:LOCATED_IN]->(b) ON CREATE SET r.created_ = true RETURN r
+    UNION ALL
+    WITH * WHERE row.type = 'LOCATED_NEAR' MERGE (a)-[r:LOCATED_NEAR]->(b) ON CREATE SET r.created_ = true RETURN r
+    UNION ALL
+    WITH * WHERE row.type = 'BORDERS' MERGE (a)-[r:BORDERS]->(b) ON CREATE SET r.created_ = true RETURN r
+    UNION ALL
+    WITH * WHERE row.type = 'PART_OF' MERGE (a)-[r:PART_OF]->(b) ON CREATE SET r.created_ = true RETURN r
+    UNION ALL
+    WITH * WHERE row.type = 'POSSIBLY_SAME_AS' MERGE (a)-[r:POSSIBLY_SAME_AS]->(b) ON CREATE SET r.created_ = true RETURN r
+    UNION ALL
+    WITH * WHERE row.type = 'CARRIED_OUT' MERGE (a)-[r:CARRIED_OUT]->(b) ON CREATE SET r.created_ = true RETURN r
+    UNION ALL
+    WITH * WHERE row.type = 'TARGETED' MERGE (a)-[r:TARGETED]->(b) ON CREATE SET r.created_ = true RETURN r
+    UNION ALL
+    WITH * WHERE row.type = 'SPEAKS_FOR' MERGE (a)-[r:SPEAKS_FOR]->(b) ON CREATE SET r.created_ = true RETURN r
+    UNION ALL
+    WITH * WHERE row.type = 'LEADS' MERGE (a)-[r:LEADS]->(b) ON CREATE SET r.created_ = true RETURN r
+    UNION ALL
+    WITH * WHERE row.type = 'BACKS' MERGE (a)-[r:BACKS]->(b) ON CREATE SET r.created_ = true RETURN r
+    UNION ALL
+    WITH * WHERE row.type = 'ALLIED_WITH' MERGE (a)-[r:ALLIED_WITH]->(b) ON CREATE SET r.created_ = true RETURN r
+    UNION ALL
+    WITH * WHERE row.type = 'FIGHTS' MERGE (a)-[r:FIGHTS]->(b) ON CREATE SET r.created_ = true RETURN r
+    UNION ALL
+    WITH * WHERE row.type = 'CONTROLS' MERGE (a)-[r:CONTROLS]->(b) ON CREATE SET r.created_ = true RETURN r
+    UNION ALL
+    WITH * WHERE row.type = 'PUBLISHED_BY' MERGE (a)-[r:PUBLISHED_BY]->(b) ON CREATE SET r.created_ = true RETURN r
+    UNION ALL
+    WITH * WHERE row.type = 'CITES' MERGE (a)-[r:CITES]->(b) ON CREATE SET r.created_ = true RETURN r
+  }
   WITH r, row, r.created_ IS NOT NULL AS created, properties(r) AS before,
        coalesce(r.sources, []) AS sources, coalesce(r.quotes, []) AS quotes,
        coalesce(r.notes, [s IN coalesce(r.sources, []) | '']) AS notes,
