@@ -2,7 +2,6 @@ package server_test
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -39,28 +38,12 @@ type authResponse struct {
 // request sends method to url+path with key in X-API-Key, when given.
 func request(t *testing.T, method, url, key string) authResponse {
 	t.Helper()
-	var body io.Reader
+	var body []byte
 	if method == http.MethodPost {
-		body = strings.NewReader(`{"query":"{ serverInfo { database } }"}`)
+		body = []byte(`{"query":"{ serverInfo { database } }"}`)
 	}
-	req, err := http.NewRequestWithContext(t.Context(), method, url, body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if key != "" {
-		req.Header.Set("X-API-Key", key)
-	}
-	resp, err := httpClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return authResponse{resp.StatusCode, resp.Header.Get("WWW-Authenticate"), string(b)}
+	status, header, b := send(t, method, url, key, "application/json", body)
+	return authResponse{status, header.Get("WWW-Authenticate"), string(b)}
 }
 
 // errorCode returns the code of the GraphQL response's only error.

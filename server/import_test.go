@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"net/http"
 	"net/http/httptest"
@@ -38,30 +37,14 @@ type importResponse struct {
 // X-API-Key, when given.
 func importBody(t *testing.T, endpoint, key, contentType string, body []byte) importResponse {
 	t.Helper()
-	req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, endpoint, bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", contentType)
-	if key != "" {
-		req.Header.Set("X-API-Key", key)
-	}
-	resp, err := httpClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := importResponse{status: resp.StatusCode}
+	status, _, b := send(t, http.MethodPost, endpoint, key, contentType, body)
+	res := importResponse{status: status}
 	out := any(&res.report)
-	if resp.StatusCode != http.StatusOK {
+	if status != http.StatusOK {
 		out = &res.err
 	}
 	if err := json.Unmarshal(b, out); err != nil {
-		t.Fatalf("status %d, body %s: %v", resp.StatusCode, b, err)
+		t.Fatalf("status %d, body %s: %v", status, b, err)
 	}
 	return res
 }

@@ -3,6 +3,7 @@ package server_test
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"net/http"
 	"testing"
 	"time"
@@ -32,25 +33,13 @@ func query(t testing.TB, url, q string, vars map[string]any, out any) []gqlError
 func queryAs(t testing.TB, url, key, q string, vars map[string]any, out any) []gqlError {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
-	req, err := http.NewRequest(http.MethodPost, url+"/graphql", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if key != "" {
-		req.Header.Set("X-API-Key", key)
-	}
-	resp, err := httpClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
+	status, _, b := send(t, http.MethodPost, url+"/graphql", key, "application/json", body)
 	var res struct {
 		Data   json.RawMessage `json:"data"`
 		Errors []gqlError      `json:"errors"`
 	}
-	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil {
-		t.Fatalf("status %d: %v", resp.StatusCode, err)
+	if err := json.Unmarshal(b, &res); err != nil {
+		t.Fatalf("status %d: %v", status, err)
 	}
 	if out != nil && len(res.Data) > 0 && string(res.Data) != "null" {
 		if err := json.Unmarshal(res.Data, out); err != nil {
@@ -66,4 +55,28 @@ func mustQuery(t testing.TB, url, q string, vars map[string]any, out any) {
 	if errs := query(t, url, q, vars, out); len(errs) > 0 {
 		t.Fatalf("errors: %+v", errs)
 	}
+}
+
+// send sends body to url with key in X-API-Key, when given, and returns the
+// response's status, header and body.
+func send(t testing.TB, method, url, key, contentType string, body []byte) (int, http.Header, []byte) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), method, url, bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", contentType)
+	if key != "" {
+		req.Header.Set("X-API-Key", key)
+	}
+	resp, err := httpClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, resp.Header, b
 }
