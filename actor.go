@@ -27,8 +27,11 @@ type Actor struct {
 
 // ActorService finds actors.
 type ActorService interface {
-	// FindActors returns a page of actors; see ActorList.
-	FindActors(ctx context.Context, l List) (Slice[Actor], error)
+	// FindActors returns a page of actors.
+	FindActors(ctx context.Context, q Query[ActorWhere]) (Slice[Actor], error)
+	// FindLinkedActors returns, per entity of l, the actors at the other end
+	// of its edges that where selects (all when nil), by id.
+	FindLinkedActors(ctx context.Context, l Linked, where *ActorWhere) (map[string][]*Actor, error)
 }
 
 // ActorWhere selects actors: every field given must hold, and AND, OR and
@@ -45,24 +48,24 @@ type ActorWhere struct {
 	Text   *string // in a name or alias (any spelling) or the description
 }
 
-func (w *ActorWhere) children() (and, or []filterNode, not filterNode) {
-	return children(w.AND, w.OR, w.NOT)
+// Validate checks the filter and every filter nested in it.
+func (w *ActorWhere) Validate() error {
+	if w == nil {
+		return nil
+	}
+	return validate(w)
 }
 
-func (w *ActorWhere) conditions() ([]Condition, error) {
-	var c conditions
-	if w.IDIn != nil {
-		c.add("id", w.IDIn)
-	}
-	c.strings("kind", texts(w.KindIn))
-	if w.PartOf != nil {
-		c.add("partOf", *w.PartOf)
-	}
-	if w.Stance != nil {
-		c.add("stance", string(*w.Stance))
-	}
+func (w *ActorWhere) children() []filterNode { return children(w.AND, w.OR, w.NOT) }
+
+func (w *ActorWhere) check() (int, error) {
+	var c fieldCheck
+	c.set(w.IDIn != nil)
+	c.set(w.KindIn != nil)
+	c.set(w.PartOf != nil)
+	c.set(w.Stance != nil)
 	c.text(w.Text)
-	return c.list, c.err
+	return c.result()
 }
 
 // ActorSort orders actors by one field.
@@ -72,9 +75,4 @@ type ActorSort struct {
 
 func (s *ActorSort) fields() map[string]*SortDirection {
 	return map[string]*SortDirection{"name": s.Name}
-}
-
-// ActorList checks and compiles a request for a list of actors.
-func ActorList(where *ActorWhere, sort []*ActorSort, page Page) (List, error) {
-	return newList(where, sort, (*ActorSort).fields, page)
 }

@@ -31,8 +31,11 @@ func (a Article) Name() string {
 
 // ArticleService finds articles and loads import documents.
 type ArticleService interface {
-	// FindArticles returns a page of articles; see ArticleList.
-	FindArticles(ctx context.Context, l List) (Slice[Article], error)
+	// FindArticles returns a page of articles.
+	FindArticles(ctx context.Context, q Query[ArticleWhere]) (Slice[Article], error)
+	// FindLinkedArticles returns, per entity of l, the articles at the other
+	// end of its edges that where selects (all when nil), by id.
+	FindLinkedArticles(ctx context.Context, l Linked, where *ArticleWhere) (map[string][]*Article, error)
 }
 
 // Aliases: an article goes by its title alone.
@@ -52,22 +55,24 @@ type ArticleWhere struct {
 	Text         *string // in the title or the text
 }
 
-func (w *ArticleWhere) children() (and, or []filterNode, not filterNode) {
-	return children(w.AND, w.OR, w.NOT)
+// Validate checks the filter and every filter nested in it.
+func (w *ArticleWhere) Validate() error {
+	if w == nil {
+		return nil
+	}
+	return validate(w)
 }
 
-func (w *ArticleWhere) conditions() ([]Condition, error) {
-	var c conditions
-	if w.IDIn != nil {
-		c.add("id", w.IDIn)
-	}
-	if w.Publisher != nil {
-		c.add("publisher", *w.Publisher)
-	}
-	c.date("publishedFrom", "where.published_GTE", w.PublishedGTE, false)
-	c.date("publishedTo", "where.published_LTE", w.PublishedLTE, true)
+func (w *ArticleWhere) children() []filterNode { return children(w.AND, w.OR, w.NOT) }
+
+func (w *ArticleWhere) check() (int, error) {
+	var c fieldCheck
+	c.set(w.IDIn != nil)
+	c.set(w.Publisher != nil)
+	c.date("where.published_GTE", w.PublishedGTE, false)
+	c.date("where.published_LTE", w.PublishedLTE, true)
 	c.text(w.Text)
-	return c.list, c.err
+	return c.result()
 }
 
 // ArticleSort orders articles by one field.
@@ -78,9 +83,4 @@ type ArticleSort struct {
 
 func (s *ArticleSort) fields() map[string]*SortDirection {
 	return map[string]*SortDirection{"published": s.Published, "name": s.Name}
-}
-
-// ArticleList checks and compiles a request for a list of articles.
-func ArticleList(where *ArticleWhere, sort []*ArticleSort, page Page) (List, error) {
-	return newList(where, sort, (*ArticleSort).fields, page)
 }

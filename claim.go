@@ -1,9 +1,6 @@
 package strikegraph
 
-import (
-	"context"
-	"strings"
-)
+import "context"
 
 // Stance is what a claim does to an incident. It is the claim's edge type in
 // the graph: (speaker)-[:REPORTED|DENIED|RESPONDED]->(incident).
@@ -97,15 +94,28 @@ func (c *Claim) Source() string {
 // ClaimService finds claims.
 type ClaimService interface {
 	FindClaimByID(ctx context.Context, id string) (*Claim, error)
-	// FindClaims returns a page of claims; see ClaimList.
-	FindClaims(ctx context.Context, l List) (Slice[Claim], error)
-	// FindClaimsByIncidentIDs returns the claims about each incident.
-	FindClaimsByIncidentIDs(ctx context.Context, ids []string) (map[string][]*Claim, error)
-	// FindClaimsByActorIDs returns what each actor said, and what its
-	// spokespeople said on its behalf.
-	FindClaimsByActorIDs(ctx context.Context, ids []string) (map[string][]*Claim, error)
-	// FindClaimsByArticleIDs returns the claims each article carries.
-	FindClaimsByArticleIDs(ctx context.Context, ids []string) (map[string][]*Claim, error)
+	// FindClaims returns a page of claims.
+	FindClaims(ctx context.Context, q Query[ClaimWhere]) (Slice[Claim], error)
+	// FindClaimsOf returns the claims of each entity of ids that where
+	// selects (all when nil), by id, with the speakers and incidents they
+	// name.
+	FindClaimsOf(ctx context.Context, of ClaimsOf, ids []string, where *ClaimWhere) (ClaimsFound, error)
+}
+
+// ClaimsOf says whose claims a nested list gives.
+type ClaimsOf string
+
+const (
+	ClaimsOfIncident ClaimsOf = "incident" // the claims about an incident
+	ClaimsOfActor    ClaimsOf = "actor"    // what an actor said, and what its spokespeople said on its behalf
+	ClaimsOfArticle  ClaimsOf = "article"  // the claims an article carries
+)
+
+// ClaimsFound are claims by the id they were asked for, and the speakers and
+// incidents they name, read with them so that a request need not ask again.
+type ClaimsFound struct {
+	ByID     map[string][]*Claim
+	Entities []Entity
 }
 
 // Named returns each figure field by its name in the import format, for code
@@ -141,41 +151,39 @@ type ClaimWhere struct {
 	Text            *string // in the quote, case-insensitive
 }
 
-func (w *ClaimWhere) children() (and, or []filterNode, not filterNode) {
-	return children(w.AND, w.OR, w.NOT)
+// Validate checks the filter and every filter nested in it.
+func (w *ClaimWhere) Validate() error {
+	if w == nil {
+		return nil
+	}
+	return validate(w)
 }
 
-func (w *ClaimWhere) conditions() ([]Condition, error) {
-	var c conditions
-	if w.IDIn != nil {
-		c.add("id", w.IDIn)
-	}
-	if w.Retracted != nil {
-		c.add("retracted", *w.Retracted)
-	}
-	c.strings("stance", texts(w.StanceIn))
-	c.strings("speakerKind", texts(w.SpeakerKindIn))
-	c.strings("denies", texts(w.DeniesIn))
-	c.strings("response", texts(w.ResponseIn))
-	for op, id := range map[string]*string{"speaker": w.Speaker, "incident": w.Incident, "article": w.Article, "place": w.Place} {
-		if id != nil {
-			c.add(op, *id)
-		}
-	}
-	c.date("dateFrom", "where.incidentDate_GTE", w.IncidentDateGTE, false)
-	c.date("dateTo", "where.incidentDate_LTE", w.IncidentDateLTE, true)
-	for op, n := range map[string]*int{"tollFrom": w.CivilianTollGTE, "tollTo": w.CivilianTollLTE} {
-		if n != nil {
-			c.add(op, *n)
-		}
-	}
+func (w *ClaimWhere) children() []filterNode { return children(w.AND, w.OR, w.NOT) }
+
+func (w *ClaimWhere) check() (int, error) {
+	var c fieldCheck
+	c.set(w.IDIn != nil)
+	c.set(w.Retracted != nil)
+	c.set(w.StanceIn != nil)
+	c.set(w.SpeakerKindIn != nil)
+	c.set(w.DeniesIn != nil)
+	c.set(w.ResponseIn != nil)
+	c.set(w.Speaker != nil)
+	c.set(w.Incident != nil)
+	c.set(w.Article != nil)
+	c.set(w.Place != nil)
+	c.date("where.incidentDate_GTE", w.IncidentDateGTE, false)
+	c.date("where.incidentDate_LTE", w.IncidentDateLTE, true)
+	c.set(w.CivilianTollGTE != nil)
+	c.set(w.CivilianTollLTE != nil)
 	if w.Text != nil {
-		if len(*w.Text) > 300 {
-			return nil, Invalidf("where.text", "give at most 300 bytes")
+		c.n++
+		if len(*w.Text) > 300 && c.err == nil {
+			c.err = Invalidf("where.text", "give at most 300 bytes")
 		}
-		c.add("quote", strings.ToLower(*w.Text))
 	}
-	return c.list, c.err
+	return c.result()
 }
 
 // ClaimSort orders claims by one field.
@@ -186,9 +194,4 @@ type ClaimSort struct {
 
 func (s *ClaimSort) fields() map[string]*SortDirection {
 	return map[string]*SortDirection{"incidentDate": s.IncidentDate, "civilianToll": s.CivilianToll}
-}
-
-// ClaimList checks and compiles a request for a list of claims.
-func ClaimList(where *ClaimWhere, sort []*ClaimSort, page Page) (List, error) {
-	return newList(where, sort, (*ClaimSort).fields, page)
 }

@@ -63,9 +63,9 @@ func (d Date) Validate(field string) error {
 	}
 }
 
-// dateBound reads a filter's date, YYYY-MM-DD, YYYY-MM or YYYY: as a lower
+// DateBound reads a filter's date, YYYY-MM-DD, YYYY-MM or YYYY: as a lower
 // bound its first day, as an upper bound (end) its last.
-func dateBound(field, s string, end bool) (time.Time, error) {
+func DateBound(field, s string, end bool) (time.Time, error) {
 	for _, d := range []struct {
 		layout string
 		years  int

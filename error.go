@@ -12,15 +12,17 @@ const (
 	ECodeNotFound    = "NOT_FOUND"
 	ECodeConflict    = "CONFLICT"
 	ECodeUnavailable = "DATABASE_UNAVAILABLE"
+	ECodeBusy        = "DATABASE_BUSY" // Neo4j is up, but no connection came free in time
 	ECodeInternal    = "INTERNAL"
 
 	// Limits on one request: each rejects it before any Cypher runs, except
 	// ECodeTimeout, which Neo4j reports when a transaction runs too long.
-	ECodeTooDeep       = "QUERY_TOO_DEEP"
-	ECodeTooComplex    = "COMPLEXITY_LIMIT_EXCEEDED" // gqlgen's own code, kept
-	ECodeTooManyTokens = "TOO_MANY_TOKENS"
-	ECodeTooLarge      = "REQUEST_TOO_LARGE"
-	ECodeTimeout       = "TIMEOUT"
+	ECodeTooDeep           = "QUERY_TOO_DEEP"
+	ECodeTooComplex        = "COMPLEXITY_LIMIT_EXCEEDED" // gqlgen's own code, kept
+	ECodeTooManyTokens     = "TOO_MANY_TOKENS"
+	ECodeTooManyStatements = "TOO_MANY_STATEMENTS"
+	ECodeTooLarge          = "REQUEST_TOO_LARGE"
+	ECodeTimeout           = "TIMEOUT"
 
 	// Who may write (package auth): no valid credentials, or a role too low.
 	ECodeUnauthenticated = "UNAUTHENTICATED"

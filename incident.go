@@ -29,8 +29,11 @@ type Incident struct {
 
 // IncidentService finds incidents.
 type IncidentService interface {
-	// FindIncidents returns a page of incidents; see IncidentList.
-	FindIncidents(ctx context.Context, l List) (Slice[Incident], error)
+	// FindIncidents returns a page of incidents.
+	FindIncidents(ctx context.Context, q Query[IncidentWhere]) (Slice[Incident], error)
+	// FindLinkedIncidents returns, per entity of l, the incidents at the
+	// other end of its edges that where selects (all when nil), by id.
+	FindLinkedIncidents(ctx context.Context, l Linked, where *IncidentWhere) (map[string][]*Incident, error)
 }
 
 // TollRange is the spread of the figures reported for one incident.
@@ -131,39 +134,32 @@ type IncidentWhere struct {
 	Text            *string // in a name or alias (any spelling), the target or the description
 }
 
-func (w *IncidentWhere) children() (and, or []filterNode, not filterNode) {
-	return children(w.AND, w.OR, w.NOT)
+// Validate checks the filter and every filter nested in it.
+func (w *IncidentWhere) Validate() error {
+	if w == nil {
+		return nil
+	}
+	return validate(w)
 }
 
-func (w *IncidentWhere) conditions() ([]Condition, error) {
-	var c conditions
-	if w.IDIn != nil {
-		c.add("id", w.IDIn)
-	}
-	c.strings("scope", texts(w.ScopeIn))
-	c.date("dateFrom", "where.date_GTE", w.DateGTE, false)
-	c.date("dateTo", "where.date_LTE", w.DateLTE, true)
-	for op, id := range map[string]*string{"place": w.Place, "actor": w.Actor, "perpetrator": w.Perpetrator} {
-		if id != nil {
-			c.add(op, *id)
-		}
-	}
-	if w.Stance != nil {
-		c.add("stance", string(*w.Stance))
-	}
-	if w.ReporterKind != nil {
-		c.add("reporterKind", string(*w.ReporterKind))
-	}
-	for op, n := range map[string]*int{"tollFrom": w.CivilianTollGTE, "tollTo": w.CivilianTollLTE} {
-		if n != nil {
-			c.add(op, *n)
-		}
-	}
-	if w.Contested != nil {
-		c.add("contested", *w.Contested)
-	}
+func (w *IncidentWhere) children() []filterNode { return children(w.AND, w.OR, w.NOT) }
+
+func (w *IncidentWhere) check() (int, error) {
+	var c fieldCheck
+	c.set(w.IDIn != nil)
+	c.set(w.ScopeIn != nil)
+	c.date("where.date_GTE", w.DateGTE, false)
+	c.date("where.date_LTE", w.DateLTE, true)
+	c.set(w.Place != nil)
+	c.set(w.Actor != nil)
+	c.set(w.Perpetrator != nil)
+	c.set(w.Stance != nil)
+	c.set(w.ReporterKind != nil)
+	c.set(w.CivilianTollGTE != nil)
+	c.set(w.CivilianTollLTE != nil)
+	c.set(w.Contested != nil)
 	c.text(w.Text)
-	return c.list, c.err
+	return c.result()
 }
 
 // IncidentSort orders incidents by one field.
@@ -175,9 +171,4 @@ type IncidentSort struct {
 
 func (s *IncidentSort) fields() map[string]*SortDirection {
 	return map[string]*SortDirection{"date": s.Date, "name": s.Name, "civilianToll": s.CivilianToll}
-}
-
-// IncidentList checks and compiles a request for a list of incidents.
-func IncidentList(where *IncidentWhere, sort []*IncidentSort, page Page) (List, error) {
-	return newList(where, sort, (*IncidentSort).fields, page)
 }

@@ -41,15 +41,21 @@ type SortKey struct {
 // always broken by id.
 const MaxSortKeys = 3
 
+// Sortable is what every sort input does: name the field it orders by;
+// only this package's sort inputs can.
+type Sortable interface {
+	fields() map[string]*SortDirection
+}
+
 // sortKeys reads a list of sort inputs, each of which names one field.
-func sortKeys[S any](sorts []*S, fields func(*S) map[string]*SortDirection) ([]SortKey, error) {
+func sortKeys[S Sortable](sorts []S) ([]SortKey, error) {
 	if len(sorts) > MaxSortKeys {
 		return nil, Invalidf("sort", "order by at most %d fields", MaxSortKeys)
 	}
 	keys := []SortKey{}
 	for i, s := range sorts {
 		var set []SortKey
-		for field, dir := range fields(s) {
+		for field, dir := range s.fields() {
 			if dir != nil {
 				set = append(set, SortKey{Field: field, Desc: *dir == SortDesc})
 			}
@@ -132,17 +138,19 @@ func (p Page) Window() (Window, error) {
 	return Window{Start: lo, Limit: limit}, nil
 }
 
-// Slice is one page of a list: its items, the position of the first, and how
-// many items the whole list holds.
+// Slice is one page of a list: its items, the position of the first, whether
+// items come after it, and how many items the whole list holds when that was
+// asked for (Query.Count; else -1).
 type Slice[T any] struct {
 	Items []*T
 	Start int
+	More  bool
 	Total int
 }
 
 // HasPrevious tells whether items come before the page; HasNext, after it.
 func (s Slice[T]) HasPrevious() bool { return s.Start > 0 }
-func (s Slice[T]) HasNext() bool     { return s.Start+len(s.Items) < s.Total }
+func (s Slice[T]) HasNext() bool     { return s.More }
 
 // Cursors are offsets, written as the Relay reference implementation and the
 // Neo4j GraphQL Library write them, so clients that peek at them find what
@@ -167,215 +175,142 @@ func DecodeCursor(c string) (int, error) {
 	return 0, fmt.Errorf("%q is not a cursor this service gave", c)
 }
 
-// Condition is one test a filter makes, such as "dated on or after": Op names
-// it and Value is what it compares with. Storage knows how to run each Op.
-type Condition struct {
-	Op    string
-	Value any
+// Query asks for part of a list: the items Where selects (nil: all), in the
+// order of Sort, the page Window. Count asks for the length of the whole
+// list as well, which costs a count of every item Where selects.
+type Query[W any] struct {
+	Where  *W
+	Sort   []SortKey
+	Window Window
+	Count  bool
 }
 
-// Filter is a where input compiled to conditions and a program in postfix
-// order that combines their outcomes: an index into Conditions pushes that
-// outcome, and the operators below combine the top of the stack. An empty
-// program selects everything.
-type Filter struct {
-	Conditions []Condition
-	Program    []int
+// Where is what every where input does: check itself, its AND, OR and NOT
+// included.
+type Where interface {
+	Validate() error
 }
 
-// Filter program operators; non-negative entries are condition indexes.
-const (
-	OpAnd = -1
-	OpOr  = -2
-	OpNot = -3
-)
+// NewQuery checks a list request: its filter, its sort and its page.
+func NewQuery[W any, P interface {
+	*W
+	Where
+}, S Sortable](where P, sorts []S, page Page) (Query[W], error) {
+	q := Query[W]{Where: where}
+	if where != nil {
+		if err := where.Validate(); err != nil {
+			return Query[W]{}, err
+		}
+	}
+	var err error
+	if q.Sort, err = sortKeys(sorts); err != nil {
+		return Query[W]{}, err
+	}
+	if q.Window, err = page.Window(); err != nil {
+		return Query[W]{}, err
+	}
+	q.Count = q.Window.FromEnd // a page from the end starts where the length says
+	return q, nil
+}
 
-// filterNode is what every where input does: list its own conditions, which
-// must all hold, and the inputs combined with them.
+// filterNode is a where input as validation walks it: how many conditions
+// it sets itself, and the inputs it combines with them.
 type filterNode interface {
-	conditions() ([]Condition, error)
-	children() (and, or []filterNode, not filterNode)
+	check() (conditions int, err error)
+	children() []filterNode
 }
 
-// children gives a where input's AND, OR and NOT as filterNodes; a nil NOT
-// stays a nil interface.
+// children gives a where input's AND, OR and NOT as filterNodes.
 func children[T any, P interface {
 	*T
 	filterNode
-}](and, or []P, not P) ([]filterNode, []filterNode, filterNode) {
-	nodes := func(ws []P) []filterNode {
-		out := make([]filterNode, len(ws))
-		for i, w := range ws {
-			out[i] = w
-		}
-		return out
+}](and, or []P, not P) []filterNode {
+	out := make([]filterNode, 0, len(and)+len(or)+1)
+	for _, w := range and {
+		out = append(out, w)
 	}
-	if not == nil {
-		return nodes(and), nodes(or), nil
-	}
-	return nodes(and), nodes(or), not
-}
-
-// compile turns a where input into a Filter; nil selects everything.
-func compile(w filterNode) (Filter, error) {
-	var f Filter
-	if w == nil {
-		return f, nil
-	}
-	if err := f.add(w, 1); err != nil {
-		return Filter{}, err
-	}
-	return f, nil
-}
-
-// add appends the program of w, which leaves exactly one outcome on the
-// stack: the AND of its conditions, its AND list, its OR list and NOT.
-func (f *Filter) add(w filterNode, depth int) error {
-	if depth > maxWhereDepth {
-		return Invalidf("where", "nest filters at most %d deep", maxWhereDepth)
-	}
-	conds, err := w.conditions()
-	if err != nil {
-		return err
-	}
-	if len(f.Conditions)+len(conds) > maxWhereLeaves {
-		return Invalidf("where", "a filter holds at most %d conditions", maxWhereLeaves)
-	}
-	terms := 0
-	push := func() {
-		if terms++; terms > 1 {
-			f.Program = append(f.Program, OpAnd)
-		}
-	}
-	for _, c := range conds {
-		f.Program = append(f.Program, len(f.Conditions))
-		f.Conditions = append(f.Conditions, c)
-		push()
-	}
-	and, or, not := w.children()
-	for _, sub := range and {
-		if err := f.add(sub, depth+1); err != nil {
-			return err
-		}
-		push()
-	}
-	if len(or) > 0 {
-		for i, sub := range or {
-			if err := f.add(sub, depth+1); err != nil {
-				return err
-			}
-			if i > 0 {
-				f.Program = append(f.Program, OpOr)
-			}
-		}
-		push()
+	for _, w := range or {
+		out = append(out, w)
 	}
 	if not != nil {
-		if err := f.add(not, depth+1); err != nil {
-			return err
-		}
-		f.Program = append(f.Program, OpNot)
-		push()
-	}
-	if terms == 0 {
-		// An empty input, {} in GraphQL, selects everything.
-		f.Program = append(f.Program, len(f.Conditions))
-		f.Conditions = append(f.Conditions, Condition{Op: "all"})
-	}
-	return nil
-}
-
-// List is a list request checked and compiled for storage: which items, in
-// what order, which page.
-type List struct {
-	Filter Filter
-	Sort   []SortKey
-	Window Window
-}
-
-// newList checks and compiles a list request.
-func newList[T any, P interface {
-	*T
-	filterNode
-}, S any](where P, sorts []*S, fields func(*S) map[string]*SortDirection, page Page) (List, error) {
-	var l List
-	var err error
-	if where != nil {
-		if l.Filter, err = compile(where); err != nil {
-			return List{}, err
-		}
-	}
-	if l.Sort, err = sortKeys(sorts, fields); err != nil {
-		return List{}, err
-	}
-	if l.Window, err = page.Window(); err != nil {
-		return List{}, err
-	}
-	return l, nil
-}
-
-// textCondition matches names and aliases by spelling key (NameKey), and
-// other text case-insensitively.
-func textCondition(s string) (Condition, error) {
-	if NameKey(s) == "" {
-		return Condition{}, Invalidf("where.text", "give at least one letter or digit")
-	}
-	if len(s) > 300 {
-		return Condition{}, Invalidf("where.text", "give at most 300 bytes")
-	}
-	return Condition{Op: "text", Value: map[string]any{"key": NameKey(s), "lower": strings.ToLower(s)}}, nil
-}
-
-// conditions collects a where input's conditions, skipping fields not given.
-type conditions struct {
-	list []Condition
-	err  error
-}
-
-func (c *conditions) add(op string, value any) {
-	c.list = append(c.list, Condition{Op: op, Value: value})
-}
-
-// strings adds a condition on a list of values; nil adds none, while an empty
-// list is a condition nothing meets.
-func (c *conditions) strings(op string, values []string) {
-	if values != nil {
-		c.add(op, values)
-	}
-}
-
-// texts converts enum values for storage.
-func texts[T ~string](s []T) []string {
-	if s == nil {
-		return nil
-	}
-	out := make([]string, len(s))
-	for i, v := range s {
-		out[i] = string(v)
+		out = append(out, not)
 	}
 	return out
 }
 
-func (c *conditions) date(op, field string, s *string, end bool) {
-	if s == nil || c.err != nil {
-		return
+// validate checks a where input and every input nested in it, and bounds
+// how deep they nest and how many conditions they hold, so that a filter
+// cannot be made to cost more than the data it selects.
+func validate(w filterNode) error {
+	leaves := 0
+	var walk func(w filterNode, depth int) error
+	walk = func(w filterNode, depth int) error {
+		if depth > maxWhereDepth {
+			return Invalidf("where", "nest filters at most %d deep", maxWhereDepth)
+		}
+		n, err := w.check()
+		if err != nil {
+			return err
+		}
+		if leaves += n; leaves > maxWhereLeaves {
+			return Invalidf("where", "a filter holds at most %d conditions", maxWhereLeaves)
+		}
+		for _, sub := range w.children() {
+			if err := walk(sub, depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	t, err := dateBound(field, *s, end)
-	if err != nil {
-		c.err = err
-		return
-	}
-	c.add(op, t)
+	return walk(w, 1)
 }
 
-func (c *conditions) text(s *string) {
-	if s == nil || c.err != nil {
+// fieldCheck counts the conditions a where input sets and keeps the first
+// error among them.
+type fieldCheck struct {
+	n   int
+	err error
+}
+
+// set counts a condition when it is given.
+func (c *fieldCheck) set(given bool) {
+	if given {
+		c.n++
+	}
+}
+
+// date counts and checks a date condition.
+func (c *fieldCheck) date(field string, s *string, end bool) {
+	if s == nil {
 		return
 	}
-	cond, err := textCondition(*s)
-	if err != nil {
+	c.n++
+	if _, err := DateBound(field, *s, end); err != nil && c.err == nil {
 		c.err = err
+	}
+}
+
+// text counts and checks a condition on names and text.
+func (c *fieldCheck) text(s *string) {
+	if s == nil {
 		return
 	}
-	c.list = append(c.list, cond)
+	c.n++
+	if err := checkText(*s); err != nil && c.err == nil {
+		c.err = err
+	}
+}
+
+func (c *fieldCheck) result() (int, error) { return c.n, c.err }
+
+// checkText checks a text condition, which matches names and aliases by
+// spelling key (NameKey) and other text case-insensitively.
+func checkText(s string) error {
+	if NameKey(s) == "" {
+		return Invalidf("where.text", "give at least one letter or digit")
+	}
+	if len(s) > 300 {
+		return Invalidf("where.text", "give at most 300 bytes")
+	}
+	return nil
 }

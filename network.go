@@ -121,7 +121,7 @@ func NewNeighbourhood(ids []string, depth int, types []string, from, to *string,
 		if b.s == nil {
 			continue
 		}
-		t, err := dateBound(b.field, *b.s, b.end)
+		t, err := DateBound(b.field, *b.s, b.end)
 		if err != nil {
 			return n, err
 		}
@@ -153,9 +153,9 @@ type NetworkService interface {
 	// nearest first, and the edges between them; NOT_FOUND when an id is
 	// in no entity.
 	FindNeighbourhood(ctx context.Context, n Neighbourhood) (*Network, error)
-	// FindIncidentNetwork is FindNeighbourhood from every incident l selects
-	// (its page is ignored); n.IDs is ignored.
-	FindIncidentNetwork(ctx context.Context, l List, n Neighbourhood) (*Network, error)
+	// FindIncidentNetwork is FindNeighbourhood from every incident where
+	// selects; n.IDs is ignored.
+	FindIncidentNetwork(ctx context.Context, where *IncidentWhere, n Neighbourhood) (*Network, error)
 	// FindGraph returns the whole graph, cut at maxNodes nodes by id.
 	FindGraph(ctx context.Context, maxNodes int) (*Network, error)
 	// FindPathNetwork returns the shortest paths of FindShortestPaths as

@@ -118,8 +118,11 @@ type IncidentDistance struct {
 
 // PlaceService finds places and what happened near them.
 type PlaceService interface {
-	// FindPlaces returns a page of places; see PlaceList.
-	FindPlaces(ctx context.Context, l List) (Slice[Place], error)
+	// FindPlaces returns a page of places.
+	FindPlaces(ctx context.Context, q Query[PlaceWhere]) (Slice[Place], error)
+	// FindLinkedPlaces returns, per entity of l, the places at the other end
+	// of its edges that where selects (all when nil), by id.
+	FindLinkedPlaces(ctx context.Context, l Linked, where *PlaceWhere) (map[string][]*Place, error)
 	// FindIncidentsNearPlaceIDs returns, per place, the incidents in or near
 	// it, in places within it, or in places near it; the closest relation
 	// first when one incident qualifies several ways.
@@ -148,21 +151,23 @@ type PlaceWhere struct {
 	Text   *string // in a name or alias (any spelling) or the description
 }
 
-func (w *PlaceWhere) children() (and, or []filterNode, not filterNode) {
-	return children(w.AND, w.OR, w.NOT)
+// Validate checks the filter and every filter nested in it.
+func (w *PlaceWhere) Validate() error {
+	if w == nil {
+		return nil
+	}
+	return validate(w)
 }
 
-func (w *PlaceWhere) conditions() ([]Condition, error) {
-	var c conditions
-	if w.IDIn != nil {
-		c.add("id", w.IDIn)
-	}
-	c.strings("kind", texts(w.KindIn))
-	if w.Within != nil {
-		c.add("within", *w.Within)
-	}
+func (w *PlaceWhere) children() []filterNode { return children(w.AND, w.OR, w.NOT) }
+
+func (w *PlaceWhere) check() (int, error) {
+	var c fieldCheck
+	c.set(w.IDIn != nil)
+	c.set(w.KindIn != nil)
+	c.set(w.Within != nil)
 	c.text(w.Text)
-	return c.list, c.err
+	return c.result()
 }
 
 // PlaceSort orders places by one field.
@@ -172,9 +177,4 @@ type PlaceSort struct {
 
 func (s *PlaceSort) fields() map[string]*SortDirection {
 	return map[string]*SortDirection{"name": s.Name}
-}
-
-// PlaceList checks and compiles a request for a list of places.
-func PlaceList(where *PlaceWhere, sort []*PlaceSort, page Page) (List, error) {
-	return newList(where, sort, (*PlaceSort).fields, page)
 }

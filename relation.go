@@ -60,3 +60,12 @@ type Relation struct {
 	DistanceKm *float64     `json:"distanceKm,omitempty"`
 	Note       string       `json:"note,omitempty"`
 }
+
+// Linked names, for each entity of IDs, the entities at the other end of its
+// edges of type Type that run in direction Dir from it (both ways when nil):
+// a nested list such as an actor's carriedOut.
+type Linked struct {
+	IDs  []string
+	Type RelationType
+	Dir  *Direction
+}

@@ -39,12 +39,6 @@ type TimelineBucket struct {
 
 // TimelineService counts incidents over time.
 type TimelineService interface {
-	// FindTimeline returns the timeline of the incidents f selects.
-	FindTimeline(ctx context.Context, by TimeBucket, f Filter) (Timeline, error)
-}
-
-// IncidentFilter checks and compiles a where input on its own.
-func IncidentFilter(where *IncidentWhere) (Filter, error) {
-	l, err := IncidentList(where, nil, Page{})
-	return l.Filter, err
+	// FindTimeline returns the timeline of the incidents where selects.
+	FindTimeline(ctx context.Context, by TimeBucket, where *IncidentWhere) (Timeline, error)
 }

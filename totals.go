@@ -34,10 +34,10 @@ const MaxTotals = 500
 // TotalsService sums incidents per reporter and per belligerent.
 type TotalsService interface {
 	// FindReporterTotals returns the first sources by incidents reported.
-	FindReporterTotals(ctx context.Context, f Filter, first int) ([]ReporterTotal, error)
+	FindReporterTotals(ctx context.Context, where *IncidentWhere, first int) ([]ReporterTotal, error)
 	// FindBelligerentTotals returns the first belligerents by incidents
 	// carried out.
-	FindBelligerentTotals(ctx context.Context, f Filter, first int) ([]BelligerentTotal, error)
+	FindBelligerentTotals(ctx context.Context, where *IncidentWhere, first int) ([]BelligerentTotal, error)
 }
 
 // checkFirst checks how many rows a query asks for.

@@ -1,8 +1,6 @@
 package cypher
 
 import (
-	"context"
-
 	"github.com/strikegraph/strikegraph"
 )
 
@@ -13,11 +11,6 @@ var actorLabels = map[strikegraph.ActorKind][]string{
 	strikegraph.ActorOutlet:       {"Actor", "Outlet"},
 	strikegraph.ActorPerson:       {"Actor", "Person"},
 	strikegraph.ActorSpokesperson: {"Actor", "Person", "Spokesperson"},
-}
-
-// FindActors returns a page of actors.
-func (db *DB) FindActors(ctx context.Context, l strikegraph.List) (strikegraph.Slice[strikegraph.Actor], error) {
-	return findList(ctx, db, "find_actors", l, nil, entityRow[strikegraph.Actor])
 }
 
 func actorProps(a *strikegraph.Actor) map[string]any {

@@ -1,15 +1,8 @@
 package cypher
 
 import (
-	"context"
-
 	"github.com/strikegraph/strikegraph"
 )
-
-// FindArticles returns a page of articles.
-func (db *DB) FindArticles(ctx context.Context, l strikegraph.List) (strikegraph.Slice[strikegraph.Article], error) {
-	return findList(ctx, db, "find_articles", l, nil, entityRow[strikegraph.Article])
-}
 
 func articleProps(a *strikegraph.Article) map[string]any {
 	props := nameProps(a.ID, a.Name(), nil, a.Description)

@@ -1,4 +1,4 @@
-// FOLLOWS match_incidents
+// AFTER an incident filter, which binds n (see incident_where.go)
 // Per belligerent: the incidents it is said to have carried out, the sums of
 // their civilian toll ranges across every source, and those it denied. PERIOD
 // incidents are left out: their cumulative figures count strikes again.

@@ -21,40 +21,6 @@ func (db *DB) FindClaimByID(ctx context.Context, id string) (*strikegraph.Claim,
 	return claimFromRecord(recs[0]), nil
 }
 
-// FindClaims returns a page of claims.
-func (db *DB) FindClaims(ctx context.Context, l strikegraph.List) (strikegraph.Slice[strikegraph.Claim], error) {
-	return findList(ctx, db, "find_claims", l, nil, claimFromRow)
-}
-
-// FindClaimsByIncidentIDs returns the claims about each incident.
-func (db *DB) FindClaimsByIncidentIDs(ctx context.Context, ids []string) (map[string][]*strikegraph.Claim, error) {
-	return db.findClaimsBy(ctx, "find_claims_by_incident_ids", ids)
-}
-
-// FindClaimsByActorIDs returns what each actor said, and what its spokespeople
-// said on its behalf.
-func (db *DB) FindClaimsByActorIDs(ctx context.Context, ids []string) (map[string][]*strikegraph.Claim, error) {
-	return db.findClaimsBy(ctx, "find_claims_by_actor_ids", ids)
-}
-
-// FindClaimsByArticleIDs returns the claims each article carries.
-func (db *DB) FindClaimsByArticleIDs(ctx context.Context, ids []string) (map[string][]*strikegraph.Claim, error) {
-	return db.findClaimsBy(ctx, "find_claims_by_article_ids", ids)
-}
-
-func (db *DB) findClaimsBy(ctx context.Context, name string, ids []string) (map[string][]*strikegraph.Claim, error) {
-	recs, err := db.read(ctx, name, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
-	}
-	out := map[string][]*strikegraph.Claim{}
-	for _, rec := range recs {
-		key := rec.AsMap()["key"].(string)
-		out[key] = append(out[key], claimFromRecord(rec))
-	}
-	return out, nil
-}
-
 // claimFromRecord reads a record of (speaker, stance, incident, props).
 func claimFromRecord(rec *neo4j.Record) *strikegraph.Claim { return claimFromRow(rec.AsMap()) }
 

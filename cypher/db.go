@@ -25,19 +25,18 @@ var queries embed.FS
 
 // query returns the text of a .cypher file; a missing file is a programming
 // error, caught by the test that EXPLAINs every query. A file whose first line
-// is "// FOLLOWS name" continues the query in name.cypher, which it gets
-// prepended: the queries about a filtered set of incidents share the filter.
+// is afterIncidents continues a query that binds n to the incidents a filter
+// selects: see readAfterIncidents.
 func query(name string) string {
 	b, err := queries.ReadFile(name + ".cypher")
 	if err != nil {
 		panic(err)
 	}
-	text := string(b)
-	if first, _, _ := strings.Cut(text, "\n"); strings.HasPrefix(first, "// FOLLOWS ") {
-		return query(strings.TrimPrefix(first, "// FOLLOWS ")) + text
-	}
-	return text
+	return string(b)
 }
+
+// afterIncidents begins the queries that follow an incident filter.
+const afterIncidents = "// AFTER an incident filter"
 
 // Config says which Neo4j to use.
 type Config struct {
@@ -111,17 +110,28 @@ func (db *DB) RoundTrips() int64 { return db.roundTrip.Load() }
 
 // read runs one read query, routed to a reader in a cluster.
 func (db *DB) read(ctx context.Context, name string, params map[string]any) ([]*neo4j.Record, error) {
-	return db.execute(ctx, name, params, neo4j.ExecuteQueryWithReadersRouting())
+	return db.execute(ctx, name, query(name), params, neo4j.ExecuteQueryWithReadersRouting())
+}
+
+// readBuilt runs one read query built from this package's fragments (see
+// statement); name says which, in errors.
+func (db *DB) readBuilt(ctx context.Context, name, text string, params map[string]any) ([]*neo4j.Record, error) {
+	return db.execute(ctx, name, text, params, neo4j.ExecuteQueryWithReadersRouting())
 }
 
 // write runs one write query, routed to the leader in a cluster.
 func (db *DB) write(ctx context.Context, name string, params map[string]any) ([]*neo4j.Record, error) {
-	return db.execute(ctx, name, params, neo4j.ExecuteQueryWithWritersRouting())
+	return db.execute(ctx, name, query(name), params, neo4j.ExecuteQueryWithWritersRouting())
 }
 
-func (db *DB) execute(ctx context.Context, name string, params map[string]any, routing neo4j.ExecuteQueryConfigurationOption) ([]*neo4j.Record, error) {
+func (db *DB) execute(ctx context.Context, name, text string, params map[string]any, routing neo4j.ExecuteQueryConfigurationOption) ([]*neo4j.Record, error) {
+	release, err := strikegraph.StatementSlot(ctx)
+	if err != nil {
+		return nil, dbError(err)
+	}
+	defer release()
 	db.roundTrip.Add(1)
-	res, err := neo4j.ExecuteQuery(ctx, db.driver, query(name), params, neo4j.EagerResultTransformer,
+	res, err := neo4j.ExecuteQuery(ctx, db.driver, text, params, neo4j.EagerResultTransformer,
 		routing, neo4j.ExecuteQueryWithDatabase(db.database),
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(db.txTimeout)))
 	if err != nil {
@@ -133,9 +143,14 @@ func (db *DB) execute(ctx context.Context, name string, params map[string]any, r
 // writeTx runs fn in one write transaction: all of it commits or none of it.
 // The driver may run fn again on a transient error, so fn must be idempotent.
 func (db *DB) writeTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
+	release, err := strikegraph.StatementSlot(ctx) // one slot: the transaction holds one connection
+	if err != nil {
+		return dbError(err)
+	}
+	defer release()
 	session := db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(ctx)
-	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	_, err = session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, fn(tx)
 	}, neo4j.WithTxTimeout(db.txTimeout))
 	return dbError(err)
@@ -160,6 +175,8 @@ func dbError(err error) error {
 		return nil
 	case errors.As(err, &e):
 		return err
+	case poolFull(err): // before unavailable, which it would pass for
+		return &strikegraph.Error{Code: strikegraph.ECodeBusy, Message: "the graph database is busy; try again shortly", Err: err}
 	case unavailable(err):
 		return &strikegraph.Error{Code: strikegraph.ECodeUnavailable, Message: "the graph database is unavailable; try again shortly", Err: err}
 	case errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
@@ -171,10 +188,13 @@ func dbError(err error) error {
 }
 
 // txTimedOut are Neo4j's codes for a transaction stopped by its timeout: the
-// one this service sets, or the server's own.
+// one this service sets, or the server's own. A transaction stopped while it
+// waits for a lock gets LockClientStopped instead (which an operator's
+// TERMINATE TRANSACTION gives too).
 var txTimedOut = []string{
 	"Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
 	"Neo.ClientError.Transaction.TransactionTimedOut",
+	"Neo.ClientError.Transaction.LockClientStopped",
 }
 
 // unavailable tells whether err says Neo4j could not be reached, directly or
@@ -190,6 +210,26 @@ func unavailable(err error) bool {
 		return ne.Code == "Neo.TransientError.General.DatabaseUnavailable"
 	case errors.As(err, &limit):
 		return slices.ContainsFunc(limit.Errors, unavailable)
+	}
+	return false
+}
+
+// poolFull tells whether err says that every connection of the driver's pool
+// stayed in use for the whole ConnectionAcquisitionTimeout: Neo4j is up, and
+// busy with this service's other statements. The driver (v5.28) reports it as
+// a ConnectivityError around its internal *errorutil.PoolTimeout, which no
+// package outside the driver can name, whose wait ended with the acquisition's
+// deadline. A PoolTimeout ending in another error is a connection attempt that
+// timed out: Neo4j cannot be reached. TestPoolFull pins this down.
+func poolFull(err error) bool {
+	var conn *neo4j.ConnectivityError
+	var limit *neo4j.TransactionExecutionLimit
+	switch {
+	case errors.As(err, &limit): // the driver's retries gave up: the last attempt says why
+		return len(limit.Errors) > 0 && poolFull(limit.Errors[len(limit.Errors)-1])
+	case errors.As(err, &conn) && conn.Inner != nil:
+		msg := conn.Inner.Error()
+		return strings.HasPrefix(msg, "Timeout while waiting for connection") && strings.HasSuffix(msg, context.DeadlineExceeded.Error())
 	}
 	return false
 }

@@ -1,15 +1,8 @@
 package cypher
 
 import (
-	"context"
-
 	"github.com/strikegraph/strikegraph"
 )
-
-// FindIncidents returns a page of incidents.
-func (db *DB) FindIncidents(ctx context.Context, l strikegraph.List) (strikegraph.Slice[strikegraph.Incident], error) {
-	return findList(ctx, db, "find_incidents", l, nil, entityRow[strikegraph.Incident])
-}
 
 func incidentProps(in *strikegraph.Incident) map[string]any {
 	props := nameProps(in.ID, in.Name, in.Aliases, in.Description)

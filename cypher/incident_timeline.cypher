@@ -1,4 +1,4 @@
-// FOLLOWS match_incidents
+// AFTER an incident filter, which binds n (see incident_where.go)
 // Per $by ('DAY', 'WEEK' or 'MONTH'): incidents and the sums of their civilian
 // toll ranges (the rule of strikegraph.CivilianToll). Rows of kind PERIOD,
 // IMPRECISE or UNDATED count the incidents in no bucket.

@@ -2,32 +2,76 @@ package cypher
 
 import (
 	"context"
-	"time"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/strikegraph/strikegraph"
 )
 
-// findList runs a list query: one record of the list's total, the position
-// of the page's first item, and the page's rows, each read by row.
-func findList[T any](ctx context.Context, db *DB, name string, l strikegraph.List, extra map[string]any, row func(map[string]any) *T) (strikegraph.Slice[T], error) {
-	params := listParams(l)
-	for k, v := range extra {
-		params[k] = v
+// list is a list query built for one request: match binds vars to the items
+// the filter selects, order orders them, and row is what each item returns.
+type list struct {
+	name  string // for errors
+	s     *statement
+	match string
+	vars  string
+	order string
+	row   string
+}
+
+// find runs a list query for the page w: one statement, which counts the
+// whole list only when count asks. A page from the end needs the count
+// first, so it takes two.
+func findPage[T any](ctx context.Context, db *DB, l list, w strikegraph.Window, count bool, read func(map[string]any) *T) (strikegraph.Slice[T], error) {
+	total := -1
+	start := w.Start
+	if w.FromEnd {
+		recs, err := db.readBuilt(ctx, l.name, l.match+"\nRETURN count(*) AS total", l.s.params)
+		if err != nil {
+			return strikegraph.Slice[T]{}, err
+		}
+		total = int(recs[0].AsMap()["total"].(int64))
+		start = max(total-w.Limit, w.Start)
+		count = false
 	}
-	recs, err := db.read(ctx, name, params)
+	text, params := l.page(start, w.Limit, count)
+	recs, err := db.readBuilt(ctx, l.name, text, params)
 	if err != nil {
 		return strikegraph.Slice[T]{}, err
 	}
 	m := recs[0].AsMap()
-	s := strikegraph.Slice[T]{Items: []*T{}, Total: int(m["total"].(int64)), Start: int(m["start"].(int64))}
-	for _, r := range m["rows"].([]any) {
-		if t := row(r.(map[string]any)); t != nil {
+	if t, ok := m["total"].(int64); ok {
+		total = int(t)
+	}
+	rows := m["rows"].([]any)
+	s := strikegraph.Slice[T]{Items: []*T{}, Start: start, Total: total, More: len(rows) > w.Limit}
+	if len(rows) > w.Limit {
+		rows = rows[:w.Limit]
+	}
+	for _, r := range rows {
+		if t := read(r.(map[string]any)); t != nil {
 			s.Items = append(s.Items, t)
 		}
 	}
 	return s, nil
+}
+
+// page is the text and parameters of the statement that reads limit items
+// from start, and one more to tell whether items follow, and counts the
+// whole list when count says so.
+func (l list) page(start, limit int, count bool) (string, map[string]any) {
+	text := ""
+	if count {
+		text = "CALL () {\n" + l.match + "\nRETURN count(*) AS total\n}\n"
+	}
+	text += "CALL () {\n" + l.match + "\nWITH " + l.vars + " ORDER BY " + l.order +
+		"\nSKIP $skip LIMIT $limit\nRETURN collect(" + l.row + ") AS rows\n}\nRETURN rows"
+	if count {
+		text += ", total"
+	}
+	params := map[string]any{"skip": start, "limit": limit + 1}
+	for k, v := range l.s.params {
+		params[k] = v
+	}
+	return text, params
 }
 
 // entityRow reads a row of {n, publisher} as a *T.
@@ -36,31 +80,50 @@ func entityRow[T any](r map[string]any) *T {
 	return t
 }
 
-// listParams are the parameters of every list query: the filter's conditions
-// and program, the sort keys, and the page.
-func listParams(l strikegraph.List) map[string]any {
-	conditions := make([]map[string]any, len(l.Filter.Conditions))
-	for i, c := range l.Filter.Conditions {
-		v := c.Value
-		if t, ok := v.(time.Time); ok {
-			v = neo4j.DateOf(t) // stored dates are dates, not datetimes
+// findLinked runs a nested list for every entity of l at once: the nodes of
+// label at the other end of each one's edges that pred selects (built on n
+// in s), by id. A window is a way in for incidents (see linkedWindow): when
+// given, an entity with more edges than the window has incidents seeks the
+// window instead of expanding all its edges.
+func findLinked[T any](ctx context.Context, db *DB, name string, s *statement, l strikegraph.Linked, label, pred, row string, window *linkedWindow) (map[string][]*T, error) {
+	text, err := linkedText(l, label, pred, row, window)
+	if err != nil {
+		return nil, err
+	}
+	s.params["ids"] = l.IDs
+	recs, err := db.readBuilt(ctx, name, text, s.params)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]*T{}
+	for _, rec := range recs {
+		m := rec.AsMap()
+		if t := entityRow[T](m); t != nil {
+			key := m["key"].(string)
+			out[key] = append(out[key], t)
 		}
-		conditions[i] = map[string]any{"op": c.Op, "value": v}
 	}
-	program := make([]int64, len(l.Filter.Program))
-	for i, op := range l.Filter.Program {
-		program[i] = int64(op)
+	return out, nil
+}
+
+// linkedText is the statement of findLinked.
+func linkedText(l strikegraph.Linked, label, pred, row string, window *linkedWindow) (string, error) {
+	pattern, degree, err := relPattern(l.Type, l.Dir, label)
+	if err != nil {
+		return "", err
 	}
-	sort := make([]map[string]any, len(l.Sort))
-	for i, k := range l.Sort {
-		sort[i] = map[string]any{"field": k.Field, "desc": k.Desc}
+	text := "UNWIND $ids AS key\nMATCH (p:Entity {id: key})\nMATCH " + pattern + "\nWHERE " + pred
+	if window != nil {
+		text = window.count + "\nUNWIND $ids AS key\nMATCH (p:Entity {id: key})\nCALL (p, window) {\n" +
+			"  WITH p WHERE " + degree + " <= window\n  MATCH " + pattern + "\n  WHERE " + pred + "\n  RETURN n\n UNION\n" +
+			"  WITH p WHERE " + degree + " > window\n  " + window.seek + "\n  WHERE " + window.bounds + " AND EXISTS { MATCH " + pattern + " } AND " + pred + "\n  RETURN n\n}"
 	}
-	var start any = l.Window.Start
-	if l.Window.FromEnd {
-		start = nil // the last page: the query works out where it starts
-	}
-	return map[string]any{
-		"conditions": conditions, "program": program, "sort": sort,
-		"start": start, "lo": l.Window.Start, "limit": l.Window.Limit,
-	}
+	return text + "\nWITH DISTINCT key, n ORDER BY key, n.id\nRETURN key, " + row, nil
+}
+
+// linkedWindow is a date window of incidents that a nested list may seek:
+// count counts the incidents in it (as window), seek binds n to each of
+// them, and bounds are its conditions on n.
+type linkedWindow struct {
+	count, seek, bounds string
 }

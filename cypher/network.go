@@ -19,13 +19,11 @@ func (db *DB) FindNeighbourhood(ctx context.Context, n strikegraph.Neighbourhood
 	return net, err
 }
 
-// FindIncidentNetwork returns the neighbourhood of the incidents l selects;
-// beyond strikegraph.MaxNetworkNodes incidents, of the first by id, and
-// truncated.
-func (db *DB) FindIncidentNetwork(ctx context.Context, l strikegraph.List, n strikegraph.Neighbourhood) (*strikegraph.Network, error) {
-	params := listParams(l)
-	params["limit"] = strikegraph.MaxNetworkNodes
-	recs, err := db.read(ctx, "find_incident_ids", params)
+// FindIncidentNetwork returns the neighbourhood of the incidents where
+// selects; beyond strikegraph.MaxNetworkNodes incidents, of the first by id,
+// and truncated.
+func (db *DB) FindIncidentNetwork(ctx context.Context, where *strikegraph.IncidentWhere, n strikegraph.Neighbourhood) (*strikegraph.Network, error) {
+	recs, err := db.readAfterIncidents(ctx, "find_incident_ids", where, map[string]any{"limit": strikegraph.MaxNetworkNodes})
 	if err != nil {
 		return nil, err
 	}

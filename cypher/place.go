@@ -8,11 +8,6 @@ import (
 	"github.com/strikegraph/strikegraph"
 )
 
-// FindPlaces returns a page of places.
-func (db *DB) FindPlaces(ctx context.Context, l strikegraph.List) (strikegraph.Slice[strikegraph.Place], error) {
-	return findList(ctx, db, "find_places", l, nil, entityRow[strikegraph.Place])
-}
-
 // FindIncidentsNearPlaceIDs returns, per place, the incidents in or near it,
 // in places within it, or in places near it.
 func (db *DB) FindIncidentsNearPlaceIDs(ctx context.Context, ids []string) (map[string][]strikegraph.IncidentNearPlace, error) {

@@ -1,4 +1,4 @@
-// FOLLOWS match_incidents
+// AFTER an incident filter, which binds n (see incident_where.go)
 // Per source (an actor, or the organisation its spokesperson speaks for): the
 // incidents it reported, and the sums of its own civilian toll range for each.
 // PERIOD incidents are left out: their cumulative figures count strikes again.

@@ -3,14 +3,14 @@ package cypher
 import (
 	"context"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/strikegraph/strikegraph"
 )
 
-// FindTimeline counts the incidents f selects per day, week or month.
-func (db *DB) FindTimeline(ctx context.Context, by strikegraph.TimeBucket, f strikegraph.Filter) (strikegraph.Timeline, error) {
-	params := listParams(strikegraph.List{Filter: f})
-	params["by"] = string(by)
-	recs, err := db.read(ctx, "incident_timeline", params)
+// FindTimeline counts the incidents where selects per day, week or month.
+func (db *DB) FindTimeline(ctx context.Context, by strikegraph.TimeBucket, where *strikegraph.IncidentWhere) (strikegraph.Timeline, error) {
+	recs, err := db.readAfterIncidents(ctx, "incident_timeline", where, map[string]any{"by": string(by)})
 	if err != nil {
 		return strikegraph.Timeline{}, err
 	}
@@ -39,4 +39,19 @@ func (db *DB) FindTimeline(ctx context.Context, by strikegraph.TimeBucket, f str
 func count(m map[string]any, key string) int {
 	n, _ := m[key].(int64)
 	return int(n)
+}
+
+// readAfterIncidents runs a query that follows an incident filter: the
+// filter's Cypher binds n to each incident where selects, and the query
+// name goes on from there.
+func (db *DB) readAfterIncidents(ctx context.Context, name string, where *strikegraph.IncidentWhere, params map[string]any) ([]*neo4j.Record, error) {
+	s := newStatement()
+	match, _, err := s.incidentMatch(where)
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range params {
+		s.params[k] = v
+	}
+	return db.readBuilt(ctx, name, match+"\n"+query(name), s.params)
 }

@@ -7,12 +7,12 @@ import (
 )
 
 // FindReporterTotals sums, per source, what it reported about the incidents
-// f selects.
-func (db *DB) FindReporterTotals(ctx context.Context, f strikegraph.Filter, first int) ([]strikegraph.ReporterTotal, error) {
+// where selects.
+func (db *DB) FindReporterTotals(ctx context.Context, where *strikegraph.IncidentWhere, first int) ([]strikegraph.ReporterTotal, error) {
 	if err := strikegraph.CheckTotals(first); err != nil {
 		return nil, err
 	}
-	recs, err := db.read(ctx, "reporter_totals", totalsParams(f, first))
+	recs, err := db.readAfterIncidents(ctx, "reporter_totals", where, map[string]any{"first": first})
 	if err != nil {
 		return nil, err
 	}
@@ -29,11 +29,11 @@ func (db *DB) FindReporterTotals(ctx context.Context, f strikegraph.Filter, firs
 
 // FindBelligerentTotals sums, per belligerent, the incidents among those f
 // selects that it is said to have carried out.
-func (db *DB) FindBelligerentTotals(ctx context.Context, f strikegraph.Filter, first int) ([]strikegraph.BelligerentTotal, error) {
+func (db *DB) FindBelligerentTotals(ctx context.Context, where *strikegraph.IncidentWhere, first int) ([]strikegraph.BelligerentTotal, error) {
 	if err := strikegraph.CheckTotals(first); err != nil {
 		return nil, err
 	}
-	recs, err := db.read(ctx, "belligerent_totals", totalsParams(f, first))
+	recs, err := db.readAfterIncidents(ctx, "belligerent_totals", where, map[string]any{"first": first})
 	if err != nil {
 		return nil, err
 	}
@@ -46,10 +46,4 @@ func (db *DB) FindBelligerentTotals(ctx context.Context, f strikegraph.Filter, f
 		}
 	}
 	return out, nil
-}
-
-func totalsParams(f strikegraph.Filter, first int) map[string]any {
-	params := listParams(strikegraph.List{Filter: f})
-	params["first"] = first
-	return params
 }

@@ -1,13 +1,18 @@
 // Package loaders batches the lookups of one GraphQL request: every nested
 // field that needs the same kind of data waits a moment, then all of them are
-// fetched in one Cypher round trip. Loaders are built per request, so nothing
-// is cached across requests or users.
+// fetched in one Cypher round trip. A nested list with arguments (a where)
+// has a loader of its own for each field and arguments, so a level of the
+// query is one statement however many parents it has. Loaders are built per
+// request, so nothing is cached across requests or users.
 package loaders
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -18,6 +23,9 @@ import (
 // Store is what the loaders fetch from.
 type Store interface {
 	strikegraph.EntityService
+	strikegraph.IncidentService
+	strikegraph.ActorService
+	strikegraph.ArticleService
 	strikegraph.ClaimService
 	strikegraph.PlaceService
 }
@@ -26,10 +34,12 @@ type Store interface {
 type Loaders struct {
 	Entity             *dataloadgen.Loader[string, strikegraph.Entity]
 	Links              *dataloadgen.Loader[string, []strikegraph.Link]
-	ClaimsByIncident   *dataloadgen.Loader[string, []*strikegraph.Claim]
-	ClaimsByActor      *dataloadgen.Loader[string, []*strikegraph.Claim]
-	ClaimsByArticle    *dataloadgen.Loader[string, []*strikegraph.Claim]
 	IncidentsNearPlace *dataloadgen.Loader[string, []strikegraph.IncidentNearPlace]
+
+	store Store
+	opt   dataloadgen.Option
+	mu    sync.Mutex
+	keyed map[string]any // the loaders of nested lists, by field and arguments
 }
 
 // DefaultWait is how long a loader gathers keys before it fetches: long enough
@@ -42,10 +52,10 @@ func New(s Store, wait time.Duration) *Loaders {
 	return &Loaders{
 		Entity:             dataloadgen.NewMappedLoader(s.FindEntitiesByIDs, opt),
 		Links:              dataloadgen.NewMappedLoader(s.FindLinksByIDs, opt),
-		ClaimsByIncident:   dataloadgen.NewMappedLoader(s.FindClaimsByIncidentIDs, opt),
-		ClaimsByActor:      dataloadgen.NewMappedLoader(s.FindClaimsByActorIDs, opt),
-		ClaimsByArticle:    dataloadgen.NewMappedLoader(s.FindClaimsByArticleIDs, opt),
 		IncidentsNearPlace: dataloadgen.NewMappedLoader(s.FindIncidentsNearPlaceIDs, opt),
+		store:              s,
+		opt:                opt,
+		keyed:              map[string]any{},
 	}
 }
 
@@ -96,4 +106,120 @@ func Entities(ctx context.Context, ids []string) ([]strikegraph.Entity, error) {
 		return nil, err
 	}
 	return es, nil
+}
+
+// keyed returns the request's loader for key, made from fetch on first use.
+func keyed[V any](l *Loaders, key string, fetch func(ctx context.Context, ids []string) (map[string]V, error)) *dataloadgen.Loader[string, V] {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if found, ok := l.keyed[key].(*dataloadgen.Loader[string, V]); ok {
+		return found
+	}
+	made := dataloadgen.NewMappedLoader(fetch, l.opt)
+	l.keyed[key] = made
+	return made
+}
+
+// argsKey tells one nested field's arguments from another's.
+func argsKey(parts ...any) string {
+	b, err := json.Marshal(parts)
+	if err != nil {
+		panic(fmt.Sprintf("loaders: arguments that do not marshal: %v", err)) // where inputs are plain structs
+	}
+	return string(b)
+}
+
+// prime keeps the entities a batch read along the way, so that the fields
+// under it find them without a round trip.
+func (l *Loaders) prime(es ...strikegraph.Entity) {
+	for _, e := range es {
+		l.Entity.Prime(e.EntityID(), e)
+	}
+}
+
+// linked loads the entities at the other end of id's edges of type t in
+// direction dir (both when nil) that where selects, in one statement for
+// every id of the request that asks the same.
+func linked[T any, W any](ctx context.Context, noun string, find func(context.Context, strikegraph.Linked, *W) (map[string][]*T, error),
+	id string, t strikegraph.RelationType, dir *strikegraph.Direction, where *W) ([]*T, error) {
+	l := For(ctx)
+	loader := keyed(l, argsKey("linked", noun, t, dir, where), func(ctx context.Context, ids []string) (map[string][]*T, error) {
+		found, err := find(ctx, strikegraph.Linked{IDs: ids, Type: t, Dir: dir}, where)
+		for _, items := range found {
+			for _, item := range items {
+				if e, ok := any(item).(strikegraph.Entity); ok {
+					l.prime(e)
+				}
+			}
+		}
+		return found, err
+	})
+	return List(ctx, loader, id)
+}
+
+// LinkedIncidents loads the incidents linked to id that where selects.
+func LinkedIncidents(ctx context.Context, id string, t strikegraph.RelationType, dir *strikegraph.Direction, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error) {
+	return linked(ctx, "incidents", For(ctx).store.FindLinkedIncidents, id, t, dir, where)
+}
+
+// LinkedActors loads the actors linked to id that where selects.
+func LinkedActors(ctx context.Context, id string, t strikegraph.RelationType, dir *strikegraph.Direction, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
+	return linked(ctx, "actors", For(ctx).store.FindLinkedActors, id, t, dir, where)
+}
+
+// LinkedPlaces loads the places linked to id that where selects.
+func LinkedPlaces(ctx context.Context, id string, t strikegraph.RelationType, dir *strikegraph.Direction, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error) {
+	return linked(ctx, "places", For(ctx).store.FindLinkedPlaces, id, t, dir, where)
+}
+
+// LinkedArticles loads the articles linked to id that where selects.
+func LinkedArticles(ctx context.Context, id string, t strikegraph.RelationType, dir *strikegraph.Direction, where *strikegraph.ArticleWhere) ([]*strikegraph.Article, error) {
+	return linked(ctx, "articles", For(ctx).store.FindLinkedArticles, id, t, dir, where)
+}
+
+// Claims loads the claims of id that where selects (all when nil), in one
+// statement for every id of the request that asks the same; the speakers
+// and incidents they name come with them.
+func Claims(ctx context.Context, of strikegraph.ClaimsOf, id string, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error) {
+	l := For(ctx)
+	loader := keyed(l, argsKey("claims", of, where), func(ctx context.Context, ids []string) (map[string][]*strikegraph.Claim, error) {
+		found, err := l.store.FindClaimsOf(ctx, of, ids, where)
+		l.prime(found.Entities...)
+		return found.ByID, err
+	})
+	return List(ctx, loader, id)
+}
+
+// ActorsMatching keeps the actors of ids that where selects, in their order:
+// one statement for every list of the request narrowed by the same where.
+func ActorsMatching(ctx context.Context, ids []string, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
+	l := For(ctx)
+	loader := keyed(l, argsKey("actors matching", where), func(ctx context.Context, ids []string) (map[string]*strikegraph.Actor, error) {
+		q := strikegraph.Query[strikegraph.ActorWhere]{
+			Where:  &strikegraph.ActorWhere{IDIn: ids, AND: []*strikegraph.ActorWhere{where}},
+			Window: strikegraph.Window{Limit: len(ids)}, // every one may qualify
+		}
+		s, err := l.store.FindActors(ctx, q)
+		found := map[string]*strikegraph.Actor{}
+		for _, a := range s.Items {
+			found[a.ID] = a
+		}
+		return found, err
+	})
+	actors, err := loader.LoadAll(ctx, ids)
+	var errs dataloadgen.ErrorSlice
+	if err != nil && !errors.As(err, &errs) {
+		return nil, err
+	}
+	out := []*strikegraph.Actor{}
+	for i, a := range actors {
+		switch {
+		case i < len(errs) && errors.Is(errs[i], dataloadgen.ErrNotFound): // not selected
+		case i < len(errs) && errs[i] != nil:
+			return nil, errs[i]
+		default:
+			out = append(out, a)
+		}
+	}
+	return out, nil
 }

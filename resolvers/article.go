@@ -13,26 +13,18 @@ func (r *queryResolver) Article(ctx context.Context, id string) (*strikegraph.Ar
 }
 
 func (r *queryResolver) Articles(ctx context.Context, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, limit *int, offset *int) ([]*strikegraph.Article, error) {
-	s, err := r.articles(ctx, where, sort, listPage(limit, offset))
+	s, err := find(ctx, where, sort, listPage(limit, offset), false, r.Store.FindArticles)
 	return s.Items, err
 }
 
 func (r *queryResolver) ArticlesConnection(ctx context.Context, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, first *int, after *string, last *int, before *string) (*graph.ArticlesConnection, error) {
-	s, err := r.articles(ctx, where, sort, connectionPage(first, after, last, before))
+	s, err := find(ctx, where, sort, connectionPage(first, after, last, before), true, r.Store.FindArticles)
 	if err != nil {
 		return nil, err
 	}
 	return &graph.ArticlesConnection{Edges: edges(s, func(cursor string, n *strikegraph.Article) *graph.ArticleEdge {
 		return &graph.ArticleEdge{Cursor: cursor, Node: n}
 	}), PageInfo: pageInfo(s), TotalCount: s.Total}, nil
-}
-
-func (r *queryResolver) articles(ctx context.Context, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, page strikegraph.Page) (strikegraph.Slice[strikegraph.Article], error) {
-	l, err := strikegraph.ArticleList(where, sort, page)
-	if err != nil {
-		return strikegraph.Slice[strikegraph.Article]{}, err
-	}
-	return r.Store.FindArticles(ctx, l)
 }
 
 type articleResolver struct{ *Resolver }
@@ -53,6 +45,7 @@ func (r *articleResolver) ClaimsConnection(ctx context.Context, obj *strikegraph
 }
 
 func (r *articleResolver) Claims(ctx context.Context, obj *strikegraph.Article, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error) {
-	claims, err := loaders.List(ctx, loaders.For(ctx).ClaimsByArticle, obj.ID)
-	return r.claimsWhere(ctx, claims, err, where)
+	return checked(where, func() ([]*strikegraph.Claim, error) {
+		return loaders.Claims(ctx, strikegraph.ClaimsOfArticle, obj.ID, where)
+	})
 }

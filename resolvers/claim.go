@@ -16,7 +16,7 @@ func (r *queryResolver) Claim(ctx context.Context, id string) (*strikegraph.Clai
 }
 
 func (r *queryResolver) Claims(ctx context.Context, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, limit *int, offset *int) ([]*strikegraph.Claim, error) {
-	s, err := r.claims(ctx, where, nil, sort, listPage(limit, offset))
+	s, err := r.claims(ctx, where, nil, sort, listPage(limit, offset), false)
 	return s.Items, err
 }
 
@@ -27,7 +27,7 @@ func (r *queryResolver) ClaimsConnection(ctx context.Context, where *strikegraph
 // claimsConnection pages the claims where selects, narrowed by also (the
 // incident, speaker or article a nested field belongs to) when not nil.
 func (r *Resolver) claimsConnection(ctx context.Context, where, also *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, page strikegraph.Page) (*graph.ClaimsConnection, error) {
-	s, err := r.claims(ctx, where, also, sort, page)
+	s, err := r.claims(ctx, where, also, sort, page, true)
 	if err != nil {
 		return nil, err
 	}
@@ -36,18 +36,14 @@ func (r *Resolver) claimsConnection(ctx context.Context, where, also *strikegrap
 	}), PageInfo: pageInfo(s), TotalCount: s.Total}, nil
 }
 
-func (r *Resolver) claims(ctx context.Context, where, also *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, page strikegraph.Page) (strikegraph.Slice[strikegraph.Claim], error) {
+func (r *Resolver) claims(ctx context.Context, where, also *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, page strikegraph.Page, connection bool) (strikegraph.Slice[strikegraph.Claim], error) {
 	if also != nil && where != nil {
 		also.AND = []*strikegraph.ClaimWhere{where}
 	}
 	if also == nil {
 		also = where
 	}
-	l, err := strikegraph.ClaimList(also, sort, page)
-	if err != nil {
-		return strikegraph.Slice[strikegraph.Claim]{}, err
-	}
-	return r.Store.FindClaims(ctx, l)
+	return find(ctx, also, sort, page, connection, r.Store.FindClaims)
 }
 
 type claimResolver struct{ *Resolver }

@@ -56,20 +56,6 @@ func links(ctx context.Context, id string, dir *strikegraph.Direction, types ...
 	return out, nil
 }
 
-// linked loads the entities at the other end of id's edges of type t that run
-// in direction dir (both when nil), as *T.
-func linked[T any](ctx context.Context, id string, dir *strikegraph.Direction, t strikegraph.RelationType) ([]*T, error) {
-	ls, err := links(ctx, id, dir, t)
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]string, len(ls))
-	for i, l := range ls {
-		ids[i] = l.OtherID
-	}
-	return entitiesAs[T](ctx, ids)
-}
-
 // entitiesAs loads entities by id, keeping those that are *T, in order.
 func entitiesAs[T any](ctx context.Context, ids []string) ([]*T, error) {
 	if len(ids) == 0 {

@@ -13,12 +13,12 @@ func (r *queryResolver) Incident(ctx context.Context, id string) (*strikegraph.I
 }
 
 func (r *queryResolver) Incidents(ctx context.Context, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) ([]*strikegraph.Incident, error) {
-	s, err := r.incidents(ctx, where, sort, listPage(limit, offset))
+	s, err := find(ctx, where, sort, listPage(limit, offset), false, r.Store.FindIncidents)
 	return s.Items, err
 }
 
 func (r *queryResolver) IncidentsConnection(ctx context.Context, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, first *int, after *string, last *int, before *string) (*graph.IncidentsConnection, error) {
-	s, err := r.incidents(ctx, where, sort, connectionPage(first, after, last, before))
+	s, err := find(ctx, where, sort, connectionPage(first, after, last, before), true, r.Store.FindIncidents)
 	if err != nil {
 		return nil, err
 	}
@@ -35,14 +35,6 @@ func (r *queryResolver) ContestedIncidents(ctx context.Context, where *strikegra
 	return r.Incidents(ctx, contested, sort, limit, offset)
 }
 
-func (r *queryResolver) incidents(ctx context.Context, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, page strikegraph.Page) (strikegraph.Slice[strikegraph.Incident], error) {
-	l, err := strikegraph.IncidentList(where, sort, page)
-	if err != nil {
-		return strikegraph.Slice[strikegraph.Incident]{}, err
-	}
-	return r.Store.FindIncidents(ctx, l)
-}
-
 type incidentResolver struct{ *Resolver }
 
 func (r *incidentResolver) Links(ctx context.Context, obj *strikegraph.Incident, types []strikegraph.RelationType, dir *strikegraph.Direction) ([]*strikegraph.Link, error) {
@@ -54,33 +46,40 @@ func (r *incidentResolver) Places(ctx context.Context, obj *strikegraph.Incident
 }
 
 func (r *incidentResolver) Perpetrators(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
-	items, err := linked[strikegraph.Actor](ctx, obj.ID, in, strikegraph.RelCarriedOut)
-	return r.actorsWhere(ctx, items, err, where)
+	return checked(where, func() ([]*strikegraph.Actor, error) {
+		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelCarriedOut, in, where)
+	})
 }
 
 func (r *incidentResolver) Targets(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
-	items, err := linked[strikegraph.Actor](ctx, obj.ID, out, strikegraph.RelTargeted)
-	return r.actorsWhere(ctx, items, err, where)
+	return checked(where, func() ([]*strikegraph.Actor, error) {
+		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelTargeted, out, where)
+	})
 }
 
 func (r *incidentResolver) PartOf(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error) {
-	items, err := linked[strikegraph.Incident](ctx, obj.ID, out, strikegraph.RelPartOf)
-	return r.incidentsWhere(ctx, items, err, where)
+	return checked(where, func() ([]*strikegraph.Incident, error) {
+		return loaders.LinkedIncidents(ctx, obj.ID, strikegraph.RelPartOf, out, where)
+	})
 }
 
 func (r *incidentResolver) Parts(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error) {
-	items, err := linked[strikegraph.Incident](ctx, obj.ID, in, strikegraph.RelPartOf)
-	return r.incidentsWhere(ctx, items, err, where)
+	return checked(where, func() ([]*strikegraph.Incident, error) {
+		return loaders.LinkedIncidents(ctx, obj.ID, strikegraph.RelPartOf, in, where)
+	})
 }
 
 func (r *incidentResolver) PossiblySameAs(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error) {
-	items, err := linked[strikegraph.Incident](ctx, obj.ID, nil, strikegraph.RelPossiblySameAs)
-	return r.incidentsWhere(ctx, items, err, where)
+	return checked(where, func() ([]*strikegraph.Incident, error) {
+		return loaders.LinkedIncidents(ctx, obj.ID, strikegraph.RelPossiblySameAs, nil, where)
+	})
 }
 
 func (r *incidentResolver) Claims(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error) {
-	claims, err := loaders.List(ctx, loaders.For(ctx).ClaimsByIncident, obj.ID)
-	return r.claimsWhere(ctx, ofStance(claims, stance), err, where)
+	claims, err := checked(where, func() ([]*strikegraph.Claim, error) {
+		return loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, where)
+	})
+	return ofStance(claims, stance), err
 }
 
 func (r *incidentResolver) ClaimsConnection(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*graph.ClaimsConnection, error) {
@@ -100,21 +99,23 @@ func (r *incidentResolver) Speakers(ctx context.Context, obj *strikegraph.Incide
 			ids = append(ids, c.SpeakerID)
 		}
 	}
-	speakers, err := entitiesAs[strikegraph.Actor](ctx, ids)
-	return r.actorsWhere(ctx, speakers, err, where)
+	if where != nil {
+		return checked(where, func() ([]*strikegraph.Actor, error) { return loaders.ActorsMatching(ctx, ids, where) })
+	}
+	return entitiesAs[strikegraph.Actor](ctx, ids)
 }
 
 func (r *incidentResolver) CivilianToll(ctx context.Context, obj *strikegraph.Incident) (*strikegraph.TollRange, error) {
-	claims, err := loaders.List(ctx, loaders.For(ctx).ClaimsByIncident, obj.ID)
+	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, nil)
 	return ptr(strikegraph.CivilianToll(claims)), err
 }
 
 func (r *incidentResolver) Toll(ctx context.Context, obj *strikegraph.Incident) (*strikegraph.TollRange, error) {
-	claims, err := loaders.List(ctx, loaders.For(ctx).ClaimsByIncident, obj.ID)
+	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, nil)
 	return ptr(strikegraph.Toll(claims)), err
 }
 
 func (r *incidentResolver) Contested(ctx context.Context, obj *strikegraph.Incident) (bool, error) {
-	claims, err := loaders.List(ctx, loaders.For(ctx).ClaimsByIncident, obj.ID)
+	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, nil)
 	return strikegraph.Contested(claims), err
 }

@@ -13,26 +13,18 @@ func (r *queryResolver) Place(ctx context.Context, id string) (*strikegraph.Plac
 }
 
 func (r *queryResolver) Places(ctx context.Context, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, limit *int, offset *int) ([]*strikegraph.Place, error) {
-	s, err := r.places(ctx, where, sort, listPage(limit, offset))
+	s, err := find(ctx, where, sort, listPage(limit, offset), false, r.Store.FindPlaces)
 	return s.Items, err
 }
 
 func (r *queryResolver) PlacesConnection(ctx context.Context, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, first *int, after *string, last *int, before *string) (*graph.PlacesConnection, error) {
-	s, err := r.places(ctx, where, sort, connectionPage(first, after, last, before))
+	s, err := find(ctx, where, sort, connectionPage(first, after, last, before), true, r.Store.FindPlaces)
 	if err != nil {
 		return nil, err
 	}
 	return &graph.PlacesConnection{Edges: edges(s, func(cursor string, n *strikegraph.Place) *graph.PlaceEdge {
 		return &graph.PlaceEdge{Cursor: cursor, Node: n}
 	}), PageInfo: pageInfo(s), TotalCount: s.Total}, nil
-}
-
-func (r *queryResolver) places(ctx context.Context, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, page strikegraph.Page) (strikegraph.Slice[strikegraph.Place], error) {
-	l, err := strikegraph.PlaceList(where, sort, page)
-	if err != nil {
-		return strikegraph.Slice[strikegraph.Place]{}, err
-	}
-	return r.Store.FindPlaces(ctx, l)
 }
 
 type placeResolver struct{ *Resolver }
@@ -42,13 +34,15 @@ func (r *placeResolver) Links(ctx context.Context, obj *strikegraph.Place, types
 }
 
 func (r *placeResolver) Within(ctx context.Context, obj *strikegraph.Place, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error) {
-	items, err := linked[strikegraph.Place](ctx, obj.ID, out, strikegraph.RelLocatedIn)
-	return r.placesWhere(ctx, items, err, where)
+	return checked(where, func() ([]*strikegraph.Place, error) {
+		return loaders.LinkedPlaces(ctx, obj.ID, strikegraph.RelLocatedIn, out, where)
+	})
 }
 
 func (r *placeResolver) Contains(ctx context.Context, obj *strikegraph.Place, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error) {
-	items, err := linked[strikegraph.Place](ctx, obj.ID, in, strikegraph.RelLocatedIn)
-	return r.placesWhere(ctx, items, err, where)
+	return checked(where, func() ([]*strikegraph.Place, error) {
+		return loaders.LinkedPlaces(ctx, obj.ID, strikegraph.RelLocatedIn, in, where)
+	})
 }
 
 func (r *placeResolver) Near(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Link, error) {
@@ -57,7 +51,7 @@ func (r *placeResolver) Near(ctx context.Context, obj *strikegraph.Place) ([]*st
 		return nil, err
 	}
 	// Incidents are near places too; here only places count.
-	places, err := linked[strikegraph.Place](ctx, obj.ID, nil, strikegraph.RelLocatedNear)
+	places, err := loaders.LinkedPlaces(ctx, obj.ID, strikegraph.RelLocatedNear, nil, nil)
 	isPlace := map[string]bool{}
 	for _, p := range places {
 		isPlace[p.ID] = true
@@ -72,8 +66,9 @@ func (r *placeResolver) Near(ctx context.Context, obj *strikegraph.Place) ([]*st
 }
 
 func (r *placeResolver) Borders(ctx context.Context, obj *strikegraph.Place, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error) {
-	items, err := linked[strikegraph.Place](ctx, obj.ID, nil, strikegraph.RelBorders)
-	return r.placesWhere(ctx, items, err, where)
+	return checked(where, func() ([]*strikegraph.Place, error) {
+		return loaders.LinkedPlaces(ctx, obj.ID, strikegraph.RelBorders, nil, where)
+	})
 }
 
 func (r *placeResolver) IncidentsNear(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.IncidentNearPlace, error) {

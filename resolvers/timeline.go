@@ -7,10 +7,9 @@ import (
 )
 
 func (r *queryResolver) Timeline(ctx context.Context, by strikegraph.TimeBucket, where *strikegraph.IncidentWhere) (*strikegraph.Timeline, error) {
-	f, err := strikegraph.IncidentFilter(where)
-	if err != nil {
+	if err := where.Validate(); err != nil {
 		return nil, err
 	}
-	t, err := r.Store.FindTimeline(ctx, by, f)
+	t, err := r.Store.FindTimeline(ctx, by, where)
 	return &t, err
 }

@@ -7,20 +7,18 @@ import (
 )
 
 func (r *queryResolver) ReporterTotals(ctx context.Context, where *strikegraph.IncidentWhere, first *int) ([]*strikegraph.ReporterTotal, error) {
-	f, err := strikegraph.IncidentFilter(where)
-	if err != nil {
+	if err := where.Validate(); err != nil {
 		return nil, err
 	}
-	totals, err := r.Store.FindReporterTotals(ctx, f, *first)
+	totals, err := r.Store.FindReporterTotals(ctx, where, *first)
 	return pointers(totals), err
 }
 
 func (r *queryResolver) BelligerentTotals(ctx context.Context, where *strikegraph.IncidentWhere, first *int) ([]*strikegraph.BelligerentTotal, error) {
-	f, err := strikegraph.IncidentFilter(where)
-	if err != nil {
+	if err := where.Validate(); err != nil {
 		return nil, err
 	}
-	totals, err := r.Store.FindBelligerentTotals(ctx, f, *first)
+	totals, err := r.Store.FindBelligerentTotals(ctx, where, *first)
 	return pointers(totals), err
 }
 

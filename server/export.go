@@ -105,11 +105,10 @@ func exportScope(req *http.Request, store resolvers.Store) (scope string, net *s
 	if err != nil {
 		return "", nil, err
 	}
-	l, err := strikegraph.IncidentList(w, nil, strikegraph.Page{})
-	if err != nil {
+	if err := w.Validate(); err != nil {
 		return "", nil, err
 	}
-	net, err = store.FindIncidentNetwork(req.Context(), l, n)
+	net, err = store.FindIncidentNetwork(req.Context(), w, n)
 	return "incidents", net, err
 }
 
@@ -187,7 +186,11 @@ func writeJSONError(w http.ResponseWriter, log *slog.Logger, req *http.Request, 
 		strikegraph.ECodeUnavailable: http.StatusServiceUnavailable, strikegraph.ECodeTimeout: http.StatusGatewayTimeout,
 		strikegraph.ECodeUnauthenticated: http.StatusUnauthorized, strikegraph.ECodeForbidden: http.StatusForbidden,
 		strikegraph.ECodeConflict: http.StatusConflict, strikegraph.ECodeTooLarge: http.StatusRequestEntityTooLarge,
+		strikegraph.ECodeBusy: http.StatusServiceUnavailable,
 	}[e.Code]
+	if e.Code == strikegraph.ECodeBusy {
+		w.Header().Set("Retry-After", "1")
+	}
 	message := e.Error()
 	if status == 0 {
 		log.ErrorContext(req.Context(), "internal error", "path", req.URL.Path, "err", errors.Join(e.Err, err))

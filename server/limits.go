@@ -8,6 +8,8 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -16,6 +18,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/graph"
 )
 
 // The production limits on one request. Each is checked before any Cypher
@@ -32,6 +35,17 @@ const (
 	DefaultMaxTokens = 15000
 	// DefaultMaxBodyBytes bounds what a request may make the server read.
 	DefaultMaxBodyBytes = 1 << 20
+	// DefaultMaxStatements and DefaultMaxHeavyStatements bound the Cypher
+	// statements a request may send; see statementLimit. The queries of
+	// README.md, the explorer and the tests need at most 13 (README's
+	// incident query) and 2 heavy ones (a totals or a near query beside
+	// another): about four times that.
+	DefaultMaxStatements      = 50
+	DefaultMaxHeavyStatements = 8
+	// MaxConcurrentStatements is how many statements of one request run at
+	// once: a share of the driver's pool of 100 connections, so that it takes
+	// 25 requests at their widest to fill the pool, not one.
+	MaxConcurrentStatements = 4
 )
 
 // unpagedItems is how many items a list without paging arguments is taken to
@@ -42,6 +56,7 @@ func init() {
 	// Rejected before execution, like a validation failure: HTTP 422.
 	errcode.RegisterErrorType(strikegraph.ECodeTooDeep, errcode.KindProtocol)
 	errcode.RegisterErrorType(strikegraph.ECodeTooComplex, errcode.KindProtocol)
+	errcode.RegisterErrorType(strikegraph.ECodeTooManyStatements, errcode.KindProtocol)
 }
 
 // costedSchema prices fields for gqlgen's complexity limit. A field costs 1
@@ -156,6 +171,145 @@ func addSat(a, b int) int {
 		return math.MaxInt
 	}
 	return a + b
+}
+
+// heavyFields are the root fields whose statement may do much more work than
+// a lookup or a page of a list: they walk the graph (neighbourhood,
+// shortestPaths, pathNetwork), aggregate over every incident a filter selects
+// (timeline, the totals) or measure distances (placesNear, incidentsNear).
+var heavyFields = []string{"neighbourhood", "shortestPaths", "pathNetwork", "timeline",
+	"reporterTotals", "belligerentTotals", "placesNear", "incidentsNear"}
+
+// reshapers are the fields with a resolver that only reshapes what its parent
+// already holds, so they send nothing. Leaving one out only counts it.
+var reshapers = map[string]bool{
+	"claim.denies": true, "claim.response": true, "claim.retraction": true,
+	"date.value": true, "link.quotes": true, "place.geoprecision": true,
+	"merge.at": true, "provenance.createdat": true, "provenance.updatedat": true,
+	"retraction.at": true,
+}
+
+// statementLimit refuses an operation that may send more than maxStatements
+// Cypher statements, or more than maxHeavy of the heavy ones, before it runs.
+// The estimate, per operation:
+//
+//   - every root field costs 1 (a mutation's transaction counts as one), and
+//     a heavy one (heavyFields) counts against maxHeavy too;
+//   - every other field with a resolver of its own (gqlgen's resolver
+//     interfaces in package graph) costs 1 per distinct path of response keys
+//     ("a.claims.speaker"): a per-request loader fetches the field for every
+//     parent at that path in one statement, so how many items the lists hold
+//     does not matter;
+//   - introspection (__schema, __type, __typename) costs nothing, and so do
+//     fields that only reshape their parent's value (reshapers).
+//
+// It runs after the shape and complexity limits, which bound how many fields
+// an operation has once its fragments are expanded.
+type statementLimit struct {
+	maxStatements, maxHeavy int
+	resolved                map[string]bool // "type.field", lower case, of the fields that may read storage
+}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = &statementLimit{}
+
+func (*statementLimit) ExtensionName() string { return "StatementLimit" }
+
+// Validate finds the fields with resolvers: the methods of the interfaces
+// that graph.ResolverRoot returns, named as gqlgen names them (the field
+// capitalised, initialisms upper case, hence lower case to compare). A field
+// of an interface counts when a type that implements it resolves it.
+func (l *statementLimit) Validate(es graphql.ExecutableSchema) error {
+	l.resolved = map[string]bool{}
+	root := reflect.TypeFor[graph.ResolverRoot]()
+	for i := range root.NumMethod() {
+		m := root.Method(i)
+		for j := range m.Type.Out(0).NumMethod() {
+			if name := strings.ToLower(m.Name + "." + m.Type.Out(0).Method(j).Name); !reshapers[name] {
+				l.resolved[name] = true
+			}
+		}
+	}
+	schema := es.Schema()
+	for _, def := range schema.Types {
+		if def.Kind != ast.Interface {
+			continue
+		}
+		for _, f := range def.Fields {
+			for _, impl := range schema.GetPossibleTypes(def) {
+				if l.resolved[strings.ToLower(impl.Name+"."+f.Name)] {
+					l.resolved[strings.ToLower(def.Name+"."+f.Name)] = true
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (l *statementLimit) MutateOperationContext(_ context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+	var err *gqlerror.Error
+	switch n := l.estimate(opCtx.Operation); {
+	case n.statements > l.maxStatements:
+		err = gqlerror.Errorf("the query may send %d Cypher statements; the limit is %d", n.statements, l.maxStatements)
+	case n.heavy > l.maxHeavy:
+		err = gqlerror.Errorf("the query asks for %d of the heavy fields (%s); the limit is %d", n.heavy, strings.Join(heavyFields, ", "), l.maxHeavy)
+	}
+	if err != nil {
+		errcode.Set(err, strikegraph.ECodeTooManyStatements)
+	}
+	return err
+}
+
+type statements struct{ statements, heavy int }
+
+// estimate counts what op may send; see statementLimit.
+func (l *statementLimit) estimate(op *ast.OperationDefinition) statements {
+	var n statements
+	seen := map[string]bool{}
+	var walk func(set ast.SelectionSet, path string)
+	walk = func(set ast.SelectionSet, path string) {
+		for _, f := range fields(set) {
+			if strings.HasPrefix(f.Name, "__") {
+				continue // introspection: answered without Neo4j
+			}
+			key := path + "." + f.Alias
+			if f.ObjectDefinition != nil { // inline fragments on two types may use two loaders
+				key = path + "." + f.ObjectDefinition.Name + "." + f.Alias
+			}
+			switch {
+			case seen[key]: // the same response key again, merged by GraphQL
+			case path == "":
+				n.statements++
+				if op.Operation == ast.Query && slices.Contains(heavyFields, f.Name) {
+					n.heavy++
+				}
+			case f.ObjectDefinition != nil && l.resolved[strings.ToLower(f.ObjectDefinition.Name+"."+f.Name)]:
+				n.statements++
+			}
+			seen[key] = true
+			walk(f.SelectionSet, key)
+		}
+	}
+	walk(op.SelectionSet, "")
+	return n
+}
+
+// fields lists the fields of set, with its fragments expanded.
+func fields(set ast.SelectionSet) []*ast.Field {
+	var out []*ast.Field
+	for _, sel := range set {
+		switch sel := sel.(type) {
+		case *ast.Field:
+			out = append(out, sel)
+		case *ast.InlineFragment:
+			out = append(out, fields(sel.SelectionSet)...)
+		case *ast.FragmentSpread:
+			out = append(out, fields(sel.Definition.SelectionSet)...)
+		}
+	}
+	return out
 }
 
 // tokenLimitMessage starts gqlparser's error for a query over the parser's

@@ -61,3 +61,26 @@ func TestNestedRequestsCostDepthNotResults(t *testing.T) {
 		t.Errorf("round trips: %d for one incident, %d for all; want at most %d each (one per level)", oneSent, allSent, depth)
 	}
 }
+
+// TestNestedWhereCheckedFirst sends a bad filter on a nested list: it is
+// refused with its field before any Cypher runs, not once the lists above
+// it have been read.
+func TestNestedWhereCheckedFirst(t *testing.T) {
+	g := graphtest.Seeded(t)
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{}))
+	defer srv.Close()
+	for _, q := range []string{
+		`{ incidents { perpetrators { carriedOut(where: {date_GTE: "2016-13"}) { id } } } }`,
+		`fragment F on Actor { claims(where: {OR: [{incidentDate_LTE: "yesterday"}]}) { id } } { actors { ...F } }`,
+		`{ incidents { claims(where: {NOT: {NOT: {NOT: {NOT: {NOT: {NOT: {NOT: {NOT: {NOT: {retracted: true}}}}}}}}}}) { id } } }`,
+	} {
+		before := g.RoundTrips()
+		errs := query(t, srv.URL, q, nil, nil)
+		if sent := g.RoundTrips() - before; sent != 0 {
+			t.Errorf("%s: %d statements sent; want none", q, sent)
+		}
+		if len(errs) != 1 || errs[0].Extensions["code"] != "BAD_USER_INPUT" || errs[0].Extensions["field"] == nil {
+			t.Errorf("%s: errors %+v; want one BAD_USER_INPUT naming its field", q, errs)
+		}
+	}
+}

@@ -21,6 +21,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+	"github.com/vikstrous/dataloadgen"
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/auth"
@@ -42,6 +43,10 @@ type Options struct {
 	MaxComplexity int // the most a query may cost; see costedSchema
 	MaxTokens     int // the most tokens a query may have
 	MaxBodyBytes  int // the largest request body
+	// MaxStatements is the most Cypher statements a request may send, and
+	// MaxHeavyStatements the most of the heavy ones; see statementLimit.
+	MaxStatements      int
+	MaxHeavyStatements int
 	// MaxImportBytes is the largest body POST /import takes.
 	MaxImportBytes int
 
@@ -57,8 +62,11 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 	opts.MaxComplexity = cmp.Or(opts.MaxComplexity, DefaultMaxComplexity)
 	opts.MaxTokens = cmp.Or(opts.MaxTokens, DefaultMaxTokens)
 	opts.MaxBodyBytes = cmp.Or(opts.MaxBodyBytes, DefaultMaxBodyBytes)
+	opts.MaxStatements = cmp.Or(opts.MaxStatements, DefaultMaxStatements)
+	opts.MaxHeavyStatements = cmp.Or(opts.MaxHeavyStatements, DefaultMaxHeavyStatements)
 	opts.MaxImportBytes = cmp.Or(opts.MaxImportBytes, DefaultMaxImportBytes)
-	gql := handler.New(costedSchema{graph.NewExecutableSchema(graph.Config{Resolvers: resolvers.New(store)})})
+	schema := graph.NewExecutableSchema(graph.Config{Resolvers: resolvers.New(store)})
+	gql := handler.New(costedSchema{schema})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
 	gql.Use(extension.Introspection{})
@@ -66,6 +74,8 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 	// The shape first: it keeps the complexity limit's walk short.
 	gql.Use(shapeLimit{maxDepth: opts.MaxDepth, maxFields: opts.MaxComplexity})
 	gql.Use(extension.FixedComplexityLimit(opts.MaxComplexity))
+	gql.Use(&statementLimit{maxStatements: opts.MaxStatements, maxHeavy: opts.MaxHeavyStatements})
+	gql.Use(whereCheck{schema: schema, present: presentError(log)})
 	gql.SetErrorPresenter(presentError(log))
 	gql.SetRecoverFunc(func(ctx context.Context, v any) error {
 		log.ErrorContext(ctx, "resolver panic", "panic", v)
@@ -101,7 +111,15 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
-	return mux
+	return statementSlots(mux)
+}
+
+// statementSlots gives every request its share of the driver's connection
+// pool: at most MaxConcurrentStatements of its statements run at once.
+func statementSlots(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(strikegraph.WithStatementSlots(r.Context(), MaxConcurrentStatements)))
+	})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -115,8 +133,8 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
-		var e *strikegraph.Error
-		if !errors.As(err, &e) {
+		e := domainError(err)
+		if e == nil {
 			if code, ok := gqlErr.Extensions["code"]; ok {
 				if code == errcode.ParseFailed && strings.HasPrefix(gqlErr.Message, tokenLimitMessage) {
 					gqlErr.Extensions["code"] = strikegraph.ECodeTooManyTokens
@@ -132,6 +150,9 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		case strikegraph.ECodeUnavailable:
 			log.WarnContext(ctx, "database unavailable", "path", gqlErr.Path.String(), "err", e.Err)
 			gqlErr.Message = e.Message
+		case strikegraph.ECodeBusy:
+			log.WarnContext(ctx, "database busy", "path", gqlErr.Path.String(), "err", e.Err)
+			gqlErr.Message = e.Message
 		case strikegraph.ECodeTimeout:
 			log.WarnContext(ctx, "query timed out", "path", gqlErr.Path.String(), "err", e.Err)
 			gqlErr.Message = e.Message
@@ -144,6 +165,26 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		return gqlErr
 	}
+}
+
+// domainError finds the *strikegraph.Error in err, also among the errors of a
+// loader's LoadAll, which dataloadgen returns as an ErrorSlice that errors.As
+// does not look into: one per key, nil for the keys that loaded. Nil when
+// there is none.
+func domainError(err error) *strikegraph.Error {
+	var e *strikegraph.Error
+	var errs dataloadgen.ErrorSlice
+	switch {
+	case errors.As(err, &e):
+		return e
+	case errors.As(err, &errs):
+		for _, err := range errs {
+			if e := domainError(err); e != nil {
+				return e
+			}
+		}
+	}
+	return nil
 }
 
 // Serve serves h on addr until ctx ends, then drains in-flight requests for up

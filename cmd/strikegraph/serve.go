@@ -21,6 +21,8 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 	fs.IntVar(&opts.MaxDepth, "max-depth", envInt("STRIKEGRAPH_MAX_DEPTH", server.DefaultMaxDepth), "how deep fields may nest in a query [STRIKEGRAPH_MAX_DEPTH]")
 	fs.IntVar(&opts.MaxComplexity, "max-complexity", envInt("STRIKEGRAPH_MAX_COMPLEXITY", server.DefaultMaxComplexity), "the most a query may cost: a field costs 1, what a list selects counts once per item [STRIKEGRAPH_MAX_COMPLEXITY]")
 	fs.IntVar(&opts.MaxTokens, "max-tokens", envInt("STRIKEGRAPH_MAX_TOKENS", server.DefaultMaxTokens), "the most tokens a query may have [STRIKEGRAPH_MAX_TOKENS]")
+	fs.IntVar(&opts.MaxStatements, "max-statements", envInt("STRIKEGRAPH_MAX_STATEMENTS", server.DefaultMaxStatements), "the most Cypher statements a query may send [STRIKEGRAPH_MAX_STATEMENTS]")
+	fs.IntVar(&opts.MaxHeavyStatements, "max-heavy-statements", envInt("STRIKEGRAPH_MAX_HEAVY_STATEMENTS", server.DefaultMaxHeavyStatements), "the most heavy fields (neighbourhood, timeline, totals, …) a query may ask for [STRIKEGRAPH_MAX_HEAVY_STATEMENTS]")
 	fs.IntVar(&opts.MaxImportBytes, "max-import-bytes", envInt("STRIKEGRAPH_MAX_IMPORT_BYTES", server.DefaultMaxImportBytes), "the largest body POST /import takes, in bytes [STRIKEGRAPH_MAX_IMPORT_BYTES]")
 	fs.IntVar(&opts.MaxBodyBytes, "max-body-bytes", envInt("STRIKEGRAPH_MAX_BODY_BYTES", server.DefaultMaxBodyBytes), "the largest request body, in bytes [STRIKEGRAPH_MAX_BODY_BYTES]")
 	as := authFlags(fs)
@@ -29,11 +31,12 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 		return err
 	}
 	// Zero would quietly mean the default; a limit is given to be kept.
-	if min(opts.MaxDepth, opts.MaxComplexity, opts.MaxTokens, opts.MaxBodyBytes, opts.MaxImportBytes) < 1 {
+	if min(opts.MaxDepth, opts.MaxComplexity, opts.MaxTokens, opts.MaxStatements, opts.MaxHeavyStatements, opts.MaxBodyBytes, opts.MaxImportBytes) < 1 {
 		return errors.New("serve: every --max-… limit must be at least 1")
 	}
 	log.Info("config", "addr", *addr, "seed", *seed, "drain", *drain, "max_depth", opts.MaxDepth,
-		"max_complexity", opts.MaxComplexity, "max_tokens", opts.MaxTokens, "max_body_bytes", opts.MaxBodyBytes)
+		"max_complexity", opts.MaxComplexity, "max_tokens", opts.MaxTokens, "max_statements", opts.MaxStatements,
+		"max_heavy_statements", opts.MaxHeavyStatements, "max_body_bytes", opts.MaxBodyBytes)
 	authn, err := as.authenticator(log)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)

@@ -1,0 +1,249 @@
+package cypher
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/strikegraph/strikegraph"
+)
+
+// The fragments a claim filter is built from, on the claim edge r, its
+// speaker and its incident: %[2]s is the parameter.
+const (
+	claimID          = "r.id IN %[2]s"
+	claimStance      = "type(r) IN %[2]s"
+	claimSpeaker     = "(speaker.id = %[2]s OR r.onBehalfOf = %[2]s)"
+	claimSpeakerKind = "speaker.kind IN %[2]s"
+	claimIncident    = "incident.id = %[2]s"
+	claimArticle     = "r.article = %[2]s"
+	claimPlace       = "EXISTS { MATCH (incident)-[:LOCATED_IN|LOCATED_NEAR]->(:Place)-[:LOCATED_IN]->*(:Place {id: %[2]s}) }"
+	claimDateFrom    = "incident.date >= %[2]s"
+	claimDateTo      = "incident.date <= %[2]s"
+	claimTollFrom    = "coalesce(r.civiliansKilledMax, r.civiliansKilledMin) >= %[2]s"
+	claimTollTo      = "coalesce(r.civiliansKilledMin, r.civiliansKilledMax) <= %[2]s"
+	claimDenies      = "r.denies IN %[2]s"
+	claimResponse    = "r.response IN %[2]s"
+	claimQuote       = "toLower(r.quote) CONTAINS %[2]s"
+	claimRetracted   = "r.retractedAt IS NOT NULL"
+	claimStanding    = "r.retractedAt IS NULL"
+)
+
+// The branches a claim query is made of, one per stance, so that each seeks
+// its own edge type's indexes (an id, an article). %[1]s is the edge type,
+// %[2]s the predicate. A speaker's claims start from the speaker: its own,
+// and those its spokespeople made on its behalf (%[3]s is its parameter).
+const (
+	claimsOfType      = "MATCH (speaker:Actor)-[r:%[1]s]->(incident:Incident)\nWHERE %[2]s\nRETURN speaker, r, incident"
+	claimsBySpeaker   = "MATCH (speaker:Actor:Entity {id: %[3]s})-[r:%[1]s]->(incident:Incident)\nWHERE %[2]s\nRETURN speaker, r, incident"
+	claimsOnBehalfOf  = "MATCH (:Entity {id: %[3]s})<-[:SPEAKS_FOR]-(speaker:Actor)-[r:%[1]s]->(incident:Incident)\nWHERE r.onBehalfOf = %[3]s AND %[2]s\nRETURN speaker, r, incident"
+	claimsOfIncident  = "MATCH (speaker:Actor)-[r:%[1]s]->(incident:Incident:Entity {id: key})\nWHERE %[2]s\nRETURN speaker, r, incident"
+	claimsOfArticle   = "MATCH (speaker:Actor)-[r:%[1]s]->(incident:Incident)\nWHERE r.article = key AND %[2]s\nRETURN speaker, r, incident"
+	claimsOfActor     = "MATCH (speaker:Actor:Entity {id: key})-[r:%[1]s]->(incident:Incident)\nWHERE %[2]s\nRETURN speaker, r, incident"
+	claimsOfActorWord = "MATCH (actor:Entity {id: key})<-[:SPEAKS_FOR]-(speaker:Actor)-[r:%[1]s]->(incident:Incident)\nWHERE r.onBehalfOf = key AND %[2]s\nRETURN speaker, r, incident"
+	claimRow          = "{speaker: speaker.id, stance: type(r), incident: incident.id, props: properties(r)}"
+)
+
+// claimWhere builds the predicate of w on r, speaker and incident.
+func (s *statement) claimWhere(w *strikegraph.ClaimWhere) (string, error) {
+	if w == nil {
+		return "true", nil
+	}
+	var ps []string
+	add := func(format string, value any) { ps = append(ps, s.fragment(format, "", value)) }
+	if w.IDIn != nil {
+		add(claimID, w.IDIn)
+	}
+	if w.Retracted != nil {
+		ps = append(ps, map[bool]string{true: claimRetracted, false: claimStanding}[*w.Retracted])
+	}
+	if w.StanceIn != nil {
+		add(claimStance, texts(w.StanceIn))
+	}
+	if w.SpeakerKindIn != nil {
+		add(claimSpeakerKind, texts(w.SpeakerKindIn))
+	}
+	if w.DeniesIn != nil {
+		add(claimDenies, texts(w.DeniesIn))
+	}
+	if w.ResponseIn != nil {
+		add(claimResponse, texts(w.ResponseIn))
+	}
+	if w.Speaker != nil {
+		add(claimSpeaker, *w.Speaker)
+	}
+	if w.Incident != nil {
+		add(claimIncident, *w.Incident)
+	}
+	if w.Article != nil {
+		add(claimArticle, *w.Article)
+	}
+	if w.Place != nil {
+		add(claimPlace, *w.Place)
+	}
+	ps, err := s.dates(ps, "",
+		dateBound{"where.incidentDate_GTE", w.IncidentDateGTE, false, claimDateFrom},
+		dateBound{"where.incidentDate_LTE", w.IncidentDateLTE, true, claimDateTo})
+	if err != nil {
+		return "", err
+	}
+	if w.CivilianTollGTE != nil {
+		add(claimTollFrom, *w.CivilianTollGTE)
+	}
+	if w.CivilianTollLTE != nil {
+		add(claimTollTo, *w.CivilianTollLTE)
+	}
+	if w.Text != nil {
+		add(claimQuote, strings.ToLower(*w.Text))
+	}
+	return combine(ps, w.AND, w.OR, w.NOT, s.claimWhere)
+}
+
+// claimStances are the stances a claim filter allows, from its stance_IN
+// conditions that must hold: the branches worth writing.
+func claimStances(w *strikegraph.ClaimWhere) []strikegraph.Stance {
+	out := stances
+	for _, c := range conjuncts(w, func(w *strikegraph.ClaimWhere) []*strikegraph.ClaimWhere { return w.AND }) {
+		if c.StanceIn != nil {
+			out = slices.DeleteFunc(slices.Clone(out), func(s strikegraph.Stance) bool { return !slices.Contains(c.StanceIn, s) })
+		}
+	}
+	return out
+}
+
+// union writes one branch of format per stance, joined by UNION ALL (or
+// UNION, which removes the rows two branches share, when distinct).
+func union(stances []strikegraph.Stance, distinct bool, branch func(edge string) string) string {
+	if len(stances) == 0 {
+		return "MATCH (speaker:Actor)-[r:REPORTED]->(incident:Incident) WHERE false RETURN speaker, r, incident"
+	}
+	var parts []string
+	for _, st := range stances {
+		parts = append(parts, branch(stanceTypes[st]))
+	}
+	join := "\nUNION ALL\n"
+	if distinct {
+		join = "\nUNION\n"
+	}
+	return strings.Join(parts, join)
+}
+
+// claimMatch builds the Cypher that binds speaker, r and incident to each
+// claim w selects. Each stance is a branch of its own, so that an id list
+// or an article seeks its edge type's index, and an incident or a date
+// range is left to the planner; a speaker starts from that actor.
+func (s *statement) claimMatch(w *strikegraph.ClaimWhere) (string, error) {
+	pred, err := s.claimWhere(w)
+	if err != nil {
+		return "", err
+	}
+	var speaker *string
+	for _, c := range conjuncts(w, func(w *strikegraph.ClaimWhere) []*strikegraph.ClaimWhere { return w.AND }) {
+		speaker = cmp.Or(speaker, c.Speaker)
+	}
+	sts := claimStances(w)
+	var body string
+	if speaker != nil {
+		id := s.param(*speaker)
+		body = union(sts, true, func(edge string) string {
+			return fill(claimsBySpeaker, edge, pred, id) + "\nUNION\n" + fill(claimsOnBehalfOf, edge, pred, id)
+		})
+	} else {
+		body = union(sts, false, func(edge string) string { return fill(claimsOfType, edge, pred, "") })
+	}
+	return "CALL () {\n" + body + "\n}", nil
+}
+
+// fill puts the edge type, the predicate and a parameter into a branch.
+func fill(format, edge, pred, param string) string {
+	return strings.NewReplacer("%[1]s", edge, "%[2]s", pred, "%[3]s", param).Replace(format)
+}
+
+// claimOrder is what each sort field of claims orders by.
+var claimOrder = map[string]string{
+	"incidentDate": "incident.date",
+	"civilianToll": "coalesce(r.civiliansKilledMax, r.civiliansKilledMin)",
+}
+
+// FindClaims returns a page of claims: by the sort keys, then by the
+// incident's date, then by id.
+func (db *DB) FindClaims(ctx context.Context, q strikegraph.Query[strikegraph.ClaimWhere]) (strikegraph.Slice[strikegraph.Claim], error) {
+	l, err := claimList(q)
+	if err != nil {
+		return strikegraph.Slice[strikegraph.Claim]{}, err
+	}
+	return findPage(ctx, db, l, q.Window, q.Count, claimFromRow)
+}
+
+func claimList(q strikegraph.Query[strikegraph.ClaimWhere]) (list, error) {
+	s := newStatement()
+	match, err := s.claimMatch(q.Where)
+	if err != nil {
+		return list{}, err
+	}
+	order, err := orderBy(q.Sort, claimOrder, nil, []string{"incident.date", "r.id"})
+	return list{name: "find_claims", s: s, match: match, vars: "speaker, r, incident", order: order, row: claimRow}, err
+}
+
+// claimsOf are the branches that find the claims of one entity, key.
+var claimsOf = map[strikegraph.ClaimsOf][]string{
+	strikegraph.ClaimsOfIncident: {claimsOfIncident},
+	strikegraph.ClaimsOfArticle:  {claimsOfArticle},
+	strikegraph.ClaimsOfActor:    {claimsOfActor, claimsOfActorWord},
+}
+
+// claimsOfText is the statement of FindClaimsOf.
+func (s *statement) claimsOfText(of strikegraph.ClaimsOf, where *strikegraph.ClaimWhere) (string, error) {
+	branches, ok := claimsOf[of]
+	if !ok {
+		return "", strikegraph.Invalidf("of", "unknown claims of %q", of)
+	}
+	pred, err := s.claimWhere(where)
+	if err != nil {
+		return "", err
+	}
+	body := union(claimStances(where), len(branches) > 1, func(edge string) string {
+		var parts []string
+		for _, b := range branches {
+			parts = append(parts, fill(b, edge, pred, ""))
+		}
+		return strings.Join(parts, "\nUNION\n")
+	})
+	return "UNWIND $ids AS key\nCALL (key) {\n" + body + "\n}\n" +
+		"RETURN key, speaker AS n, type(r) AS stance, incident, properties(r) AS props ORDER BY key, r.id", nil
+}
+
+// FindClaimsOf returns the claims of each entity of ids that where selects,
+// by id, with their speakers and incidents.
+func (db *DB) FindClaimsOf(ctx context.Context, of strikegraph.ClaimsOf, ids []string, where *strikegraph.ClaimWhere) (strikegraph.ClaimsFound, error) {
+	s := newStatement()
+	text, err := s.claimsOfText(of, where)
+	if err != nil {
+		return strikegraph.ClaimsFound{}, err
+	}
+	s.params["ids"] = ids
+	recs, err := db.readBuilt(ctx, "find_claims_of_"+string(of), text, s.params)
+	if err != nil {
+		return strikegraph.ClaimsFound{}, err
+	}
+	found := strikegraph.ClaimsFound{ByID: map[string][]*strikegraph.Claim{}}
+	seen := map[string]bool{}
+	for _, rec := range recs {
+		m := rec.AsMap()
+		speaker, incident := entityOf(m), entityOf(map[string]any{"n": m["incident"]})
+		for _, e := range []strikegraph.Entity{speaker, incident} {
+			if e != nil && !seen[e.EntityID()] {
+				seen[e.EntityID()] = true
+				found.Entities = append(found.Entities, e)
+			}
+		}
+		if speaker == nil || incident == nil {
+			continue
+		}
+		m["speaker"], m["incident"] = speaker.EntityID(), incident.EntityID()
+		key := m["key"].(string)
+		found.ByID[key] = append(found.ByID[key], claimFromRow(m))
+	}
+	return found, nil
+}
