@@ -97,9 +97,9 @@ type ClaimService interface {
 	// FindClaims returns a page of claims.
 	FindClaims(ctx context.Context, q Query[ClaimWhere]) (Slice[Claim], error)
 	// FindClaimsOf returns the claims of each entity of ids that where
-	// selects (all when nil), by id, with the speakers and incidents they
-	// name.
-	FindClaimsOf(ctx context.Context, of ClaimsOf, ids []string, where *ClaimWhere) (ClaimsFound, error)
+	// selects (all when nil), by id, with the entities they name that ends
+	// asks for.
+	FindClaimsOf(ctx context.Context, of ClaimsOf, ids []string, where *ClaimWhere, ends ClaimEnds) (ClaimsFound, error)
 }
 
 // ClaimsOf says whose claims a nested list gives.
@@ -111,8 +111,20 @@ const (
 	ClaimsOfArticle  ClaimsOf = "article"  // the claims an article carries
 )
 
-// ClaimsFound are claims by the id they were asked for, and the speakers and
-// incidents they name, read with them so that a request need not ask again.
+// ClaimEnds say which of the entities a claim names to read with it, so that
+// a request need not ask for them again: its article comes with the
+// article's publisher.
+type ClaimEnds struct {
+	Speaker, Incident, Article, OnBehalfOf bool
+}
+
+// Or is what either asks for.
+func (e ClaimEnds) Or(o ClaimEnds) ClaimEnds {
+	return ClaimEnds{e.Speaker || o.Speaker, e.Incident || o.Incident, e.Article || o.Article, e.OnBehalfOf || o.OnBehalfOf}
+}
+
+// ClaimsFound are claims by the id they were asked for, and the entities
+// they name that were read with them.
 type ClaimsFound struct {
 	ByID     map[string][]*Claim
 	Entities []Entity

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/strikegraph/strikegraph"
 )
 
@@ -193,8 +195,20 @@ var claimsOf = map[strikegraph.ClaimsOf][]string{
 	strikegraph.ClaimsOfActor:    {claimsOfActor, claimsOfActorWord},
 }
 
+// The entities a claim names, read with it when asked for.
+const (
+	claimSpeakerEnd    = ", speaker AS speakerNode"
+	claimIncidentEnd   = ", incident AS incidentNode"
+	claimArticleMatch  = "\nOPTIONAL MATCH (article:Article:Entity {id: r.article})\nOPTIONAL MATCH (article)-[:PUBLISHED_BY]->(publisher:Outlet)"
+	claimArticleEnd    = ", article AS articleNode, publisher AS publisherNode"
+	claimBehalfMatch   = "\nOPTIONAL MATCH (behalf:Actor:Entity {id: r.onBehalfOf})"
+	claimBehalfEnd     = ", behalf AS behalfNode"
+	claimsOfReturn     = "\nRETURN key, speaker.id AS speaker, type(r) AS stance, incident.id AS incident, properties(r) AS props"
+	claimsOfReturnLast = " ORDER BY key, r.id"
+)
+
 // claimsOfText is the statement of FindClaimsOf.
-func (s *statement) claimsOfText(of strikegraph.ClaimsOf, where *strikegraph.ClaimWhere) (string, error) {
+func (s *statement) claimsOfText(of strikegraph.ClaimsOf, where *strikegraph.ClaimWhere, ends strikegraph.ClaimEnds) (string, error) {
 	branches, ok := claimsOf[of]
 	if !ok {
 		return "", strikegraph.Invalidf("of", "unknown claims of %q", of)
@@ -210,15 +224,30 @@ func (s *statement) claimsOfText(of strikegraph.ClaimsOf, where *strikegraph.Cla
 		}
 		return strings.Join(parts, "\nUNION\n")
 	})
-	return "UNWIND $ids AS key\nCALL (key) {\n" + body + "\n}\n" +
-		"RETURN key, speaker AS n, type(r) AS stance, incident, properties(r) AS props ORDER BY key, r.id", nil
+	text := "UNWIND $ids AS key\nCALL (key) {\n" + body + "\n}"
+	ret := claimsOfReturn
+	if ends.Speaker {
+		ret += claimSpeakerEnd
+	}
+	if ends.Incident {
+		ret += claimIncidentEnd
+	}
+	if ends.Article {
+		text += claimArticleMatch
+		ret += claimArticleEnd
+	}
+	if ends.OnBehalfOf {
+		text += claimBehalfMatch
+		ret += claimBehalfEnd
+	}
+	return text + ret + claimsOfReturnLast, nil
 }
 
 // FindClaimsOf returns the claims of each entity of ids that where selects,
 // by id, with their speakers and incidents.
-func (db *DB) FindClaimsOf(ctx context.Context, of strikegraph.ClaimsOf, ids []string, where *strikegraph.ClaimWhere) (strikegraph.ClaimsFound, error) {
+func (db *DB) FindClaimsOf(ctx context.Context, of strikegraph.ClaimsOf, ids []string, where *strikegraph.ClaimWhere, ends strikegraph.ClaimEnds) (strikegraph.ClaimsFound, error) {
 	s := newStatement()
-	text, err := s.claimsOfText(of, where)
+	text, err := s.claimsOfText(of, where, ends)
 	if err != nil {
 		return strikegraph.ClaimsFound{}, err
 	}
@@ -231,17 +260,22 @@ func (db *DB) FindClaimsOf(ctx context.Context, of strikegraph.ClaimsOf, ids []s
 	seen := map[string]bool{}
 	for _, rec := range recs {
 		m := rec.AsMap()
-		speaker, incident := entityOf(m), entityOf(map[string]any{"n": m["incident"]})
-		for _, e := range []strikegraph.Entity{speaker, incident} {
-			if e != nil && !seen[e.EntityID()] {
+		for _, end := range []string{"speakerNode", "incidentNode", "articleNode", "publisherNode", "behalfNode"} {
+			node, ok := m[end].(neo4j.Node)
+			if !ok {
+				continue
+			}
+			row := map[string]any{"n": node}
+			if end == "articleNode" {
+				if p, ok := m["publisherNode"].(neo4j.Node); ok {
+					row["publisher"] = p.Props["id"]
+				}
+			}
+			if e := entityOf(row); e != nil && !seen[e.EntityID()] {
 				seen[e.EntityID()] = true
 				found.Entities = append(found.Entities, e)
 			}
 		}
-		if speaker == nil || incident == nil {
-			continue
-		}
-		m["speaker"], m["incident"] = speaker.EntityID(), incident.EntityID()
 		key := m["key"].(string)
 		found.ByID[key] = append(found.ByID[key], claimFromRow(m))
 	}

@@ -177,17 +177,39 @@ func LinkedArticles(ctx context.Context, id string, t strikegraph.RelationType, 
 	return linked(ctx, "articles", For(ctx).store.FindLinkedArticles, id, t, dir, where)
 }
 
+// claims is the loader of one nested list of claims, and the entities the
+// fields under it want read with the claims.
+type claims struct {
+	loader *dataloadgen.Loader[string, []*strikegraph.Claim]
+	mu     sync.Mutex
+	ends   strikegraph.ClaimEnds
+}
+
 // Claims loads the claims of id that where selects (all when nil), in one
-// statement for every id of the request that asks the same; the speakers
-// and incidents they name come with them.
-func Claims(ctx context.Context, of strikegraph.ClaimsOf, id string, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error) {
+// statement for every id of the request that asks the same, with the
+// entities that ends asks for: what every caller of a batch asked for.
+func Claims(ctx context.Context, of strikegraph.ClaimsOf, id string, where *strikegraph.ClaimWhere, ends strikegraph.ClaimEnds) ([]*strikegraph.Claim, error) {
 	l := For(ctx)
-	loader := keyed(l, argsKey("claims", of, where), func(ctx context.Context, ids []string) (map[string][]*strikegraph.Claim, error) {
-		found, err := l.store.FindClaimsOf(ctx, of, ids, where)
-		l.prime(found.Entities...)
-		return found.ByID, err
-	})
-	return List(ctx, loader, id)
+	key := argsKey("claims", of, where)
+	l.mu.Lock()
+	c, ok := l.keyed[key].(*claims)
+	if !ok {
+		c = &claims{}
+		c.loader = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]*strikegraph.Claim, error) {
+			c.mu.Lock()
+			ends := c.ends
+			c.mu.Unlock()
+			found, err := l.store.FindClaimsOf(ctx, of, ids, where, ends)
+			l.prime(found.Entities...)
+			return found.ByID, err
+		}, l.opt)
+		l.keyed[key] = c
+	}
+	l.mu.Unlock()
+	c.mu.Lock()
+	c.ends = c.ends.Or(ends)
+	c.mu.Unlock()
+	return List(ctx, c.loader, id)
 }
 
 // ActorsMatching keeps the actors of ids that where selects, in their order:

@@ -39,7 +39,7 @@ func (r *actorResolver) ClaimsConnection(ctx context.Context, obj *strikegraph.A
 
 func (r *actorResolver) Claims(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error) {
 	claims, err := checked(where, func() ([]*strikegraph.Claim, error) {
-		return loaders.Claims(ctx, strikegraph.ClaimsOfActor, obj.ID, where)
+		return loaders.Claims(ctx, strikegraph.ClaimsOfActor, obj.ID, where, claimEnds(ctx))
 	})
 	return ofStance(claims, stance), err
 }

@@ -46,6 +46,6 @@ func (r *articleResolver) ClaimsConnection(ctx context.Context, obj *strikegraph
 
 func (r *articleResolver) Claims(ctx context.Context, obj *strikegraph.Article, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error) {
 	return checked(where, func() ([]*strikegraph.Claim, error) {
-		return loaders.Claims(ctx, strikegraph.ClaimsOfArticle, obj.ID, where)
+		return loaders.Claims(ctx, strikegraph.ClaimsOfArticle, obj.ID, where, claimEnds(ctx))
 	})
 }

@@ -3,6 +3,8 @@ package resolvers
 import (
 	"context"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/graph"
 )
@@ -110,4 +112,23 @@ func nonZero[T comparable](v T) *T {
 		return nil
 	}
 	return &v
+}
+
+// claimEnds are the entities the fields selected under a list of claims
+// name, which storage can read with the claims.
+func claimEnds(ctx context.Context) strikegraph.ClaimEnds {
+	var ends strikegraph.ClaimEnds
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		switch f.Name {
+		case "speaker":
+			ends.Speaker = true
+		case "incident":
+			ends.Incident = true
+		case "article":
+			ends.Article = true
+		case "onBehalfOf":
+			ends.OnBehalfOf = true
+		}
+	}
+	return ends
 }

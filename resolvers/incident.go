@@ -77,7 +77,7 @@ func (r *incidentResolver) PossiblySameAs(ctx context.Context, obj *strikegraph.
 
 func (r *incidentResolver) Claims(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error) {
 	claims, err := checked(where, func() ([]*strikegraph.Claim, error) {
-		return loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, where)
+		return loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, where, claimEnds(ctx))
 	})
 	return ofStance(claims, stance), err
 }
@@ -87,10 +87,11 @@ func (r *incidentResolver) ClaimsConnection(ctx context.Context, obj *strikegrap
 }
 
 func (r *incidentResolver) Speakers(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
-	claims, err := r.Claims(ctx, obj, stance, nil)
+	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, nil, strikegraph.ClaimEnds{Speaker: true})
 	if err != nil {
 		return nil, err
 	}
+	claims = ofStance(claims, stance)
 	var ids []string
 	seen := map[string]bool{}
 	for _, c := range claims {
@@ -106,16 +107,16 @@ func (r *incidentResolver) Speakers(ctx context.Context, obj *strikegraph.Incide
 }
 
 func (r *incidentResolver) CivilianToll(ctx context.Context, obj *strikegraph.Incident) (*strikegraph.TollRange, error) {
-	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, nil)
+	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, nil, strikegraph.ClaimEnds{})
 	return ptr(strikegraph.CivilianToll(claims)), err
 }
 
 func (r *incidentResolver) Toll(ctx context.Context, obj *strikegraph.Incident) (*strikegraph.TollRange, error) {
-	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, nil)
+	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, nil, strikegraph.ClaimEnds{})
 	return ptr(strikegraph.Toll(claims)), err
 }
 
 func (r *incidentResolver) Contested(ctx context.Context, obj *strikegraph.Incident) (bool, error) {
-	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, nil)
+	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, nil, strikegraph.ClaimEnds{})
 	return strikegraph.Contested(claims), err
 }
