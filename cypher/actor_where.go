@@ -1,6 +1,7 @@
 package cypher
 
 import (
+	"cmp"
 	"context"
 	"strings"
 
@@ -46,8 +47,8 @@ func (s *statement) actorWhere(w *strikegraph.ActorWhere, v string) (string, err
 	if w.KindIn != nil {
 		add(actorKind, texts(w.KindIn))
 	}
-	if w.PartOf != nil {
-		add(actorPartOf, *w.PartOf)
+	if v := s.unless(w.PartOf); v != nil {
+		add(actorPartOf, *v)
 	}
 	if w.Stance != nil {
 		format, ok := actorStance[*w.Stance]
@@ -66,16 +67,17 @@ func (s *statement) actorWhere(w *strikegraph.ActorWhere, v string) (string, err
 // by id.
 func (db *DB) FindActors(ctx context.Context, q strikegraph.Query[strikegraph.ActorWhere]) (strikegraph.Slice[strikegraph.Actor], error) {
 	s := newStatement()
-	pred, err := s.actorWhere(q.Where, "n")
-	if err != nil {
-		return strikegraph.Slice[strikegraph.Actor]{}, err
-	}
-	match := actorsAll + pred
+	var anchor *string
 	for _, c := range conjuncts(q.Where, func(w *strikegraph.ActorWhere) []*strikegraph.ActorWhere { return w.AND }) {
-		if c.PartOf != nil && c.IDIn == nil {
-			match = strings.ReplaceAll(actorsPartOf, "%[1]s", s.param(*c.PartOf)) + pred
+		if c.IDIn != nil {
+			anchor = nil // the id index is the better way in
 			break
 		}
+		anchor = cmp.Or(anchor, c.PartOf)
+	}
+	match, err := s.anchoredMatch(actorsAll, actorsPartOf, anchor, func() (string, error) { return s.actorWhere(q.Where, "n") })
+	if err != nil {
+		return strikegraph.Slice[strikegraph.Actor]{}, err
 	}
 	order, err := orderBy(q.Sort, map[string]string{"name": "toLower(n.name)"}, nil, []string{"toLower(n.name)", "n.id"})
 	if err != nil {

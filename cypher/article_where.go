@@ -1,8 +1,8 @@
 package cypher
 
 import (
+	"cmp"
 	"context"
-	"strings"
 
 	"github.com/strikegraph/strikegraph"
 )
@@ -36,8 +36,8 @@ func (s *statement) articleWhere(w *strikegraph.ArticleWhere, v string) (string,
 	if w.IDIn != nil {
 		add(articleID, w.IDIn)
 	}
-	if w.Publisher != nil {
-		add(articlePublisher, *w.Publisher)
+	if v := s.unless(w.Publisher); v != nil {
+		add(articlePublisher, *v)
 	}
 	ps, err := s.dates(ps, v,
 		dateBound{"where.published_GTE", w.PublishedGTE, false, articlePublishedFrom},
@@ -54,16 +54,17 @@ func (s *statement) articleWhere(w *strikegraph.ArticleWhere, v string) (string,
 // FindArticles returns a page of articles: by the sort keys, then by id.
 func (db *DB) FindArticles(ctx context.Context, q strikegraph.Query[strikegraph.ArticleWhere]) (strikegraph.Slice[strikegraph.Article], error) {
 	s := newStatement()
-	pred, err := s.articleWhere(q.Where, "n")
-	if err != nil {
-		return strikegraph.Slice[strikegraph.Article]{}, err
-	}
-	match := articlesAll + pred
+	var anchor *string
 	for _, c := range conjuncts(q.Where, func(w *strikegraph.ArticleWhere) []*strikegraph.ArticleWhere { return w.AND }) {
-		if c.Publisher != nil && c.IDIn == nil {
-			match = strings.ReplaceAll(articlesOfPublisher, "%[1]s", s.param(*c.Publisher)) + pred
+		if c.IDIn != nil {
+			anchor = nil // the id index is the better way in
 			break
 		}
+		anchor = cmp.Or(anchor, c.Publisher)
+	}
+	match, err := s.anchoredMatch(articlesAll, articlesOfPublisher, anchor, func() (string, error) { return s.articleWhere(q.Where, "n") })
+	if err != nil {
+		return strikegraph.Slice[strikegraph.Article]{}, err
 	}
 	order, err := orderBy(q.Sort, map[string]string{"published": "n.published", "name": "toLower(n.name)"}, nil, []string{"n.id"})
 	if err != nil {

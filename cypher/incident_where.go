@@ -20,7 +20,8 @@ const (
 	incidentPerpetrator = "EXISTS { MATCH (%[1]s)<-[:CARRIED_OUT]-(:Actor {id: %[2]s}) }"
 	incidentActor       = "(EXISTS { MATCH (%[1]s)<-[:CARRIED_OUT]-(:Actor {id: %[2]s}) }" +
 		" OR EXISTS { MATCH (%[1]s)-[:TARGETED]->(:Actor {id: %[2]s}) }" +
-		" OR EXISTS { MATCH (%[1]s)<-[wr:REPORTED|DENIED|RESPONDED]-(wa:Actor) WHERE (wa.id = %[2]s OR wr.onBehalfOf = %[2]s) AND wr.retractedAt IS NULL })"
+		" OR EXISTS { MATCH (%[1]s)<-[wr:REPORTED|DENIED|RESPONDED]-(:Actor {id: %[2]s}) WHERE wr.retractedAt IS NULL }" +
+		" OR EXISTS { MATCH (%[1]s)<-[wr:REPORTED|DENIED|RESPONDED]-(:Actor)-[:SPEAKS_FOR]->(:Entity {id: %[2]s}) WHERE wr.onBehalfOf = %[2]s AND wr.retractedAt IS NULL })"
 	// A spokesperson reports as the kind of organisation it speaks for, too.
 	incidentReporterKind = "EXISTS { MATCH (%[1]s)<-[wr:REPORTED]-(wa:Actor) WHERE wr.retractedAt IS NULL" +
 		" AND (wa.kind = %[2]s OR EXISTS { MATCH (wo:Entity {id: wr.onBehalfOf}) WHERE wo.kind = %[2]s }) }"
@@ -52,8 +53,9 @@ const (
 	incidentsByActor       = "CALL () {\n" +
 		"  MATCH (:Entity {id: %[1]s})-[:CARRIED_OUT]->(n:Incident) RETURN n\n UNION\n" +
 		"  MATCH (:Entity {id: %[1]s})<-[:TARGETED]-(n:Incident) RETURN n\n UNION\n" +
-		"  MATCH (:Entity {id: %[1]s})-[:REPORTED|DENIED|RESPONDED]->(n:Incident) RETURN n\n UNION\n" +
-		"  MATCH (:Entity {id: %[1]s})<-[:SPEAKS_FOR]-(:Actor)-[r:REPORTED|DENIED|RESPONDED]->(n:Incident) WHERE r.onBehalfOf = %[1]s RETURN n\n" +
+		"  MATCH (:Entity {id: %[1]s})-[r:REPORTED|DENIED|RESPONDED]->(n:Incident) WHERE r.retractedAt IS NULL RETURN n\n UNION\n" +
+		"  MATCH (:Entity {id: %[1]s})<-[:SPEAKS_FOR]-(:Actor)-[r:REPORTED|DENIED|RESPONDED]->(n:Incident)\n" +
+		"  WHERE r.onBehalfOf = %[1]s AND r.retractedAt IS NULL RETURN n\n" +
 		"}\nWITH n WHERE "
 	// A contested incident was denied: there are fewer denials than incidents.
 	incidentsDenied = "MATCH (n:Incident)<-[wd:DENIED]-()\nWHERE wd.retractedAt IS NULL\nWITH DISTINCT n WHERE "
@@ -78,14 +80,14 @@ func (s *statement) incidentWhere(w *strikegraph.IncidentWhere, v string) (strin
 	if err != nil {
 		return "", err
 	}
-	if w.Place != nil {
-		add(incidentPlace, *w.Place)
+	if p := s.unless(w.Place); p != nil {
+		add(incidentPlace, *p)
 	}
-	if w.Actor != nil {
-		add(incidentActor, *w.Actor)
+	if a := s.unless(w.Actor); a != nil {
+		add(incidentActor, *a)
 	}
-	if w.Perpetrator != nil {
-		add(incidentPerpetrator, *w.Perpetrator)
+	if p := s.unless(w.Perpetrator); p != nil {
+		add(incidentPerpetrator, *p)
 	}
 	if w.Stance != nil {
 		format, ok := incidentStance[*w.Stance]
@@ -124,34 +126,32 @@ func (s *statement) incidentWhere(w *strikegraph.IncidentWhere, v string) (strin
 // incidents. It also tells whether every incident bound
 // has a date, so that a date order may come from the index.
 func (s *statement) incidentMatch(w *strikegraph.IncidentWhere) (match string, dated bool, err error) {
-	pred, err := s.incidentWhere(w, "n")
-	if err != nil {
-		return "", false, err
-	}
-	anchor := incidentsAll
 	all := conjuncts(w, func(w *strikegraph.IncidentWhere) []*strikegraph.IncidentWhere { return w.AND })
-	for _, c := range all {
-		dated = dated || c.DateGTE != nil || c.DateLTE != nil
-	}
 	var ids, contested bool
 	var perpetrator, place, actor *string
 	for _, c := range all {
+		dated = dated || c.DateGTE != nil || c.DateLTE != nil
 		ids = ids || c.IDIn != nil
 		contested = contested || c.Contested != nil && *c.Contested
 		perpetrator, place, actor = cmp.Or(perpetrator, c.Perpetrator), cmp.Or(place, c.Place), cmp.Or(actor, c.Actor)
 	}
+	anchor := incidentsAll
 	switch {
 	case ids: // the predicate's id list, which the planner seeks
 	case perpetrator != nil:
 		anchor = strings.ReplaceAll(incidentsByPerpetrator, "%[1]s", s.param(*perpetrator))
+		s.anchored[perpetrator] = true
 	case place != nil:
 		anchor = strings.ReplaceAll(incidentsInPlace, "%[1]s", s.param(*place))
+		s.anchored[place] = true
 	case actor != nil:
 		anchor = strings.ReplaceAll(incidentsByActor, "%[1]s", s.param(*actor))
+		s.anchored[actor] = true
 	case contested && !dated: // a date range is the better way in
 		anchor = incidentsDenied
 	}
-	return anchor + pred, dated, nil
+	pred, err := s.incidentWhere(w, "n")
+	return anchor + pred, dated, err
 }
 
 // incidentOrder is what each sort field of incidents orders by.

@@ -1,6 +1,7 @@
 package cypher
 
 import (
+	"cmp"
 	"context"
 	"strings"
 
@@ -43,8 +44,8 @@ func (s *statement) placeWhere(w *strikegraph.PlaceWhere, v string) (string, err
 	if w.KindIn != nil {
 		add(placeKind, texts(w.KindIn))
 	}
-	if w.Within != nil {
-		add(placeWithin, *w.Within)
+	if v := s.unless(w.Within); v != nil {
+		add(placeWithin, *v)
 	}
 	if w.Text != nil {
 		add(nameOrDescription, textParam(*w.Text))
@@ -56,16 +57,17 @@ func (s *statement) placeWhere(w *strikegraph.PlaceWhere, v string) (string, err
 // by id.
 func (db *DB) FindPlaces(ctx context.Context, q strikegraph.Query[strikegraph.PlaceWhere]) (strikegraph.Slice[strikegraph.Place], error) {
 	s := newStatement()
-	pred, err := s.placeWhere(q.Where, "n")
-	if err != nil {
-		return strikegraph.Slice[strikegraph.Place]{}, err
-	}
-	match := placesAll + pred
+	var anchor *string
 	for _, c := range conjuncts(q.Where, func(w *strikegraph.PlaceWhere) []*strikegraph.PlaceWhere { return w.AND }) {
-		if c.Within != nil && c.IDIn == nil {
-			match = strings.ReplaceAll(placesWithin, "%[1]s", s.param(*c.Within)) + pred
+		if c.IDIn != nil {
+			anchor = nil // the id index is the better way in
 			break
 		}
+		anchor = cmp.Or(anchor, c.Within)
+	}
+	match, err := s.anchoredMatch(placesAll, placesWithin, anchor, func() (string, error) { return s.placeWhere(q.Where, "n") })
+	if err != nil {
+		return strikegraph.Slice[strikegraph.Place]{}, err
 	}
 	order, err := orderBy(q.Sort, map[string]string{"name": "toLower(n.name)"}, nil, []string{"toLower(n.name)", "n.id"})
 	if err != nil {

@@ -17,9 +17,23 @@ import (
 // every value goes to params, under a name statement makes.
 type statement struct {
 	params map[string]any
+	// anchored are the conditions the anchor a statement starts from
+	// already meets, by the address of their value: checking them again on
+	// every row would cost more than finding the rows.
+	anchored map[*string]bool
 }
 
-func newStatement() *statement { return &statement{params: map[string]any{}} }
+func newStatement() *statement {
+	return &statement{params: map[string]any{}, anchored: map[*string]bool{}}
+}
+
+// unless is v, or nil when v is a condition the anchor meets.
+func (s *statement) unless(v *string) *string {
+	if s.anchored[v] {
+		return nil
+	}
+	return v
+}
 
 // param stores a value and returns the parameter that stands for it.
 func (s *statement) param(v any) string {
@@ -120,6 +134,20 @@ func combine[W any](own []string, and, or []*W, not *W, sub func(*W) (string, er
 		own = append(own, "NOT coalesce("+p+", false)")
 	}
 	return allOf(own), nil
+}
+
+// anchoredMatch is the Cypher that binds n to what a filter selects: from
+// the entity anchor names, through the pattern anchored, when one is given,
+// else from every node of the label (all); pred builds the filter's
+// predicate, without the condition the anchor meets.
+func (s *statement) anchoredMatch(all, anchored string, anchor *string, pred func() (string, error)) (string, error) {
+	match := all
+	if anchor != nil {
+		match = strings.ReplaceAll(anchored, "%[1]s", s.param(*anchor))
+		s.anchored[anchor] = true
+	}
+	p, err := pred()
+	return match + p, err
 }
 
 // conjuncts lists w and every input its AND holds, however deep: the inputs
