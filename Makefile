@@ -5,7 +5,7 @@
 #   make test   run every check and test against a real Neo4j
 GO ?= go
 
-.PHONY: run test bench bench-import build web generate lint check-generated tools
+.PHONY: run test bench bench-scale bench-import build web generate lint check-generated tools
 
 # The binary, not `go run`, so that SIGTERM reaches the service and it can
 # drain requests and stop the local Neo4j.
@@ -58,6 +58,19 @@ bench: tools
 	@home=$$(mktemp -d); trap 'rm -rf "$$home"' EXIT; \
 	$(GO) run ./cmd/strikegraph neo4j --local-neo4j-port 0 --local-neo4j-home "$$home" -- \
 		$(GO) test -run '^$$' -bench Queries -benchtime 200x -timeout 30m ./server/
+
+# The anchored list queries and the four questions of the side-by-side
+# benchmark on generated graphs of 10,000 and 100,000 incidents, written
+# straight into Neo4j by package graphgen (docs/scale-benchmark.md), against
+# a local Neo4j of its own (heap 1g, page cache 1g: the larger graph fits);
+# each query's p50 and p95 in ms, each timed for 5 s. BENCH_SIZES picks the
+# sizes by name: make bench-scale BENCH_SIZES==10k
+BENCH_SIZES ?= .
+bench-scale: tools
+	@home=$$(mktemp -d); trap 'rm -rf "$$home"' EXIT; \
+	$(GO) run ./cmd/strikegraph neo4j --local-neo4j-port 0 --local-neo4j-home "$$home" \
+		--local-neo4j-heap 1g --local-neo4j-pagecache 1g -- \
+		$(GO) test -run '^$$' -bench 'Scale/$(BENCH_SIZES)' -benchtime 5s -timeout 60m ./server/
 
 # The import of a generated ACLED export of 100,000 rows, over POST /import,
 # in batches of 100, 500 and 2000, then again unchanged, against a local
