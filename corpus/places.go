@@ -136,9 +136,6 @@ func (g *generator) placeNames(n int) []placeName {
 	return append(plain, qualified...)[:n]
 }
 
-// maxTowns is how many distinct names placeNames can make.
-var maxTowns = len(prefixes) * len(roots) * (1 + len(qualifiers))
-
 func place(id, name string, aliases []string, kind strikegraph.PlaceKind, lat, lon float64, precision strikegraph.GeoPrecision) strikegraph.Place {
 	return strikegraph.Place{
 		ID: id, Name: name, Aliases: aliases, Kind: kind,

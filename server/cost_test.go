@@ -47,7 +47,7 @@ func TestCost(t *testing.T) {
 		{query: `{ page { edges { node { id } } } }`, want: 1 + 20*(1+(1+1))},
 		{query: `{ page(last: 5) { edges { node { id } } } }`, want: 1 + 5*(1+(1+1))},
 	} {
-		doc := gqlparser.MustLoadQuery(schema, tc.query)
+		doc := gqlparser.MustLoadQueryWithRules(schema, tc.query, nil) // nil: the default rules
 		if got := complexity.Calculate(t.Context(), es, doc.Operations[0], tc.vars); got != tc.want {
 			t.Errorf("%s costs %d, want %d", tc.query, got, tc.want)
 		}
