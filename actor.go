@@ -28,7 +28,7 @@ type Actor struct {
 // ActorService finds actors.
 type ActorService interface {
 	// FindActors returns a page of actors.
-	FindActors(ctx context.Context, q Query[ActorWhere]) (Slice[Actor], error)
+	FindActors(ctx context.Context, q ListQuery[ActorWhere]) (Slice[Actor], error)
 	// FindLinkedActors returns, per entity of l, the actors at the other end
 	// of its edges that where selects (all when nil), by id.
 	FindLinkedActors(ctx context.Context, l Linked, where *ActorWhere) (map[string][]*Actor, error)

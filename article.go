@@ -32,7 +32,7 @@ func (a Article) Name() string {
 // ArticleService finds articles and loads import documents.
 type ArticleService interface {
 	// FindArticles returns a page of articles.
-	FindArticles(ctx context.Context, q Query[ArticleWhere]) (Slice[Article], error)
+	FindArticles(ctx context.Context, q ListQuery[ArticleWhere]) (Slice[Article], error)
 	// FindLinkedArticles returns, per entity of l, the articles at the other
 	// end of its edges that where selects (all when nil), by id.
 	FindLinkedArticles(ctx context.Context, l Linked, where *ArticleWhere) (map[string][]*Article, error)

@@ -95,7 +95,7 @@ func (c *Claim) Source() string {
 type ClaimService interface {
 	FindClaimByID(ctx context.Context, id string) (*Claim, error)
 	// FindClaims returns a page of claims.
-	FindClaims(ctx context.Context, q Query[ClaimWhere]) (Slice[Claim], error)
+	FindClaims(ctx context.Context, q ListQuery[ClaimWhere]) (Slice[Claim], error)
 	// FindClaimsOf returns the claims of each entity of ids that where
 	// selects (all when nil), by id, with the entities they name that ends
 	// asks for.

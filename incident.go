@@ -30,7 +30,7 @@ type Incident struct {
 // IncidentService finds incidents.
 type IncidentService interface {
 	// FindIncidents returns a page of incidents.
-	FindIncidents(ctx context.Context, q Query[IncidentWhere]) (Slice[Incident], error)
+	FindIncidents(ctx context.Context, q ListQuery[IncidentWhere]) (Slice[Incident], error)
 	// FindLinkedIncidents returns, per entity of l, the incidents at the
 	// other end of its edges that where selects (all when nil), by id.
 	FindLinkedIncidents(ctx context.Context, l Linked, where *IncidentWhere) (map[string][]*Incident, error)

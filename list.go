@@ -140,7 +140,7 @@ func (p Page) Window() (Window, error) {
 
 // Slice is one page of a list: its items, the position of the first, whether
 // items come after it, and how many items the whole list holds when that was
-// asked for (Query.Count; else -1).
+// asked for (ListQuery.Count; else -1).
 type Slice[T any] struct {
 	Items []*T
 	Start int
@@ -175,10 +175,10 @@ func DecodeCursor(c string) (int, error) {
 	return 0, fmt.Errorf("%q is not a cursor this service gave", c)
 }
 
-// Query asks for part of a list: the items Where selects (nil: all), in the
+// ListQuery asks for part of a list: the items Where selects (nil: all), in the
 // order of Sort, the page Window. Count asks for the length of the whole
 // list as well, which costs a count of every item Where selects.
-type Query[W any] struct {
+type ListQuery[W any] struct {
 	Where  *W
 	Sort   []SortKey
 	Window Window
@@ -195,19 +195,19 @@ type Where interface {
 func NewQuery[W any, P interface {
 	*W
 	Where
-}, S Sortable](where P, sorts []S, page Page) (Query[W], error) {
-	q := Query[W]{Where: where}
+}, S Sortable](where P, sorts []S, page Page) (ListQuery[W], error) {
+	q := ListQuery[W]{Where: where}
 	if where != nil {
 		if err := where.Validate(); err != nil {
-			return Query[W]{}, err
+			return ListQuery[W]{}, err
 		}
 	}
 	var err error
 	if q.Sort, err = sortKeys(sorts); err != nil {
-		return Query[W]{}, err
+		return ListQuery[W]{}, err
 	}
 	if q.Window, err = page.Window(); err != nil {
-		return Query[W]{}, err
+		return ListQuery[W]{}, err
 	}
 	q.Count = q.Window.FromEnd // a page from the end starts where the length says
 	return q, nil

@@ -119,7 +119,7 @@ type IncidentDistance struct {
 // PlaceService finds places and what happened near them.
 type PlaceService interface {
 	// FindPlaces returns a page of places.
-	FindPlaces(ctx context.Context, q Query[PlaceWhere]) (Slice[Place], error)
+	FindPlaces(ctx context.Context, q ListQuery[PlaceWhere]) (Slice[Place], error)
 	// FindLinkedPlaces returns, per entity of l, the places at the other end
 	// of its edges that where selects (all when nil), by id.
 	FindLinkedPlaces(ctx context.Context, l Linked, where *PlaceWhere) (map[string][]*Place, error)

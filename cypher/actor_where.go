@@ -65,7 +65,7 @@ func (s *statement) actorWhere(w *strikegraph.ActorWhere, v string) (string, err
 
 // FindActors returns a page of actors: by the sort keys, then by name, then
 // by id.
-func (db *DB) FindActors(ctx context.Context, q strikegraph.Query[strikegraph.ActorWhere]) (strikegraph.Slice[strikegraph.Actor], error) {
+func (db *DB) FindActors(ctx context.Context, q strikegraph.ListQuery[strikegraph.ActorWhere]) (strikegraph.Slice[strikegraph.Actor], error) {
 	s := newStatement()
 	var anchor *string
 	for _, c := range conjuncts(q.Where, func(w *strikegraph.ActorWhere) []*strikegraph.ActorWhere { return w.AND }) {

@@ -52,7 +52,7 @@ func (s *statement) articleWhere(w *strikegraph.ArticleWhere, v string) (string,
 }
 
 // FindArticles returns a page of articles: by the sort keys, then by id.
-func (db *DB) FindArticles(ctx context.Context, q strikegraph.Query[strikegraph.ArticleWhere]) (strikegraph.Slice[strikegraph.Article], error) {
+func (db *DB) FindArticles(ctx context.Context, q strikegraph.ListQuery[strikegraph.ArticleWhere]) (strikegraph.Slice[strikegraph.Article], error) {
 	s := newStatement()
 	var anchor *string
 	for _, c := range conjuncts(q.Where, func(w *strikegraph.ArticleWhere) []*strikegraph.ArticleWhere { return w.AND }) {

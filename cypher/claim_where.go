@@ -170,7 +170,7 @@ var claimOrder = map[string]string{
 
 // FindClaims returns a page of claims: by the sort keys, then by the
 // incident's date, then by id.
-func (db *DB) FindClaims(ctx context.Context, q strikegraph.Query[strikegraph.ClaimWhere]) (strikegraph.Slice[strikegraph.Claim], error) {
+func (db *DB) FindClaims(ctx context.Context, q strikegraph.ListQuery[strikegraph.ClaimWhere]) (strikegraph.Slice[strikegraph.Claim], error) {
 	l, err := claimList(q)
 	if err != nil {
 		return strikegraph.Slice[strikegraph.Claim]{}, err
@@ -178,7 +178,7 @@ func (db *DB) FindClaims(ctx context.Context, q strikegraph.Query[strikegraph.Cl
 	return findPage(ctx, db, l, q.Window, q.Count, claimFromRow)
 }
 
-func claimList(q strikegraph.Query[strikegraph.ClaimWhere]) (list, error) {
+func claimList(q strikegraph.ListQuery[strikegraph.ClaimWhere]) (list, error) {
 	s := newStatement()
 	match, err := s.claimMatch(q.Where)
 	if err != nil {

@@ -164,7 +164,7 @@ var incidentOrder = map[string]string{
 
 // FindIncidents returns a page of incidents: by the sort keys, then oldest
 // first, then by id.
-func (db *DB) FindIncidents(ctx context.Context, q strikegraph.Query[strikegraph.IncidentWhere]) (strikegraph.Slice[strikegraph.Incident], error) {
+func (db *DB) FindIncidents(ctx context.Context, q strikegraph.ListQuery[strikegraph.IncidentWhere]) (strikegraph.Slice[strikegraph.Incident], error) {
 	l, err := incidentList(q)
 	if err != nil {
 		return strikegraph.Slice[strikegraph.Incident]{}, err
@@ -172,7 +172,7 @@ func (db *DB) FindIncidents(ctx context.Context, q strikegraph.Query[strikegraph
 	return findPage(ctx, db, l, q.Window, q.Count, entityRow[strikegraph.Incident])
 }
 
-func incidentList(q strikegraph.Query[strikegraph.IncidentWhere]) (list, error) {
+func incidentList(q strikegraph.ListQuery[strikegraph.IncidentWhere]) (list, error) {
 	s := newStatement()
 	match, dated, err := s.incidentMatch(q.Where)
 	if err != nil {

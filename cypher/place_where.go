@@ -55,7 +55,7 @@ func (s *statement) placeWhere(w *strikegraph.PlaceWhere, v string) (string, err
 
 // FindPlaces returns a page of places: by the sort keys, then by name, then
 // by id.
-func (db *DB) FindPlaces(ctx context.Context, q strikegraph.Query[strikegraph.PlaceWhere]) (strikegraph.Slice[strikegraph.Place], error) {
+func (db *DB) FindPlaces(ctx context.Context, q strikegraph.ListQuery[strikegraph.PlaceWhere]) (strikegraph.Slice[strikegraph.Place], error) {
 	s := newStatement()
 	var anchor *string
 	for _, c := range conjuncts(q.Where, func(w *strikegraph.PlaceWhere) []*strikegraph.PlaceWhere { return w.AND }) {

@@ -55,7 +55,7 @@ func TestFiltersStartFromTheirAnchor(t *testing.T) {
 	}
 	incidents := func(w *strikegraph.IncidentWhere, sort ...strikegraph.SortKey) func() (string, map[string]any) {
 		return func() (string, map[string]any) {
-			l, err := incidentList(strikegraph.Query[strikegraph.IncidentWhere]{Where: w, Sort: sort})
+			l, err := incidentList(strikegraph.ListQuery[strikegraph.IncidentWhere]{Where: w, Sort: sort})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -64,7 +64,7 @@ func TestFiltersStartFromTheirAnchor(t *testing.T) {
 	}
 	claims := func(w *strikegraph.ClaimWhere) func() (string, map[string]any) {
 		return func() (string, map[string]any) {
-			l, err := claimList(strikegraph.Query[strikegraph.ClaimWhere]{Where: w})
+			l, err := claimList(strikegraph.ListQuery[strikegraph.ClaimWhere]{Where: w})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -217,7 +217,7 @@ func Claims(ctx context.Context, of strikegraph.ClaimsOf, id string, where *stri
 func ActorsMatching(ctx context.Context, ids []string, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
 	l := For(ctx)
 	loader := keyed(l, argsKey("actors matching", where), func(ctx context.Context, ids []string) (map[string]*strikegraph.Actor, error) {
-		q := strikegraph.Query[strikegraph.ActorWhere]{
+		q := strikegraph.ListQuery[strikegraph.ActorWhere]{
 			Where:  &strikegraph.ActorWhere{IDIn: ids, AND: []*strikegraph.ActorWhere{where}},
 			Window: strikegraph.Window{Limit: len(ids)}, // every one may qualify
 		}

@@ -52,7 +52,7 @@ func find[W any, P interface {
 	*W
 	strikegraph.Where
 }, S strikegraph.Sortable, T any](ctx context.Context, where P, sort []S, page strikegraph.Page, connection bool,
-	find func(context.Context, strikegraph.Query[W]) (strikegraph.Slice[T], error)) (strikegraph.Slice[T], error) {
+	find func(context.Context, strikegraph.ListQuery[W]) (strikegraph.Slice[T], error)) (strikegraph.Slice[T], error) {
 	q, err := strikegraph.NewQuery(where, sort, page)
 	if err != nil {
 		return strikegraph.Slice[T]{}, err
