@@ -1,4 +1,4 @@
-package cypher
+package cypher_test
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/cypher"
 	"github.com/strikegraph/strikegraph/internal/graphgen"
 	"github.com/strikegraph/strikegraph/neo4jtest"
 )
@@ -25,7 +26,7 @@ const planIncidents = 100000
 // be the same too, so that a cheap plan cannot hide a wrong one.
 func TestFiltersStartFromTheirAnchor(t *testing.T) {
 	target := neo4jtest.New(t)
-	db, err := Open(Config{URI: target.URI, Username: target.Username, Password: target.Password, Database: target.Database}, slog.New(slog.DiscardHandler))
+	db, err := cypher.Open(cypher.Config{URI: target.URI, Username: target.Username, Password: target.Password, Database: target.Database}, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,29 +47,30 @@ func TestFiltersStartFromTheirAnchor(t *testing.T) {
 
 	ptr := func(s string) *string { return &s }
 	var someIDs []string
-	recs, err := db.readBuilt(t.Context(), "ids", "MATCH (n:Incident) WITH n SKIP 5000 LIMIT 20 RETURN collect(n.id) AS ids", nil)
+	res, err := neo4j.ExecuteQuery(t.Context(), target.Driver, "MATCH (n:Incident) WITH n SKIP 5000 LIMIT 20 RETURN collect(n.id) AS ids", nil,
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(target.Database))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range recs[0].AsMap()["ids"].([]any) {
+	for _, id := range res.Records[0].AsMap()["ids"].([]any) {
 		someIDs = append(someIDs, id.(string))
 	}
 	incidents := func(w *strikegraph.IncidentWhere, sort ...strikegraph.SortKey) func() (string, map[string]any) {
 		return func() (string, map[string]any) {
-			l, err := incidentList(strikegraph.ListQuery[strikegraph.IncidentWhere]{Where: w, Sort: sort})
+			text, params, err := cypher.IncidentPage(strikegraph.ListQuery[strikegraph.IncidentWhere]{Where: w, Sort: sort, Count: true}, 0, 20)
 			if err != nil {
 				t.Fatal(err)
 			}
-			return l.page(0, 20, true)
+			return text, params
 		}
 	}
 	claims := func(w *strikegraph.ClaimWhere) func() (string, map[string]any) {
 		return func() (string, map[string]any) {
-			l, err := claimList(strikegraph.ListQuery[strikegraph.ClaimWhere]{Where: w})
+			text, params, err := cypher.ClaimPage(strikegraph.ListQuery[strikegraph.ClaimWhere]{Where: w, Count: true}, 0, 20)
 			if err != nil {
 				t.Fatal(err)
 			}
-			return l.page(0, 20, true)
+			return text, params
 		}
 	}
 	// The hand-written statements return their page as rows of ids and the
@@ -108,19 +110,13 @@ func TestFiltersStartFromTheirAnchor(t *testing.T) {
 				"UNION ALL MATCH ()-[r:RESPONDED]->(i:Incident) WHERE r.article = $id RETURN r, i }" +
 				claimPage, map[string]any{"id": g.Article.ID}},
 		{"what the busiest perpetrator carried out on two days, nested", func() (string, map[string]any) {
-			s := newStatement()
-			w := &strikegraph.IncidentWhere{DateGTE: ptr("2017-03-01"), DateLTE: ptr("2017-03-02")}
-			pred, err := s.incidentWhere(w, "n")
-			if err != nil {
-				t.Fatal(err)
-			}
 			out := strikegraph.DirectionOut
-			text, err := linkedText(strikegraph.Linked{Type: strikegraph.RelCarriedOut, Dir: &out}, "Incident", pred, "n", s.incidentWindow(w))
+			text, params, err := cypher.LinkedIncidents(strikegraph.Linked{IDs: []string{g.Perpetrator.ID}, Type: strikegraph.RelCarriedOut, Dir: &out},
+				&strikegraph.IncidentWhere{DateGTE: ptr("2017-03-01"), DateLTE: ptr("2017-03-02")})
 			if err != nil {
 				t.Fatal(err)
 			}
-			s.params["ids"] = []string{g.Perpetrator.ID}
-			return "CALL () {\n" + text + "\n}\nWITH collect(n) AS ns RETURN [n IN ns | {n: n}] AS rows, size(ns) AS total", s.params
+			return "CALL () {\n" + text + "\n}\nWITH collect(n) AS ns RETURN [n IN ns | {n: n}] AS rows, size(ns) AS total", params
 		}, "MATCH (n:Incident) WHERE n.date >= date('2017-03-01') AND n.date <= date('2017-03-02') AND (:Entity {id: $id})-[:CARRIED_OUT]->(n)\n" +
 			"WITH n ORDER BY n.id WITH collect(n.id) AS ids RETURN ids[..20] AS ids, size(ids) AS total", map[string]any{"id": g.Perpetrator.ID}},
 		{"denials of incidents in a month",
@@ -129,8 +125,8 @@ func TestFiltersStartFromTheirAnchor(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			text, params := c.build()
-			ours, ourHits, ops := profile(t, db, text, params)
-			floor, floorHits, _ := profile(t, db, c.floor, c.params)
+			ours, ourHits, ops := profile(t, target, text, params)
+			floor, floorHits, _ := profile(t, target, c.floor, c.params)
 			for _, op := range ops {
 				if strings.HasPrefix(op, "AllNodesScan") || strings.HasPrefix(op, "NodeByLabelScan") {
 					t.Errorf("the plan scans: %s\n%s", op, text)
@@ -153,10 +149,10 @@ func TestFiltersStartFromTheirAnchor(t *testing.T) {
 
 // profile runs PROFILE text and returns its one record, its db hits and its
 // operators.
-func profile(t *testing.T, db *DB, text string, params map[string]any) (map[string]any, int64, []string) {
+func profile(t *testing.T, target *neo4jtest.Target, text string, params map[string]any) (map[string]any, int64, []string) {
 	t.Helper()
-	res, err := neo4j.ExecuteQuery(t.Context(), db.driver, "PROFILE "+text, params, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(db.database))
+	res, err := neo4j.ExecuteQuery(t.Context(), target.Driver, "PROFILE "+text, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(target.Database))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, text)
 	}

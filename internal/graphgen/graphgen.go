@@ -269,18 +269,18 @@ func (g *generator) add(b *batch, doc *strikegraph.Document, gazetteer bool) err
 	}
 	for i := range doc.Places {
 		pl := &doc.Places[i]
-		node(pl.ID, p.place(pl))
+		node(pl.ID, p.entity(pl))
 		t.place(pl)
 	}
 	for i := range doc.Actors {
 		a := &doc.Actors[i]
-		node(a.ID, p.actor(a))
+		node(a.ID, p.entity(a))
 		t.actor(a)
 	}
 	var stated []strikegraph.Relation
 	for i := range doc.Articles {
 		a := &doc.Articles[i]
-		node(a.ID, p.article(a))
+		node(a.ID, p.entity(a))
 		t.Articles++
 		if a.PublisherID != "" {
 			stated = append(stated, strikegraph.Relation{Type: strikegraph.RelPublishedBy, From: a.ID, To: a.PublisherID})
@@ -288,7 +288,7 @@ func (g *generator) add(b *batch, doc *strikegraph.Document, gazetteer bool) err
 	}
 	for i := range doc.Incidents {
 		in := &doc.Incidents[i]
-		node(in.ID, p.incident(in))
+		node(in.ID, p.entity(in))
 		t.Incidents++
 	}
 	edge := func(from, to string, row map[string]any) {
