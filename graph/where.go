@@ -64,37 +64,31 @@ func (ec *executionContext) checkWhere(ctx context.Context, f *ast.Field, vars m
 	var w strikegraph.Where
 	switch f.Definition.Arguments.ForName("where").Type.Name() {
 	case "IncidentWhere":
-		x, err := ec.unmarshalInputIncidentWhere(ctx, v)
-		if err != nil {
-			return nil // the executor reports it where it belongs
-		}
-		w = &x
+		w = decoded(ctx, v, ec.unmarshalInputIncidentWhere)
 	case "ClaimWhere":
-		x, err := ec.unmarshalInputClaimWhere(ctx, v)
-		if err != nil {
-			return nil
-		}
-		w = &x
+		w = decoded(ctx, v, ec.unmarshalInputClaimWhere)
 	case "PlaceWhere":
-		x, err := ec.unmarshalInputPlaceWhere(ctx, v)
-		if err != nil {
-			return nil
-		}
-		w = &x
+		w = decoded(ctx, v, ec.unmarshalInputPlaceWhere)
 	case "ActorWhere":
-		x, err := ec.unmarshalInputActorWhere(ctx, v)
-		if err != nil {
-			return nil
-		}
-		w = &x
+		w = decoded(ctx, v, ec.unmarshalInputActorWhere)
 	case "ArticleWhere":
-		x, err := ec.unmarshalInputArticleWhere(ctx, v)
-		if err != nil {
-			return nil
-		}
-		w = &x
-	default:
-		return nil
+		w = decoded(ctx, v, ec.unmarshalInputArticleWhere)
+	}
+	if w == nil {
+		return nil // no where input, or one the executor reports where it belongs
 	}
 	return w.Validate()
+}
+
+// decoded is v decoded by the executor's own decoder; nil when it does not
+// decode.
+func decoded[T any, P interface {
+	*T
+	strikegraph.Where
+}](ctx context.Context, v any, decode func(context.Context, any) (T, error)) strikegraph.Where {
+	w, err := decode(ctx, v)
+	if err != nil {
+		return nil
+	}
+	return P(&w)
 }
