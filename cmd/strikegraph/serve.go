@@ -17,6 +17,7 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 	addr := fs.String("addr", env("STRIKEGRAPH_ADDR", "127.0.0.1:8080"), "HTTP address to serve on [STRIKEGRAPH_ADDR]")
 	seed := fs.Bool("seed", envBool("STRIKEGRAPH_SEED", true), "load the seed corpus when the graph is empty [STRIKEGRAPH_SEED]")
 	drain := fs.Duration("drain", envDuration("STRIKEGRAPH_DRAIN", 15*time.Second), "on SIGTERM, how long in-flight requests may finish [STRIKEGRAPH_DRAIN]")
+	pprofAddr := fs.String("pprof-addr", env("STRIKEGRAPH_PPROF_ADDR", ""), "serve Go's profiles (/debug/pprof/) on this loopback address; off when empty [STRIKEGRAPH_PPROF_ADDR]")
 	var opts server.Options
 	fs.IntVar(&opts.MaxDepth, "max-depth", envInt("STRIKEGRAPH_MAX_DEPTH", server.DefaultMaxDepth), "how deep fields may nest in a query [STRIKEGRAPH_MAX_DEPTH]")
 	fs.IntVar(&opts.MaxComplexity, "max-complexity", envInt("STRIKEGRAPH_MAX_COMPLEXITY", server.DefaultMaxComplexity), "the most a query may cost: a field costs 1, what a list selects counts once per item [STRIKEGRAPH_MAX_COMPLEXITY]")
@@ -48,6 +49,11 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	defer ln.Close()
+	if *pprofAddr != "" {
+		if _, err := servePprof(*pprofAddr, log); err != nil {
+			return fmt.Errorf("serve: %w", err)
+		}
+	}
 	db, closeDB, err := connect(ctx, nc, log)
 	if err != nil {
 		return err
