@@ -71,6 +71,7 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 	gql.AddTransport(transport.POST{})
 	gql.Use(extension.Introspection{})
 	gql.SetParserTokenLimit(opts.MaxTokens)
+	gql.SetQueryCache(newQueryCache())
 	// The shape first: it keeps the complexity limit's walk short.
 	gql.Use(shapeLimit{maxDepth: opts.MaxDepth, maxFields: opts.MaxComplexity})
 	gql.Use(extension.FixedComplexityLimit(opts.MaxComplexity))
