@@ -111,23 +111,24 @@ const (
 	ClaimsOfArticle  ClaimsOf = "article"  // the claims an article carries
 )
 
-// ClaimEnds say which of the entities a claim names to read with it, so that
-// a request need not ask for them again: its article comes with the
-// article's publisher.
+// ClaimEnds say which of the entities a claim names to read with it, and
+// which of their fields, so that a request need not ask for them again. The
+// publisher is the article's, read when the article is.
 type ClaimEnds struct {
-	Speaker, Incident, Article, OnBehalfOf bool
+	Speaker, Incident, Article, Publisher, OnBehalfOf Fields
 }
 
 // Or is what either asks for.
 func (e ClaimEnds) Or(o ClaimEnds) ClaimEnds {
-	return ClaimEnds{e.Speaker || o.Speaker, e.Incident || o.Incident, e.Article || o.Article, e.OnBehalfOf || o.OnBehalfOf}
+	return ClaimEnds{e.Speaker.Or(o.Speaker), e.Incident.Or(o.Incident), e.Article.Or(o.Article),
+		e.Publisher.Or(o.Publisher), e.OnBehalfOf.Or(o.OnBehalfOf)}
 }
 
 // ClaimsFound are claims by the id they were asked for, and the entities
-// they name that were read with them.
+// they name that were read with them, by the Key of the fields read.
 type ClaimsFound struct {
 	ByID     map[string][]*Claim
-	Entities []Entity
+	Entities map[string][]Entity
 }
 
 // Named returns each figure field by its name in the import format, for code

@@ -177,12 +177,14 @@ func DecodeCursor(c string) (int, error) {
 
 // ListQuery asks for part of a list: the items Where selects (nil: all), in the
 // order of Sort, the page Window. Count asks for the length of the whole
-// list as well, which costs a count of every item Where selects.
+// list as well, which costs a count of every item Where selects. Fields are
+// the fields of each item that will be read (all when not Wanted).
 type ListQuery[W any] struct {
 	Where  *W
 	Sort   []SortKey
 	Window Window
 	Count  bool
+	Fields Fields
 }
 
 // Where is what every where input does: check itself, its AND, OR and NOT

@@ -63,9 +63,11 @@ type Relation struct {
 
 // Linked names, for each entity of IDs, the entities at the other end of its
 // edges of type Type that run in direction Dir from it (both ways when nil):
-// a nested list such as an actor's carriedOut.
+// a nested list such as an actor's carriedOut. Fields are the fields of
+// each entity found that will be read (all when not Wanted).
 type Linked struct {
-	IDs  []string
-	Type RelationType
-	Dir  *Direction
+	IDs    []string
+	Type   RelationType
+	Dir    *Direction
+	Fields Fields
 }

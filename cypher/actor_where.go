@@ -83,7 +83,7 @@ func (db *DB) FindActors(ctx context.Context, q strikegraph.ListQuery[strikegrap
 	if err != nil {
 		return strikegraph.Slice[strikegraph.Actor]{}, err
 	}
-	l := list{name: "find_actors", s: s, match: match, vars: "n", order: order, row: "{n: n}"}
+	l := list{name: "find_actors", s: s, match: match, vars: "n", order: order, row: "{n: " + projection("n", q.Fields) + "}"}
 	return findPage(ctx, db, l, q.Window, q.Count, entityRow[strikegraph.Actor])
 }
 
@@ -95,5 +95,5 @@ func (db *DB) FindLinkedActors(ctx context.Context, l strikegraph.Linked, where 
 	if err != nil {
 		return nil, err
 	}
-	return findLinked[strikegraph.Actor](ctx, db, "find_linked_actors", s, l, "Actor", pred, "n", nil)
+	return findLinked[strikegraph.Actor](ctx, db, "find_linked_actors", s, l, "Actor", pred, projection("n", l.Fields)+" AS n", nil)
 }

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/strikegraph/strikegraph"
 )
 
@@ -197,15 +195,29 @@ var claimsOf = map[strikegraph.ClaimsOf][]string{
 
 // The entities a claim names, read with it when asked for.
 const (
-	claimSpeakerEnd    = ", speaker AS speakerNode"
-	claimIncidentEnd   = ", incident AS incidentNode"
 	claimArticleMatch  = "\nOPTIONAL MATCH (article:Article:Entity {id: r.article})\nOPTIONAL MATCH (article)-[:PUBLISHED_BY]->(publisher:Outlet)"
-	claimArticleEnd    = ", article AS articleNode, publisher AS publisherNode"
 	claimBehalfMatch   = "\nOPTIONAL MATCH (behalf:Actor:Entity {id: r.onBehalfOf})"
-	claimBehalfEnd     = ", behalf AS behalfNode"
 	claimsOfReturn     = "\nRETURN key, speaker.id AS speaker, type(r) AS stance, incident.id AS incident, properties(r) AS props"
 	claimsOfReturnLast = " ORDER BY key, r.id"
 )
+
+// claimEnd is one entity a claim names: its variable in the statement, the
+// column it is returned in and the fields wanted of it.
+type claimEnd struct {
+	v, column string
+	fields    strikegraph.Fields
+}
+
+func claimEndsOf(e strikegraph.ClaimEnds) []claimEnd {
+	if e.Article.Wanted() {
+		// An article's publisher is read with it, at least its id.
+		e.Publisher = e.Publisher.Or(strikegraph.FieldsNamed())
+	} else {
+		e.Publisher = strikegraph.Fields{}
+	}
+	return []claimEnd{{"speaker", "speakerNode", e.Speaker}, {"incident", "incidentNode", e.Incident},
+		{"article", "articleNode", e.Article}, {"publisher", "publisherNode", e.Publisher}, {"behalf", "behalfNode", e.OnBehalfOf}}
+}
 
 // claimsOfText is the statement of FindClaimsOf.
 func (s *statement) claimsOfText(of strikegraph.ClaimsOf, where *strikegraph.ClaimWhere, ends strikegraph.ClaimEnds) (string, error) {
@@ -225,20 +237,17 @@ func (s *statement) claimsOfText(of strikegraph.ClaimsOf, where *strikegraph.Cla
 		return strings.Join(parts, "\nUNION\n")
 	})
 	text := "UNWIND $ids AS key\nCALL (key) {\n" + body + "\n}"
-	ret := claimsOfReturn
-	if ends.Speaker {
-		ret += claimSpeakerEnd
-	}
-	if ends.Incident {
-		ret += claimIncidentEnd
-	}
-	if ends.Article {
+	if ends.Article.Wanted() {
 		text += claimArticleMatch
-		ret += claimArticleEnd
 	}
-	if ends.OnBehalfOf {
+	if ends.OnBehalfOf.Wanted() {
 		text += claimBehalfMatch
-		ret += claimBehalfEnd
+	}
+	ret := claimsOfReturn
+	for _, e := range claimEndsOf(ends) {
+		if e.fields.Wanted() {
+			ret += ", " + projection(e.v, e.fields, "publisher") + " AS " + e.column
+		}
 	}
 	return text + ret + claimsOfReturnLast, nil
 }
@@ -256,24 +265,25 @@ func (db *DB) FindClaimsOf(ctx context.Context, of strikegraph.ClaimsOf, ids []s
 	if err != nil {
 		return strikegraph.ClaimsFound{}, err
 	}
-	found := strikegraph.ClaimsFound{ByID: map[string][]*strikegraph.Claim{}}
+	found := strikegraph.ClaimsFound{ByID: map[string][]*strikegraph.Claim{}, Entities: map[string][]strikegraph.Entity{}}
 	seen := map[string]bool{}
 	for _, rec := range recs {
 		m := rec.AsMap()
-		for _, end := range []string{"speakerNode", "incidentNode", "articleNode", "publisherNode", "behalfNode"} {
-			node, ok := m[end].(neo4j.Node)
+		for _, end := range claimEndsOf(ends) {
+			node, ok := nodeOf(m[end.column])
 			if !ok {
 				continue
 			}
 			row := map[string]any{"n": node}
-			if end == "articleNode" {
-				if p, ok := m["publisherNode"].(neo4j.Node); ok {
+			if end.v == "article" {
+				if p, ok := nodeOf(m["publisherNode"]); ok {
 					row["publisher"] = p.Props["id"]
 				}
 			}
-			if e := entityOf(row); e != nil && !seen[e.EntityID()] {
-				seen[e.EntityID()] = true
-				found.Entities = append(found.Entities, e)
+			key := end.fields.Key()
+			if e := entityOf(row); e != nil && !seen[key+"|"+e.EntityID()] {
+				seen[key+"|"+e.EntityID()] = true
+				found.Entities[key] = append(found.Entities[key], e)
 			}
 		}
 		key := m["key"].(string)

@@ -38,7 +38,7 @@ func entity(rec *neo4j.Record) strikegraph.Entity { return entityOf(rec.AsMap())
 
 // entityOf reads a record or row of {n, publisher}.
 func entityOf(m map[string]any) strikegraph.Entity {
-	n := m["n"].(neo4j.Node)
+	n, _ := nodeOf(m["n"])
 	switch {
 	case slices.Contains(n.Labels, "Incident"):
 		return incidentFromProps(n.Props)

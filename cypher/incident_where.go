@@ -179,7 +179,7 @@ func incidentList(q strikegraph.ListQuery[strikegraph.IncidentWhere]) (list, err
 		return list{}, err
 	}
 	order, err := orderBy(q.Sort, incidentOrder, map[string]bool{"date": dated}, []string{"n.date", "n.id"})
-	return list{name: "find_incidents", s: s, match: match, vars: "n", order: order, row: "{n: n}"}, err
+	return list{name: "find_incidents", s: s, match: match, vars: "n", order: order, row: "{n: " + projection("n", q.Fields) + "}"}, err
 }
 
 // FindLinkedIncidents returns, per entity of l, the incidents at the other
@@ -190,7 +190,7 @@ func (db *DB) FindLinkedIncidents(ctx context.Context, l strikegraph.Linked, whe
 	if err != nil {
 		return nil, err
 	}
-	return findLinked[strikegraph.Incident](ctx, db, "find_linked_incidents", s, l, "Incident", pred, "n", s.incidentWindow(where))
+	return findLinked[strikegraph.Incident](ctx, db, "find_linked_incidents", s, l, "Incident", pred, projection("n", l.Fields)+" AS n", s.incidentWindow(where))
 }
 
 // The fragments of a date window a nested list of incidents may seek.

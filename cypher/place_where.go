@@ -73,7 +73,7 @@ func (db *DB) FindPlaces(ctx context.Context, q strikegraph.ListQuery[strikegrap
 	if err != nil {
 		return strikegraph.Slice[strikegraph.Place]{}, err
 	}
-	l := list{name: "find_places", s: s, match: match, vars: "n", order: order, row: "{n: n}"}
+	l := list{name: "find_places", s: s, match: match, vars: "n", order: order, row: "{n: " + projection("n", q.Fields) + "}"}
 	return findPage(ctx, db, l, q.Window, q.Count, entityRow[strikegraph.Place])
 }
 
@@ -85,5 +85,5 @@ func (db *DB) FindLinkedPlaces(ctx context.Context, l strikegraph.Linked, where 
 	if err != nil {
 		return nil, err
 	}
-	return findLinked[strikegraph.Place](ctx, db, "find_linked_places", s, l, "Place", pred, "n", nil)
+	return findLinked[strikegraph.Place](ctx, db, "find_linked_places", s, l, "Place", pred, projection("n", l.Fields)+" AS n", nil)
 }

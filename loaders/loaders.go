@@ -39,7 +39,9 @@ type Loaders struct {
 	store Store
 	opt   dataloadgen.Option
 	mu    sync.Mutex
-	keyed map[string]any // the loaders of nested lists, by field and arguments
+	keyed map[string]any                // the loaders of nested lists, by field and arguments
+	read  map[string]strikegraph.Entity // entities read for some fields only, by fields and id
+	memo  sync.Map                      // what Remember keeps
 }
 
 // DefaultWait is how long a loader gathers keys before it fetches: long enough
@@ -56,6 +58,7 @@ func New(s Store, wait time.Duration) *Loaders {
 		store:              s,
 		opt:                opt,
 		keyed:              map[string]any{},
+		read:               map[string]strikegraph.Entity{},
 	}
 }
 
@@ -71,6 +74,18 @@ func Middleware(s Store, wait time.Duration, next http.Handler) http.Handler {
 // For returns the loaders of the request in ctx.
 func For(ctx context.Context) *Loaders {
 	return ctx.Value(ctxKey{}).(*Loaders)
+}
+
+// Remember returns what make returned for key earlier in the request, or
+// calls it: for what every item of a long list would work out again.
+func Remember[V any](ctx context.Context, key any, make func() V) V {
+	l := For(ctx)
+	if v, ok := l.memo.Load(key); ok {
+		return v.(V)
+	}
+	v := make()
+	l.memo.Store(key, v)
+	return v
 }
 
 // List loads a list-valued key; a key with nothing stored is an empty list.
@@ -89,6 +104,19 @@ func Entity(ctx context.Context, id string) (strikegraph.Entity, error) {
 		return nil, strikegraph.NotFoundf("no entity %q", id)
 	}
 	return e, err
+}
+
+// EntityFor loads one entity for a reader of fields: one read with a list
+// for just these fields when there is one, else the whole entity.
+func EntityFor(ctx context.Context, id string, fields strikegraph.Fields) (strikegraph.Entity, error) {
+	l := For(ctx)
+	l.mu.Lock()
+	e, ok := l.read[fields.Key()+"|"+id]
+	l.mu.Unlock()
+	if ok {
+		return e, nil
+	}
+	return Entity(ctx, id)
 }
 
 // Entities loads several entities, in the order of ids.
@@ -129,52 +157,66 @@ func argsKey(parts ...any) string {
 	return string(b)
 }
 
-// prime keeps the entities a batch read along the way, so that the fields
-// under it find them without a round trip.
-func (l *Loaders) prime(es ...strikegraph.Entity) {
-	for _, e := range es {
-		l.Entity.Prime(e.EntityID(), e)
+// primeFields keeps the entities a batch read for some fields only, for
+// EntityFor: they are complete in those fields alone.
+func (l *Loaders) primeFields(byFields map[string][]strikegraph.Entity) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for key, es := range byFields {
+		for _, e := range es {
+			if key == strikegraph.AllFields.Key() {
+				l.Entity.Prime(e.EntityID(), e)
+			} else {
+				l.read[key+"|"+e.EntityID()] = e
+			}
+		}
 	}
 }
 
 // linked loads the entities at the other end of id's edges of type t in
-// direction dir (both when nil) that where selects, in one statement for
-// every id of the request that asks the same.
+// direction dir (both when nil) that where selects, read for fields, in one
+// statement for every id of the request that asks the same.
 func linked[T any, W any](ctx context.Context, noun string, find func(context.Context, strikegraph.Linked, *W) (map[string][]*T, error),
-	id string, t strikegraph.RelationType, dir *strikegraph.Direction, where *W) ([]*T, error) {
+	id string, t strikegraph.RelationType, dir *strikegraph.Direction, where *W, fields strikegraph.Fields) ([]*T, error) {
 	l := For(ctx)
-	loader := keyed(l, argsKey("linked", noun, t, dir, where), func(ctx context.Context, ids []string) (map[string][]*T, error) {
-		found, err := find(ctx, strikegraph.Linked{IDs: ids, Type: t, Dir: dir}, where)
+	if !fields.Wanted() {
+		fields = strikegraph.AllFields
+	}
+	loader := keyed(l, argsKey("linked", noun, t, dir, where, fields.Key()), func(ctx context.Context, ids []string) (map[string][]*T, error) {
+		found, err := find(ctx, strikegraph.Linked{IDs: ids, Type: t, Dir: dir, Fields: fields}, where)
+		read := map[string][]strikegraph.Entity{}
 		for _, items := range found {
 			for _, item := range items {
 				if e, ok := any(item).(strikegraph.Entity); ok {
-					l.prime(e)
+					read[fields.Key()] = append(read[fields.Key()], e)
 				}
 			}
 		}
+		l.primeFields(read)
 		return found, err
 	})
 	return List(ctx, loader, id)
 }
 
-// LinkedIncidents loads the incidents linked to id that where selects.
-func LinkedIncidents(ctx context.Context, id string, t strikegraph.RelationType, dir *strikegraph.Direction, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error) {
-	return linked(ctx, "incidents", For(ctx).store.FindLinkedIncidents, id, t, dir, where)
+// LinkedIncidents loads the incidents linked to id that where selects, for
+// a reader of fields.
+func LinkedIncidents(ctx context.Context, id string, t strikegraph.RelationType, dir *strikegraph.Direction, where *strikegraph.IncidentWhere, fields strikegraph.Fields) ([]*strikegraph.Incident, error) {
+	return linked(ctx, "incidents", For(ctx).store.FindLinkedIncidents, id, t, dir, where, fields)
 }
 
 // LinkedActors loads the actors linked to id that where selects.
-func LinkedActors(ctx context.Context, id string, t strikegraph.RelationType, dir *strikegraph.Direction, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
-	return linked(ctx, "actors", For(ctx).store.FindLinkedActors, id, t, dir, where)
+func LinkedActors(ctx context.Context, id string, t strikegraph.RelationType, dir *strikegraph.Direction, where *strikegraph.ActorWhere, fields strikegraph.Fields) ([]*strikegraph.Actor, error) {
+	return linked(ctx, "actors", For(ctx).store.FindLinkedActors, id, t, dir, where, fields)
 }
 
 // LinkedPlaces loads the places linked to id that where selects.
-func LinkedPlaces(ctx context.Context, id string, t strikegraph.RelationType, dir *strikegraph.Direction, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error) {
-	return linked(ctx, "places", For(ctx).store.FindLinkedPlaces, id, t, dir, where)
+func LinkedPlaces(ctx context.Context, id string, t strikegraph.RelationType, dir *strikegraph.Direction, where *strikegraph.PlaceWhere, fields strikegraph.Fields) ([]*strikegraph.Place, error) {
+	return linked(ctx, "places", For(ctx).store.FindLinkedPlaces, id, t, dir, where, fields)
 }
 
 // LinkedArticles loads the articles linked to id that where selects.
-func LinkedArticles(ctx context.Context, id string, t strikegraph.RelationType, dir *strikegraph.Direction, where *strikegraph.ArticleWhere) ([]*strikegraph.Article, error) {
-	return linked(ctx, "articles", For(ctx).store.FindLinkedArticles, id, t, dir, where)
+func LinkedArticles(ctx context.Context, id string, t strikegraph.RelationType, dir *strikegraph.Direction, where *strikegraph.ArticleWhere, fields strikegraph.Fields) ([]*strikegraph.Article, error) {
+	return linked(ctx, "articles", For(ctx).store.FindLinkedArticles, id, t, dir, where, fields)
 }
 
 // claims is the loader of one nested list of claims, and the entities the
@@ -200,7 +242,7 @@ func Claims(ctx context.Context, of strikegraph.ClaimsOf, id string, where *stri
 			ends := c.ends
 			c.mu.Unlock()
 			found, err := l.store.FindClaimsOf(ctx, of, ids, where, ends)
-			l.prime(found.Entities...)
+			l.primeFields(found.Entities)
 			return found.ByID, err
 		}, l.opt)
 		l.keyed[key] = c

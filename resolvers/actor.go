@@ -54,72 +54,72 @@ func (r *actorResolver) Spokespeople(ctx context.Context, obj *strikegraph.Actor
 
 func (r *actorResolver) PartOf(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
 	return checked(where, func() ([]*strikegraph.Actor, error) {
-		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelPartOf, out, where)
+		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelPartOf, out, where, listed(ctx))
 	})
 }
 
 func (r *actorResolver) Components(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
 	return checked(where, func() ([]*strikegraph.Actor, error) {
-		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelPartOf, in, where)
+		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelPartOf, in, where, listed(ctx))
 	})
 }
 
 func (r *actorResolver) Leads(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
 	return checked(where, func() ([]*strikegraph.Actor, error) {
-		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelLeads, out, where)
+		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelLeads, out, where, listed(ctx))
 	})
 }
 
 func (r *actorResolver) LedBy(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
 	return checked(where, func() ([]*strikegraph.Actor, error) {
-		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelLeads, in, where)
+		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelLeads, in, where, listed(ctx))
 	})
 }
 
 func (r *actorResolver) Backs(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
 	return checked(where, func() ([]*strikegraph.Actor, error) {
-		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelBacks, out, where)
+		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelBacks, out, where, listed(ctx))
 	})
 }
 
 func (r *actorResolver) BackedBy(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
 	return checked(where, func() ([]*strikegraph.Actor, error) {
-		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelBacks, in, where)
+		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelBacks, in, where, listed(ctx))
 	})
 }
 
 func (r *actorResolver) Allies(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
 	return checked(where, func() ([]*strikegraph.Actor, error) {
-		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelAlliedWith, nil, where)
+		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelAlliedWith, nil, where, listed(ctx))
 	})
 }
 
 func (r *actorResolver) Fights(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
 	return checked(where, func() ([]*strikegraph.Actor, error) {
-		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelFights, nil, where)
+		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelFights, nil, where, listed(ctx))
 	})
 }
 
 func (r *actorResolver) Controls(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error) {
 	return checked(where, func() ([]*strikegraph.Place, error) {
-		return loaders.LinkedPlaces(ctx, obj.ID, strikegraph.RelControls, out, where)
+		return loaders.LinkedPlaces(ctx, obj.ID, strikegraph.RelControls, out, where, listed(ctx))
 	})
 }
 
 func (r *actorResolver) CarriedOut(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error) {
 	return checked(where, func() ([]*strikegraph.Incident, error) {
-		return loaders.LinkedIncidents(ctx, obj.ID, strikegraph.RelCarriedOut, out, where)
+		return loaders.LinkedIncidents(ctx, obj.ID, strikegraph.RelCarriedOut, out, where, listed(ctx))
 	})
 }
 
 func (r *actorResolver) TargetedBy(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error) {
 	return checked(where, func() ([]*strikegraph.Incident, error) {
-		return loaders.LinkedIncidents(ctx, obj.ID, strikegraph.RelTargeted, in, where)
+		return loaders.LinkedIncidents(ctx, obj.ID, strikegraph.RelTargeted, in, where, listed(ctx))
 	})
 }
 
 func (r *actorResolver) Articles(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ArticleWhere) ([]*strikegraph.Article, error) {
 	return checked(where, func() ([]*strikegraph.Article, error) {
-		return loaders.LinkedArticles(ctx, obj.ID, strikegraph.RelPublishedBy, in, where)
+		return loaders.LinkedArticles(ctx, obj.ID, strikegraph.RelPublishedBy, in, where, listed(ctx))
 	})
 }

@@ -51,22 +51,22 @@ func (r *Resolver) claims(ctx context.Context, where, also *strikegraph.ClaimWhe
 type claimResolver struct{ *Resolver }
 
 func (r *claimResolver) Speaker(ctx context.Context, c *strikegraph.Claim) (*strikegraph.Actor, error) {
-	return byID[strikegraph.Actor](ctx, c.SpeakerID)
+	return selected[strikegraph.Actor](ctx, c.SpeakerID)
 }
 
 func (r *claimResolver) OnBehalfOf(ctx context.Context, c *strikegraph.Claim) (*strikegraph.Actor, error) {
 	if c.OnBehalfOfID == "" {
 		return nil, nil
 	}
-	return byID[strikegraph.Actor](ctx, c.OnBehalfOfID)
+	return selected[strikegraph.Actor](ctx, c.OnBehalfOfID)
 }
 
 func (r *claimResolver) Incident(ctx context.Context, c *strikegraph.Claim) (*strikegraph.Incident, error) {
-	return byID[strikegraph.Incident](ctx, c.IncidentID)
+	return selected[strikegraph.Incident](ctx, c.IncidentID)
 }
 
 func (r *claimResolver) Article(ctx context.Context, c *strikegraph.Claim) (*strikegraph.Article, error) {
-	return byID[strikegraph.Article](ctx, c.ArticleID)
+	return selected[strikegraph.Article](ctx, c.ArticleID)
 }
 
 func (r *claimResolver) Via(ctx context.Context, c *strikegraph.Claim) ([]*strikegraph.Actor, error) {
@@ -115,19 +115,24 @@ func nonZero[T comparable](v T) *T {
 }
 
 // claimEnds are the entities the fields selected under a list of claims
-// name, which storage can read with the claims.
+// name, and their fields selected, which storage can read with the claims.
 func claimEnds(ctx context.Context) strikegraph.ClaimEnds {
 	var ends strikegraph.ClaimEnds
 	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
 		switch f.Name {
 		case "speaker":
-			ends.Speaker = true
+			ends.Speaker = ends.Speaker.Or(fieldsUnder(ctx, f.Selections))
 		case "incident":
-			ends.Incident = true
+			ends.Incident = ends.Incident.Or(fieldsUnder(ctx, f.Selections))
 		case "article":
-			ends.Article = true
+			ends.Article = ends.Article.Or(fieldsUnder(ctx, f.Selections))
+			for _, g := range graphql.CollectFields(graphql.GetOperationContext(ctx), f.Selections, nil) {
+				if g.Name == "publisher" {
+					ends.Publisher = ends.Publisher.Or(fieldsUnder(ctx, g.Selections))
+				}
+			}
 		case "onBehalfOf":
-			ends.OnBehalfOf = true
+			ends.OnBehalfOf = ends.OnBehalfOf.Or(fieldsUnder(ctx, f.Selections))
 		}
 	}
 	return ends

@@ -4,6 +4,9 @@ import (
 	"context"
 	"slices"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/loaders"
 )
@@ -30,6 +33,39 @@ func byID[T any](ctx context.Context, id string) (*T, error) {
 	}
 	t, _ := any(e).(*T)
 	return t, nil
+}
+
+// selected loads the entity id as a *T for the field being resolved: read
+// with the list above it for the fields selected under this one, when it
+// was; absent or of another type, it is nil.
+func selected[T any](ctx context.Context, id string) (*T, error) {
+	e, err := orNil(loaders.EntityFor(ctx, id, fieldsUnder(ctx, graphql.GetFieldContext(ctx).Field.Selections)))
+	if e == nil || err != nil {
+		return nil, err
+	}
+	t, _ := any(e).(*T)
+	return t, nil
+}
+
+// listed are the fields selected under the field being resolved, a list of
+// entities.
+func listed(ctx context.Context) strikegraph.Fields {
+	return fieldsUnder(ctx, graphql.GetFieldContext(ctx).Field.Selections)
+}
+
+// fieldsUnder are the fields a selection set selects, of whichever type;
+// worked out once a request, not once an item of a list.
+func fieldsUnder(ctx context.Context, sel ast.SelectionSet) strikegraph.Fields {
+	if len(sel) == 0 {
+		return strikegraph.FieldsNamed()
+	}
+	return loaders.Remember(ctx, &sel[0], func() strikegraph.Fields {
+		var names []string
+		for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), sel, nil) {
+			names = append(names, f.Name)
+		}
+		return strikegraph.FieldsNamed(names...)
+	})
 }
 
 // orNil turns NOT_FOUND into a null result.

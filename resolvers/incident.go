@@ -47,31 +47,31 @@ func (r *incidentResolver) Places(ctx context.Context, obj *strikegraph.Incident
 
 func (r *incidentResolver) Perpetrators(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
 	return checked(where, func() ([]*strikegraph.Actor, error) {
-		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelCarriedOut, in, where)
+		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelCarriedOut, in, where, listed(ctx))
 	})
 }
 
 func (r *incidentResolver) Targets(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
 	return checked(where, func() ([]*strikegraph.Actor, error) {
-		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelTargeted, out, where)
+		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelTargeted, out, where, listed(ctx))
 	})
 }
 
 func (r *incidentResolver) PartOf(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error) {
 	return checked(where, func() ([]*strikegraph.Incident, error) {
-		return loaders.LinkedIncidents(ctx, obj.ID, strikegraph.RelPartOf, out, where)
+		return loaders.LinkedIncidents(ctx, obj.ID, strikegraph.RelPartOf, out, where, listed(ctx))
 	})
 }
 
 func (r *incidentResolver) Parts(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error) {
 	return checked(where, func() ([]*strikegraph.Incident, error) {
-		return loaders.LinkedIncidents(ctx, obj.ID, strikegraph.RelPartOf, in, where)
+		return loaders.LinkedIncidents(ctx, obj.ID, strikegraph.RelPartOf, in, where, listed(ctx))
 	})
 }
 
 func (r *incidentResolver) PossiblySameAs(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.IncidentWhere) ([]*strikegraph.Incident, error) {
 	return checked(where, func() ([]*strikegraph.Incident, error) {
-		return loaders.LinkedIncidents(ctx, obj.ID, strikegraph.RelPossiblySameAs, nil, where)
+		return loaders.LinkedIncidents(ctx, obj.ID, strikegraph.RelPossiblySameAs, nil, where, listed(ctx))
 	})
 }
 
@@ -87,7 +87,7 @@ func (r *incidentResolver) ClaimsConnection(ctx context.Context, obj *strikegrap
 }
 
 func (r *incidentResolver) Speakers(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
-	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, nil, strikegraph.ClaimEnds{Speaker: true})
+	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, nil, strikegraph.ClaimEnds{Speaker: strikegraph.AllFields})
 	if err != nil {
 		return nil, err
 	}

@@ -46,6 +46,22 @@ func counted(ctx context.Context) bool {
 	return false
 }
 
+// nodeFields are the fields selected of a connection's nodes.
+func nodeFields(ctx context.Context) strikegraph.Fields {
+	var fields strikegraph.Fields
+	for _, e := range graphql.CollectFieldsCtx(ctx, nil) {
+		if e.Name != "edges" {
+			continue
+		}
+		for _, n := range graphql.CollectFields(graphql.GetOperationContext(ctx), e.Selections, nil) {
+			if n.Name == "node" {
+				fields = fields.Or(fieldsUnder(ctx, n.Selections))
+			}
+		}
+	}
+	return fields
+}
+
 // find checks a list request and runs it with find; a connection counts the
 // whole list when its totalCount is selected.
 func find[W any, P interface {
@@ -58,6 +74,10 @@ func find[W any, P interface {
 		return strikegraph.Slice[T]{}, err
 	}
 	q.Count = q.Count || connection && counted(ctx)
+	q.Fields = listed(ctx)
+	if connection {
+		q.Fields = nodeFields(ctx)
+	}
 	return find(ctx, q)
 }
 

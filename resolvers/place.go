@@ -35,13 +35,13 @@ func (r *placeResolver) Links(ctx context.Context, obj *strikegraph.Place, types
 
 func (r *placeResolver) Within(ctx context.Context, obj *strikegraph.Place, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error) {
 	return checked(where, func() ([]*strikegraph.Place, error) {
-		return loaders.LinkedPlaces(ctx, obj.ID, strikegraph.RelLocatedIn, out, where)
+		return loaders.LinkedPlaces(ctx, obj.ID, strikegraph.RelLocatedIn, out, where, listed(ctx))
 	})
 }
 
 func (r *placeResolver) Contains(ctx context.Context, obj *strikegraph.Place, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error) {
 	return checked(where, func() ([]*strikegraph.Place, error) {
-		return loaders.LinkedPlaces(ctx, obj.ID, strikegraph.RelLocatedIn, in, where)
+		return loaders.LinkedPlaces(ctx, obj.ID, strikegraph.RelLocatedIn, in, where, listed(ctx))
 	})
 }
 
@@ -51,7 +51,7 @@ func (r *placeResolver) Near(ctx context.Context, obj *strikegraph.Place) ([]*st
 		return nil, err
 	}
 	// Incidents are near places too; here only places count.
-	places, err := loaders.LinkedPlaces(ctx, obj.ID, strikegraph.RelLocatedNear, nil, nil)
+	places, err := loaders.LinkedPlaces(ctx, obj.ID, strikegraph.RelLocatedNear, nil, nil, strikegraph.FieldsNamed())
 	isPlace := map[string]bool{}
 	for _, p := range places {
 		isPlace[p.ID] = true
@@ -67,7 +67,7 @@ func (r *placeResolver) Near(ctx context.Context, obj *strikegraph.Place) ([]*st
 
 func (r *placeResolver) Borders(ctx context.Context, obj *strikegraph.Place, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error) {
 	return checked(where, func() ([]*strikegraph.Place, error) {
-		return loaders.LinkedPlaces(ctx, obj.ID, strikegraph.RelBorders, nil, where)
+		return loaders.LinkedPlaces(ctx, obj.ID, strikegraph.RelBorders, nil, where, listed(ctx))
 	})
 }
 
