@@ -33,7 +33,7 @@ func (r *articleResolver) Publisher(ctx context.Context, obj *strikegraph.Articl
 	if obj.PublisherID == "" {
 		return nil, nil
 	}
-	return byID[strikegraph.Actor](ctx, obj.PublisherID)
+	return selected[strikegraph.Actor](ctx, obj.PublisherID)
 }
 
 func (r *articleResolver) Links(ctx context.Context, obj *strikegraph.Article, types []strikegraph.RelationType, dir *strikegraph.Direction) ([]*strikegraph.Link, error) {
