@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -227,6 +228,8 @@ func TestJWTHS256(t *testing.T) {
 			auth.Principal{Name: "jwt:alice", Role: auth.RoleReader, Method: "jwt"}, ""},
 		{"expired", hs(claims("editor", func(c jwt.MapClaims) { c["exp"] = time.Now().Add(-time.Hour).Unix() })), auth.Principal{}, "expired"},
 		{"no exp", hs(claims("editor", func(c jwt.MapClaims) { delete(c, "exp") })), auth.Principal{}, "exp"},
+		{"exp as a string", hs(claims("editor", func(c jwt.MapClaims) { c["exp"] = fmt.Sprint(time.Now().Add(time.Hour).Unix()) })), auth.Principal{}, "numbers"},
+		{"iat as a string", hs(claims("editor", func(c jwt.MapClaims) { c["iat"] = fmt.Sprint(time.Now().Unix()) })), auth.Principal{}, "numbers"},
 		{"wrong signature", token(t, jwt.SigningMethodHS256, []byte("another secret of at least 32 bytes!"), claims("editor", nil)), auth.Principal{}, "signature"},
 		{"wrong issuer", hs(claims("editor", func(c jwt.MapClaims) { c["iss"] = "https://evil.example" })), auth.Principal{}, "iss"},
 		{"no issuer", hs(claims("editor", func(c jwt.MapClaims) { delete(c, "iss") })), auth.Principal{}, "iss"},

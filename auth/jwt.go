@@ -5,10 +5,13 @@ import (
 	"crypto/ed25519"
 	"crypto/rsa"
 	"crypto/x509"
+	"encoding/base64"
+	"encoding/json"
 	"encoding/pem"
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
@@ -120,6 +123,9 @@ func (v *jwtVerifier) verify(token string) (Principal, error) {
 	if err != nil {
 		return Principal{}, v.explain(tok, &c, err)
 	}
+	if !numericDates(tok.Raw) {
+		return Principal{}, errors.New("the token's exp, nbf and iat must be numbers of seconds since 1970, not strings")
+	}
 	if c.Subject == "" {
 		return Principal{}, errors.New("the token has no sub claim")
 	}
@@ -139,6 +145,27 @@ func (v *jwtVerifier) verify(token string) (Principal, error) {
 		role = max(role, r)
 	}
 	return Principal{Name: "jwt:" + c.Subject, Role: role, Method: MethodJWT}, nil
+}
+
+// numericDates tells whether the dates of a token that verified (exp, nbf,
+// iat) are JSON numbers, as RFC 7519 has them: the parser takes a string
+// that holds a number as well.
+func numericDates(token string) bool {
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		return false
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(parts[1])
+	var claims map[string]json.RawMessage
+	if err != nil || json.Unmarshal(payload, &claims) != nil {
+		return false
+	}
+	for _, name := range []string{"exp", "nbf", "iat"} {
+		if v, ok := claims[name]; ok && (len(v) == 0 || v[0] < '0' || v[0] > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // explain says why a token was refused, most basic reason first.
