@@ -119,6 +119,8 @@ func (db *DB) read(ctx context.Context, name string, params map[string]any) ([]*
 // then COMMIT), which was a third of a small read's time. A transient error
 // is tried again once, as the driver's managed transactions would.
 func (db *DB) readBuilt(ctx context.Context, name, text string, params map[string]any) ([]*neo4j.Record, error) {
+	ctx, cancel := db.deadline(ctx)
+	defer cancel()
 	release, err := strikegraph.StatementSlot(ctx)
 	if err != nil {
 		return nil, dbError(err)
@@ -154,6 +156,8 @@ func (db *DB) write(ctx context.Context, name string, params map[string]any) ([]
 }
 
 func (db *DB) execute(ctx context.Context, name, text string, params map[string]any, routing neo4j.ExecuteQueryConfigurationOption) ([]*neo4j.Record, error) {
+	ctx, cancel := db.deadline(ctx)
+	defer cancel()
 	release, err := strikegraph.StatementSlot(ctx)
 	if err != nil {
 		return nil, dbError(err)
@@ -172,6 +176,8 @@ func (db *DB) execute(ctx context.Context, name, text string, params map[string]
 // writeTx runs fn in one write transaction: all of it commits or none of it.
 // The driver may run fn again on a transient error, so fn must be idempotent.
 func (db *DB) writeTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
+	ctx, cancel := db.deadline(ctx)
+	defer cancel()
 	release, err := strikegraph.StatementSlot(ctx) // one slot: the transaction holds one connection
 	if err != nil {
 		return dbError(err)
@@ -183,6 +189,16 @@ func (db *DB) writeTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction) 
 		return nil, fn(tx)
 	}, neo4j.WithTxTimeout(db.txTimeout))
 	return dbError(err)
+}
+
+// deadlineMargin is how long past its transaction timeout the service waits
+// for Neo4j's answer: the timeout is enforced by the server, so a frozen or
+// partitioned server would otherwise hold the request and its connection.
+const deadlineMargin = 2 * time.Second
+
+// deadline bounds ctx by the transaction timeout and the margin.
+func (db *DB) deadline(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(ctx, db.txTimeout+deadlineMargin)
 }
 
 // run sends one query inside a transaction.
