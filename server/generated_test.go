@@ -65,6 +65,40 @@ func checkStatements(t *testing.T, g *graphtest.Graph) {
 	}
 	t.Logf("%s: %d claims in %d statements", monitor, len(claims), n)
 
+	// One incident with every claim and the entities each names: the
+	// incident, then its claims with their speakers, organisations,
+	// articles and publishers.
+	var one struct {
+		Incident struct {
+			Claims []struct {
+				Speaker    struct{ ID, Name, Kind string }
+				OnBehalfOf *struct{ ID, Name string }
+				Article    *struct {
+					ID, Title string
+					Publisher *struct{ ID, Name string }
+				}
+			}
+		}
+	}
+	n = sent(`query($id: ID!) { incident(id: $id) { id name claims { id quote speaker { id name kind }
+		onBehalfOf { id name } article { id title publisher { id name } } } } }`,
+		map[string]any{"id": claims[0].Incident.ID}, &one)
+	published := 0
+	for _, c := range one.Incident.Claims {
+		if c.Speaker.Name == "" || c.Article == nil {
+			t.Fatalf("%s: a claim without its speaker's name or its article: %+v", claims[0].Incident.ID, c)
+		}
+		if c.Article.Publisher != nil && c.Article.Publisher.Name != "" {
+			published++
+		}
+	}
+	if published == 0 {
+		t.Fatalf("%s: no claim's article has a publisher: the test proves nothing", claims[0].Incident.ID)
+	}
+	if n > 2 {
+		t.Errorf("an incident's %d claims with their entities took %d statements; want 2", len(one.Incident.Claims), n)
+	}
+
 	window := map[string]any{"from": "2016-03", "to": "2016-03", "innerFrom": "2016-03-01", "innerTo": "2016-03-02"}
 	var nested struct {
 		Incidents []struct {
