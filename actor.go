@@ -60,7 +60,7 @@ func (w *ActorWhere) children() []filterNode { return children(w.AND, w.OR, w.NO
 
 func (w *ActorWhere) check() (int, error) {
 	var c fieldCheck
-	c.set(w.IDIn != nil)
+	c.ids(w.IDIn)
 	c.set(w.KindIn != nil)
 	c.set(w.PartOf != nil)
 	c.set(w.Stance != nil)

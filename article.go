@@ -67,7 +67,7 @@ func (w *ArticleWhere) children() []filterNode { return children(w.AND, w.OR, w.
 
 func (w *ArticleWhere) check() (int, error) {
 	var c fieldCheck
-	c.set(w.IDIn != nil)
+	c.ids(w.IDIn)
 	c.set(w.Publisher != nil)
 	c.date("where.published_GTE", w.PublishedGTE, false)
 	c.date("where.published_LTE", w.PublishedLTE, true)

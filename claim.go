@@ -176,7 +176,7 @@ func (w *ClaimWhere) children() []filterNode { return children(w.AND, w.OR, w.NO
 
 func (w *ClaimWhere) check() (int, error) {
 	var c fieldCheck
-	c.set(w.IDIn != nil)
+	c.ids(w.IDIn)
 	c.set(w.Retracted != nil)
 	c.set(w.StanceIn != nil)
 	c.set(w.SpeakerKindIn != nil)

@@ -146,7 +146,7 @@ func (w *IncidentWhere) children() []filterNode { return children(w.AND, w.OR, w
 
 func (w *IncidentWhere) check() (int, error) {
 	var c fieldCheck
-	c.set(w.IDIn != nil)
+	c.ids(w.IDIn)
 	c.set(w.ScopeIn != nil)
 	c.date("where.date_GTE", w.DateGTE, false)
 	c.date("where.date_LTE", w.DateLTE, true)

@@ -16,6 +16,14 @@ const (
 	MaxPageSize      = 500
 )
 
+// MaxOffset is the furthest an offset or cursor may reach into a list, and
+// MaxIDs the most ids an id_IN may give: beyond them a where that selects
+// less is the way, and Neo4j never sees a SKIP it cannot take.
+const (
+	MaxOffset = 100_000
+	MaxIDs    = 1_000
+)
+
 // Filters nest at most this deep and hold at most this many conditions, so a
 // filter cannot be made to cost more than the data it selects.
 const (
@@ -111,8 +119,8 @@ func (p Page) Window() (Window, error) {
 		return Window{}, Invalidf("last", "give first or last, not both")
 	case (p.Limit != nil || p.Offset != nil) && (p.First != nil || p.Last != nil || p.After != nil || p.Before != nil):
 		return Window{}, Invalidf("limit", "give limit/offset or first/after/last/before, not both")
-	case p.Offset != nil && *p.Offset < 0:
-		return Window{}, Invalidf("offset", "give an offset of 0 or more")
+	case p.Offset != nil && (*p.Offset < 0 || *p.Offset > MaxOffset):
+		return Window{}, Invalidf("offset", "give an offset between 0 and %d; a narrower where reaches further", MaxOffset)
 	case p.Limit != nil || p.Offset != nil:
 		w := Window{Limit: DefaultListLimit}
 		if p.Limit != nil {
@@ -167,7 +175,7 @@ func DecodeCursor(c string) (int, error) {
 	b, err := base64.StdEncoding.DecodeString(c)
 	if err == nil {
 		if s, ok := strings.CutPrefix(string(b), cursorPrefix); ok {
-			if n, err := strconv.Atoi(s); err == nil && n >= 0 {
+			if n, err := strconv.Atoi(s); err == nil && n >= 0 && n <= MaxOffset {
 				return n, nil
 			}
 		}
@@ -289,6 +297,17 @@ func (c *fieldCheck) date(field string, s *string, end bool) {
 	c.n++
 	if _, err := DateBound(field, *s, end); err != nil && c.err == nil {
 		c.err = err
+	}
+}
+
+// ids counts and checks an id_IN condition.
+func (c *fieldCheck) ids(ids []string) {
+	if ids == nil {
+		return
+	}
+	c.n++
+	if len(ids) > MaxIDs && c.err == nil {
+		c.err = Invalidf("where.id_IN", "give at most %d ids, not %d", MaxIDs, len(ids))
 	}
 }
 

@@ -163,7 +163,7 @@ func (w *PlaceWhere) children() []filterNode { return children(w.AND, w.OR, w.NO
 
 func (w *PlaceWhere) check() (int, error) {
 	var c fieldCheck
-	c.set(w.IDIn != nil)
+	c.ids(w.IDIn)
 	c.set(w.KindIn != nil)
 	c.set(w.Within != nil)
 	c.text(w.Text)
