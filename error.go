@@ -14,12 +14,15 @@ const (
 	ECodeUnavailable = "DATABASE_UNAVAILABLE"
 	ECodeBusy        = "DATABASE_BUSY" // Neo4j is up, but no connection came free in time
 	ECodeInternal    = "INTERNAL"
+	ECodeBadRequest  = "BAD_REQUEST" // the body is not a GraphQL request at all
 
 	// Limits on one request: each rejects it before any Cypher runs, except
 	// ECodeTimeout, which Neo4j reports when a transaction runs too long.
 	ECodeTooDeep           = "QUERY_TOO_DEEP"
 	ECodeTooComplex        = "COMPLEXITY_LIMIT_EXCEEDED" // gqlgen's own code, kept
 	ECodeTooManyTokens     = "TOO_MANY_TOKENS"
+	ECodeTooManyFields     = "TOO_MANY_FIELDS"
+	ECodeTooManyDirectives = "TOO_MANY_DIRECTIVES"
 	ECodeTooManyStatements = "TOO_MANY_STATEMENTS"
 	ECodeTooLarge          = "REQUEST_TOO_LARGE"
 	ECodeTimeout           = "TIMEOUT"

@@ -25,7 +25,7 @@ import (
 // names wrongly answers differently here.
 func TestReadForFieldsAnswersLikeWhole(t *testing.T) {
 	g := graphtest.Seeded(t)
-	generous := server.Options{MaxDepth: 20, MaxTokens: 1 << 20, MaxComplexity: 1 << 30, MaxStatements: 1000, MaxHeavyStatements: 1000}
+	generous := server.Options{MaxDepth: 20, MaxTokens: 1 << 20, MaxFields: 1 << 20, MaxComplexity: 1 << 30, MaxStatements: 1000, MaxHeavyStatements: 1000}
 	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), generous))
 	defer srv.Close()
 

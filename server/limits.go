@@ -8,9 +8,11 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -33,6 +35,15 @@ const (
 	// DefaultMaxTokens is far above any real query: GraphiQL's introspection
 	// query has about 200 tokens.
 	DefaultMaxTokens = 15000
+	// DefaultMaxFields and DefaultMaxDirectives bound a query before it is
+	// validated, which takes time quadratic in the fields of one selection
+	// set: GraphiQL's introspection query selects about 200 fields with its
+	// fragments expanded, and the widest query of the tests 1,100.
+	DefaultMaxFields     = 2000
+	DefaultMaxDirectives = 100
+	// DefaultBodyTimeout is how long a client may take to send a body of
+	// /graphql: 1 MiB at 35 KB/s.
+	DefaultBodyTimeout = 30 * time.Second
 	// DefaultMaxBodyBytes bounds what a request may make the server read.
 	DefaultMaxBodyBytes = 1 << 20
 	// DefaultMaxStatements and DefaultMaxHeavyStatements bound the Cypher
@@ -325,6 +336,9 @@ func limitBody(limit int64, next http.Handler) http.Handler {
 		switch {
 		case errors.As(err, &tooLarge):
 			writeError(w, http.StatusRequestEntityTooLarge, strikegraph.ECodeTooLarge, fmt.Sprintf("the request body is larger than %d bytes", limit))
+			return
+		case errors.Is(err, os.ErrDeadlineExceeded):
+			writeError(w, http.StatusRequestTimeout, strikegraph.ECodeTimeout, "the request body did not arrive in time")
 			return
 		case err != nil:
 			writeError(w, http.StatusBadRequest, strikegraph.ECodeInvalid, "could not read the request body")

@@ -42,6 +42,8 @@ type Options struct {
 	MaxDepth      int // how deep fields may nest
 	MaxComplexity int // the most a query may cost; see costedSchema
 	MaxTokens     int // the most tokens a query may have
+	MaxFields     int // the most fields a query may select, fragments expanded
+	MaxDirectives int // the most directives a query may carry
 	MaxBodyBytes  int // the largest request body
 	// MaxStatements is the most Cypher statements a request may send, and
 	// MaxHeavyStatements the most of the heavy ones; see statementLimit.
@@ -49,10 +51,18 @@ type Options struct {
 	MaxHeavyStatements int
 	// MaxImportBytes is the largest body POST /import takes.
 	MaxImportBytes int
+	// BodyTimeout is how long a client may take to send a request's body:
+	// DefaultBodyTimeout for /graphql, and ten times that for POST /import.
+	BodyTimeout time.Duration
 
 	// Auth checks credentials on /graphql and /export; nil means none are
 	// configured: reads are open and every write is refused.
 	Auth *auth.Authenticator
+
+	// Switches for a public deployment, where the schema need not be shown
+	// to strangers: no introspection, no "did you mean" in validation
+	// errors, no explorer or GraphiQL pages.
+	NoIntrospection, NoSuggestions, NoPages bool
 }
 
 // Handler returns the service's HTTP routes over store.
@@ -61,15 +71,21 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 	opts.MaxDepth = cmp.Or(opts.MaxDepth, DefaultMaxDepth)
 	opts.MaxComplexity = cmp.Or(opts.MaxComplexity, DefaultMaxComplexity)
 	opts.MaxTokens = cmp.Or(opts.MaxTokens, DefaultMaxTokens)
+	opts.MaxFields = cmp.Or(opts.MaxFields, DefaultMaxFields)
+	opts.MaxDirectives = cmp.Or(opts.MaxDirectives, DefaultMaxDirectives)
 	opts.MaxBodyBytes = cmp.Or(opts.MaxBodyBytes, DefaultMaxBodyBytes)
 	opts.MaxStatements = cmp.Or(opts.MaxStatements, DefaultMaxStatements)
 	opts.MaxHeavyStatements = cmp.Or(opts.MaxHeavyStatements, DefaultMaxHeavyStatements)
 	opts.MaxImportBytes = cmp.Or(opts.MaxImportBytes, DefaultMaxImportBytes)
+	opts.BodyTimeout = cmp.Or(opts.BodyTimeout, DefaultBodyTimeout)
 	schema := graph.NewExecutableSchema(graph.Config{Resolvers: resolvers.New(store)})
 	gql := handler.New(costedSchema{schema})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
-	gql.Use(extension.Introspection{})
+	if !opts.NoIntrospection {
+		gql.Use(extension.Introspection{})
+	}
+	gql.SetDisableSuggestion(opts.NoSuggestions)
 	gql.SetParserTokenLimit(opts.MaxTokens)
 	gql.SetQueryCache(newQueryCache())
 	// The shape first: it keeps the complexity limit's walk short.
@@ -84,19 +100,21 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 	})
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", opts.Auth.Middleware(limitBody(int64(opts.MaxBodyBytes), loaders.Middleware(store, opts.LoaderWait, gql))))
+	mux.Handle("/graphql", bodyDeadline(opts.BodyTimeout, opts.Auth.Middleware(limitBody(int64(opts.MaxBodyBytes), graphqlRequest(log, opts, loaders.Middleware(store, opts.LoaderWait, gql))))))
 	refuse := func(w http.ResponseWriter, r *http.Request, err *strikegraph.Error) { writeJSONError(w, log, r, err) }
 	mux.Handle("GET /export/{format}", opts.Auth.Wrap(exportNetwork(store, log), refuse))
 	// The annotation document is not a network: its own route, which the mux
 	// prefers to the pattern above.
 	mux.Handle("GET /export/annotation", opts.Auth.Wrap(exportDocument(store, log), refuse))
-	mux.Handle("POST /import", opts.Auth.Wrap(importRecords(store, log, int64(opts.MaxImportBytes)), refuse))
+	mux.Handle("POST /import", bodyDeadline(10*opts.BodyTimeout, opts.Auth.Wrap(importRecords(store, log, int64(opts.MaxImportBytes)), refuse)))
 	// The pages hold no data, so they need no credentials; what they ask of
 	// /graphql and /export does.
-	pages := web.Handler()
-	mux.Handle("GET /explorer/", pages)
-	mux.Handle("GET /graphiql/", pages)
-	mux.Handle("GET /{$}", http.RedirectHandler("/explorer/", http.StatusFound))
+	if !opts.NoPages {
+		pages := securePages(web.Handler())
+		mux.Handle("GET /explorer/", pages)
+		mux.Handle("GET /graphiql/", pages)
+		mux.Handle("GET /{$}", http.RedirectHandler("/explorer/", http.StatusFound))
+	}
 	// /livez says the process serves; it never touches Neo4j, so an outage of
 	// the database does not get the service restarted.
 	mux.HandleFunc("GET /livez", func(w http.ResponseWriter, _ *http.Request) {
@@ -113,6 +131,34 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	return statementSlots(mux)
+}
+
+// bodyDeadline gives a client d to send the rest of its request, so that a
+// body sent a byte at a time cannot hold a connection for long.
+func bodyDeadline(d time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(d))
+		next.ServeHTTP(w, r)
+	})
+}
+
+// pagePolicy lets the pages load and run only what the service itself
+// serves, and talk only to it; no other site may frame them. GraphiQL's
+// page sets its height in an inline style.
+const pagePolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+	"font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
+// securePages sends the pages with headers that keep them from being framed,
+// sniffed as another type, or made to load code from elsewhere.
+func securePages(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", pagePolicy)
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		next.ServeHTTP(w, r)
+	})
 }
 
 // statementSlots gives every request its share of the driver's connection
@@ -191,7 +237,9 @@ func domainError(err error) *strikegraph.Error {
 // Serve serves h on addr until ctx ends, then drains in-flight requests for up
 // to drain before returning.
 func Serve(ctx context.Context, ln net.Listener, h http.Handler, drain time.Duration, log *slog.Logger) error {
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	// Bodies get deadlines of their own, by route (bodyDeadline); responses
+	// stream, exports for minutes, and end with the request's context.
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	base := "http://" + ln.Addr().String()

@@ -22,22 +22,29 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 	fs.IntVar(&opts.MaxDepth, "max-depth", envInt("STRIKEGRAPH_MAX_DEPTH", server.DefaultMaxDepth), "how deep fields may nest in a query [STRIKEGRAPH_MAX_DEPTH]")
 	fs.IntVar(&opts.MaxComplexity, "max-complexity", envInt("STRIKEGRAPH_MAX_COMPLEXITY", server.DefaultMaxComplexity), "the most a query may cost: a field costs 1, what a list selects counts once per item [STRIKEGRAPH_MAX_COMPLEXITY]")
 	fs.IntVar(&opts.MaxTokens, "max-tokens", envInt("STRIKEGRAPH_MAX_TOKENS", server.DefaultMaxTokens), "the most tokens a query may have [STRIKEGRAPH_MAX_TOKENS]")
+	fs.IntVar(&opts.MaxFields, "max-fields", envInt("STRIKEGRAPH_MAX_FIELDS", server.DefaultMaxFields), "the most fields a query may select, its fragments expanded [STRIKEGRAPH_MAX_FIELDS]")
+	fs.IntVar(&opts.MaxDirectives, "max-directives", envInt("STRIKEGRAPH_MAX_DIRECTIVES", server.DefaultMaxDirectives), "the most directives a query may carry [STRIKEGRAPH_MAX_DIRECTIVES]")
 	fs.IntVar(&opts.MaxStatements, "max-statements", envInt("STRIKEGRAPH_MAX_STATEMENTS", server.DefaultMaxStatements), "the most Cypher statements a query may send [STRIKEGRAPH_MAX_STATEMENTS]")
 	fs.IntVar(&opts.MaxHeavyStatements, "max-heavy-statements", envInt("STRIKEGRAPH_MAX_HEAVY_STATEMENTS", server.DefaultMaxHeavyStatements), "the most heavy fields (neighbourhood, timeline, totals, …) a query may ask for [STRIKEGRAPH_MAX_HEAVY_STATEMENTS]")
 	fs.IntVar(&opts.MaxImportBytes, "max-import-bytes", envInt("STRIKEGRAPH_MAX_IMPORT_BYTES", server.DefaultMaxImportBytes), "the largest body POST /import takes, in bytes [STRIKEGRAPH_MAX_IMPORT_BYTES]")
 	fs.IntVar(&opts.MaxBodyBytes, "max-body-bytes", envInt("STRIKEGRAPH_MAX_BODY_BYTES", server.DefaultMaxBodyBytes), "the largest request body, in bytes [STRIKEGRAPH_MAX_BODY_BYTES]")
+	introspection := fs.Bool("introspection", envBool("STRIKEGRAPH_INTROSPECTION", true), "answer introspection queries (__schema, __type); GraphiQL needs them [STRIKEGRAPH_INTROSPECTION]")
+	suggestions := fs.Bool("field-suggestions", envBool("STRIKEGRAPH_FIELD_SUGGESTIONS", true), "suggest field names (\"did you mean\") in validation errors [STRIKEGRAPH_FIELD_SUGGESTIONS]")
+	pages := fs.Bool("pages", envBool("STRIKEGRAPH_PAGES", true), "serve the explorer and GraphiQL [STRIKEGRAPH_PAGES]")
 	as := authFlags(fs)
 	nc := neo4jFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	opts.NoIntrospection, opts.NoSuggestions, opts.NoPages = !*introspection, !*suggestions, !*pages
 	// Zero would quietly mean the default; a limit is given to be kept.
-	if min(opts.MaxDepth, opts.MaxComplexity, opts.MaxTokens, opts.MaxStatements, opts.MaxHeavyStatements, opts.MaxBodyBytes, opts.MaxImportBytes) < 1 {
+	if min(opts.MaxDepth, opts.MaxComplexity, opts.MaxTokens, opts.MaxFields, opts.MaxDirectives, opts.MaxStatements, opts.MaxHeavyStatements, opts.MaxBodyBytes, opts.MaxImportBytes) < 1 {
 		return errors.New("serve: every --max-… limit must be at least 1")
 	}
 	log.Info("config", "addr", *addr, "seed", *seed, "drain", *drain, "max_depth", opts.MaxDepth,
 		"max_complexity", opts.MaxComplexity, "max_tokens", opts.MaxTokens, "max_statements", opts.MaxStatements,
-		"max_heavy_statements", opts.MaxHeavyStatements, "max_body_bytes", opts.MaxBodyBytes)
+		"max_heavy_statements", opts.MaxHeavyStatements, "max_body_bytes", opts.MaxBodyBytes,
+		"introspection", *introspection, "field_suggestions", *suggestions, "pages", *pages)
 	authn, err := as.authenticator(log)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)

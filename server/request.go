@@ -1,0 +1,184 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+	"github.com/vektah/gqlparser/v2/parser"
+
+	"github.com/strikegraph/strikegraph"
+)
+
+// graphqlRequest refuses a POST body that is not one GraphQL request (not
+// JSON, a JSON array of requests, a query that is not a string) with
+// BAD_REQUEST, logged once at INFO with the body cut short: gqlgen would
+// answer INTERNAL, and log the whole body twice at ERROR. Then it refuses a
+// query too wide to validate quickly (see preflight).
+func graphqlRequest(log *slog.Logger, opts Options, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			if err := preflight(r.URL.Query().Get("query"), opts); err != nil {
+				writeJSON(w, http.StatusUnprocessableEntity, &graphql.Response{Errors: gqlerror.List{err}})
+				return
+			}
+			next.ServeHTTP(w, r)
+			return
+		}
+		body, err := io.ReadAll(r.Body) // limitBody has read it already
+		if err != nil {
+			writeError(w, http.StatusBadRequest, strikegraph.ECodeBadRequest, "could not read the request body")
+			return
+		}
+		query, why := requestQuery(body)
+		if why != "" {
+			log.InfoContext(r.Context(), "not a GraphQL request", "why", why, "bytes", len(body), "body", cut(body, 200))
+			writeError(w, http.StatusBadRequest, strikegraph.ECodeBadRequest, why)
+			return
+		}
+		if err := preflight(query, opts); err != nil {
+			writeJSON(w, http.StatusUnprocessableEntity, &graphql.Response{Errors: gqlerror.List{err}})
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(w, r)
+	})
+}
+
+// requestQuery returns the query of a GraphQL request over POST, or why
+// body is not one.
+func requestQuery(body []byte) (query, why string) {
+	body = bytes.TrimSpace(body)
+	switch {
+	case len(body) == 0:
+		return "", `the request body is empty; send {"query": "…", "variables": {…}}`
+	case body[0] == '[':
+		return "", "a JSON array of requests (a batch) is not supported; send one request per POST"
+	}
+	var req struct {
+		Query         *string        `json:"query"`
+		OperationName *string        `json:"operationName"`
+		Variables     map[string]any `json:"variables"`
+		Extensions    map[string]any `json:"extensions"`
+	}
+	if err := json.Unmarshal(body, &req); err != nil {
+		var typeErr *json.UnmarshalTypeError
+		if errors.As(err, &typeErr) && typeErr.Field != "" {
+			return "", typeErr.Field + " must be " + map[string]string{"query": "a string", "operationName": "a string",
+				"variables": "an object", "extensions": "an object"}[typeErr.Field]
+		}
+		return "", `the request body is not a JSON object; send {"query": "…", "variables": {…}}`
+	}
+	if req.Query == nil {
+		return "", ""
+	}
+	return *req.Query, ""
+}
+
+// preflight refuses, before gqlparser validates it, a query that selects
+// more than opts.MaxFields fields with its fragments expanded, or carries
+// more than opts.MaxDirectives directives. Validation takes time quadratic
+// in the fields of a selection set (14,000 __typename took 20 CPU-seconds)
+// and reports each unknown directive apart; this costs a parse. A query
+// that does not parse is left to gqlgen, which says why.
+func preflight(query string, opts Options) *gqlerror.Error {
+	if query == "" {
+		return nil
+	}
+	doc, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: query}, opts.MaxTokens)
+	if err != nil {
+		return nil
+	}
+	w := width{doc: doc, fragments: map[string]int{}}
+	fields := 0
+	for _, op := range doc.Operations {
+		w.directives += len(op.Directives)
+		for _, v := range op.VariableDefinitions {
+			w.directives += len(v.Directives)
+		}
+		fields = addSat(fields, w.fields(op.SelectionSet))
+	}
+	for _, f := range doc.Fragments {
+		w.directives += len(f.Directives)
+		w.fields(f.SelectionSet) // counts the directives of fragments no operation spreads
+	}
+	switch {
+	case fields > opts.MaxFields:
+		e := gqlerror.Errorf("the query selects more than %d fields once its fragments are expanded", opts.MaxFields)
+		errcode.Set(e, strikegraph.ECodeTooManyFields)
+		return e
+	case w.directives > opts.MaxDirectives:
+		e := gqlerror.Errorf("the query carries %d directives; the limit is %d", w.directives, opts.MaxDirectives)
+		errcode.Set(e, strikegraph.ECodeTooManyDirectives)
+		return e
+	}
+	return nil
+}
+
+// width counts the fields of selection sets, each fragment's once (a
+// fragment that spreads itself, which validation refuses, counts as none),
+// and the directives it meets.
+type width struct {
+	doc        *ast.QueryDocument
+	fragments  map[string]int // the fields of each fragment counted, -1 while it is
+	directives int
+	seen       map[ast.Selection]bool
+}
+
+func (w *width) fields(set ast.SelectionSet) int {
+	n := 0
+	for _, sel := range set {
+		if w.seen == nil {
+			w.seen = map[ast.Selection]bool{}
+		}
+		first := !w.seen[sel]
+		w.seen[sel] = true
+		switch sel := sel.(type) {
+		case *ast.Field:
+			if first {
+				w.directives += len(sel.Directives)
+			}
+			n = addSat(n, addSat(1, w.fields(sel.SelectionSet)))
+		case *ast.InlineFragment:
+			if first {
+				w.directives += len(sel.Directives)
+			}
+			n = addSat(n, w.fields(sel.SelectionSet))
+		case *ast.FragmentSpread:
+			if first {
+				w.directives += len(sel.Directives)
+			}
+			n = addSat(n, w.fragment(sel.Name))
+		}
+	}
+	return n
+}
+
+func (w *width) fragment(name string) int {
+	if n, ok := w.fragments[name]; ok {
+		return max(n, 0)
+	}
+	def := w.doc.Fragments.ForName(name)
+	if def == nil {
+		return 0
+	}
+	w.fragments[name] = -1
+	n := w.fields(def.SelectionSet)
+	w.fragments[name] = n
+	return n
+}
+
+// cut is at most n bytes of b, for a log line.
+func cut(b []byte, n int) string {
+	if len(b) <= n {
+		return string(b)
+	}
+	return string(b[:n]) + "…"
+}
