@@ -75,7 +75,7 @@ func TestOverLimitRequestsSendNoCypher(t *testing.T) {
 	}{
 		{"depth", queryBody(deepQuery(server.DefaultMaxDepth + 1)), http.StatusUnprocessableEntity, "QUERY_TOO_DEEP"},
 		{"complexity", queryBody(wide.String()), http.StatusUnprocessableEntity, "COMPLEXITY_LIMIT_EXCEEDED"},
-		{"fragments spread twice", queryBody(bomb.String()), http.StatusUnprocessableEntity, "COMPLEXITY_LIMIT_EXCEEDED"},
+		{"fragments spread twice", queryBody(bomb.String()), http.StatusUnprocessableEntity, "TOO_MANY_FIELDS"},
 		{"tokens", queryBody("{" + strings.Repeat(" serverInfo { database }", server.DefaultMaxTokens/4+1) + " }"), http.StatusUnprocessableEntity, "TOO_MANY_TOKENS"},
 		{"body", fmt.Appendf(nil, `{"query": "{ serverInfo { database } }", "variables": {"pad": %q}}`, strings.Repeat("x", server.DefaultMaxBodyBytes)),
 			http.StatusRequestEntityTooLarge, "REQUEST_TOO_LARGE"},
