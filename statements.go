@@ -1,6 +1,9 @@
 package strikegraph
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // A request's share of the database: the server gives each request a number
 // of slots, and storage takes one for each statement or transaction it runs,
@@ -27,4 +30,23 @@ func StatementSlot(ctx context.Context) (release func(), err error) {
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
+}
+
+type timeLimitKey struct{}
+
+// WithTimeLimit lets each transaction of the work under ctx run for d, where
+// storage would stop it sooner: a corpus loaded at start-up or an import,
+// whose batches a slow machine may take longer over than a request's read.
+func WithTimeLimit(ctx context.Context, d time.Duration) context.Context {
+	return context.WithValue(ctx, timeLimitKey{}, d)
+}
+
+// BulkTimeLimit is how long each transaction of a bulk load may run unless
+// it asks for another limit: the seed corpus, strikegraph import, POST /import.
+const BulkTimeLimit = 2 * time.Minute
+
+// TimeLimit is the limit WithTimeLimit set on ctx, or zero.
+func TimeLimit(ctx context.Context) time.Duration {
+	d, _ := ctx.Value(timeLimitKey{}).(time.Duration)
+	return d
 }

@@ -134,7 +134,7 @@ func (db *DB) readBuilt(ctx context.Context, name, text string, params map[strin
 		}
 	}
 	if err != nil {
-		return nil, dbError(fmt.Errorf("%s: %w", name, err))
+		return nil, db.limitError(ctx, fmt.Errorf("%s: %w", name, err))
 	}
 	return recs, nil
 }
@@ -143,7 +143,7 @@ func (db *DB) readBuilt(ctx context.Context, name, text string, params map[strin
 func (db *DB) autoCommit(ctx context.Context, text string, params map[string]any) ([]*neo4j.Record, error) {
 	session := db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database, AccessMode: neo4j.AccessModeRead})
 	defer session.Close(ctx)
-	res, err := session.Run(ctx, text, params, neo4j.WithTxTimeout(db.txTimeout))
+	res, err := session.Run(ctx, text, params, neo4j.WithTxTimeout(db.timeout(ctx)))
 	if err != nil {
 		return nil, err
 	}
@@ -166,9 +166,9 @@ func (db *DB) execute(ctx context.Context, name, text string, params map[string]
 	db.roundTrip.Add(1)
 	res, err := neo4j.ExecuteQuery(ctx, db.driver, text, params, neo4j.EagerResultTransformer,
 		routing, neo4j.ExecuteQueryWithDatabase(db.database),
-		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(db.txTimeout)))
+		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(db.timeout(ctx))))
 	if err != nil {
-		return nil, dbError(fmt.Errorf("%s: %w", name, err))
+		return nil, db.limitError(ctx, fmt.Errorf("%s: %w", name, err))
 	}
 	return res.Records, nil
 }
@@ -187,8 +187,8 @@ func (db *DB) writeTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction) 
 	defer session.Close(ctx)
 	_, err = session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, fn(tx)
-	}, neo4j.WithTxTimeout(db.txTimeout))
-	return dbError(err)
+	}, neo4j.WithTxTimeout(db.timeout(ctx)))
+	return db.limitError(ctx, err)
 }
 
 // deadlineMargin is how long past its transaction timeout the service waits
@@ -198,7 +198,24 @@ const deadlineMargin = 2 * time.Second
 
 // deadline bounds ctx by the transaction timeout and the margin.
 func (db *DB) deadline(ctx context.Context) (context.Context, context.CancelFunc) {
-	return context.WithTimeout(ctx, db.txTimeout+deadlineMargin)
+	return context.WithTimeout(ctx, db.timeout(ctx)+deadlineMargin)
+}
+
+// timeout is how long a transaction under ctx may run: the configured
+// timeout, or a longer limit the work set (strikegraph.WithTimeLimit).
+func (db *DB) timeout(ctx context.Context) time.Duration {
+	return max(db.txTimeout, strikegraph.TimeLimit(ctx))
+}
+
+// limitError is dbError, whose TIMEOUT names the limit that stopped the
+// query and the setting that sets it.
+func (db *DB) limitError(ctx context.Context, err error) error {
+	err = dbError(err)
+	var e *strikegraph.Error
+	if errors.As(err, &e) && e.Code == strikegraph.ECodeTimeout {
+		e.Message = fmt.Sprintf("the query ran longer than the %v a transaction may run, and was stopped; ask for less (the service's --neo4j-tx-timeout sets the limit)", db.timeout(ctx))
+	}
+	return err
 }
 
 // run sends one query inside a transaction.

@@ -3,6 +3,7 @@ package cypher
 import (
 	"errors"
 	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,5 +36,33 @@ func TestTxTimeout(t *testing.T) {
 	t.Logf("stopped after %v: %v (%v)", time.Since(start), err, errors.Unwrap(err))
 	if got := strikegraph.ErrorCode(err); got != strikegraph.ECodeTimeout {
 		t.Fatalf("code %s, want %s: %v", got, strikegraph.ECodeTimeout, err)
+	}
+}
+
+// TestTimeLimit gives one piece of work a longer limit than the service's
+// transaction timeout: Neo4j lets it run that long, and the TIMEOUT names
+// the limit that stopped it.
+func TestTimeLimit(t *testing.T) {
+	target := neo4jtest.New(t)
+	db, err := Open(Config{URI: target.URI, Username: target.Username, Password: target.Password, Database: target.Database,
+		TxTimeout: 100 * time.Millisecond}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close(t.Context())
+	ctx := strikegraph.WithTimeLimit(t.Context(), 1500*time.Millisecond)
+	start := time.Now()
+	_, err = db.readBuilt(ctx, "count", "UNWIND range(1, 1000000000) AS x RETURN count(x)", nil)
+	took := time.Since(start)
+	t.Logf("stopped after %v: %v", took, err)
+	if got := strikegraph.ErrorCode(err); got != strikegraph.ECodeTimeout {
+		t.Fatalf("code %s, want %s: %v", got, strikegraph.ECodeTimeout, err)
+	}
+	if took < 1500*time.Millisecond {
+		t.Errorf("stopped after %v: the work's limit of 1.5s did not reach Neo4j", took)
+	}
+	var e *strikegraph.Error
+	if !errors.As(err, &e) || !strings.Contains(e.Message, "1.5s") || !strings.Contains(e.Message, "--neo4j-tx-timeout") {
+		t.Errorf("message %q: want the limit, 1.5s, and the setting", e.Message)
 	}
 }

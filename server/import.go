@@ -37,6 +37,16 @@ func importRecords(store strikegraph.WriteService, log *slog.Logger, maxBytes in
 				return
 			}
 		}
+		limit := strikegraph.BulkTimeLimit
+		if s := req.URL.Query().Get("timeout"); s != "" {
+			d, err := time.ParseDuration(s)
+			if err != nil || d < time.Second || d > MaxImportTimeLimit {
+				writeJSONError(w, log, req, strikegraph.Invalidf("timeout", "give how long each batch's transaction may run, from 1s to %v, such as 5m", MaxImportTimeLimit))
+				return
+			}
+			limit = d
+		}
+		ctx = strikegraph.WithTimeLimit(ctx, limit)
 		batch := strikegraph.DefaultBatchSize
 		if s := req.URL.Query().Get("batch"); s != "" {
 			n, err := strconv.Atoi(s)

@@ -321,9 +321,18 @@ func TestImportACLEDAgain(t *testing.T) {
 	before := graphSnapshot(t, g)
 	nodes, rels := s.count(t, "MATCH (n) RETURN count(n)", nil), s.count(t, "MATCH ()-[r]->() RETURN count(r)", nil)
 
-	// Batches of 7 rows: each batch meets places and actors that earlier
-	// batches and the first import wrote.
-	res := importBody(t, s.url+"/import?batch=7", s.editor, "text/csv", csv)
+	// A timeout that is not one, or longer than the service allows, is
+	// refused before anything is written.
+	for _, timeout := range []string{"soon", "0s", "1h"} {
+		res := importBody(t, s.url+"/import?timeout="+timeout, s.editor, "text/csv", csv)
+		if res.status != http.StatusBadRequest || res.err.Code != strikegraph.ECodeInvalid || res.err.Field != "timeout" {
+			t.Errorf("?timeout=%s: %d %+v, want 400 BAD_USER_INPUT on timeout", timeout, res.status, res.err)
+		}
+	}
+
+	// Batches of 7 rows, each given 5 minutes: each batch meets places and
+	// actors that earlier batches and the first import wrote.
+	res := importBody(t, s.url+"/import?batch=7&timeout=5m", s.editor, "text/csv", csv)
 	if res.status != http.StatusOK {
 		t.Fatalf("POST /import: %d %+v", res.status, res.err)
 	}

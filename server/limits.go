@@ -44,6 +44,10 @@ const (
 	// DefaultBodyTimeout is how long a client may take to send a body of
 	// /graphql: 1 MiB at 35 KB/s.
 	DefaultBodyTimeout = 30 * time.Second
+	// MaxImportTimeLimit is the longest POST /import may let each batch's
+	// transaction run (?timeout=); strikegraph.BulkTimeLimit when it does
+	// not ask.
+	MaxImportTimeLimit = 10 * time.Minute
 	// DefaultMaxBodyBytes bounds what a request may make the server read.
 	DefaultMaxBodyBytes = 1 << 20
 	// DefaultMaxStatements and DefaultMaxHeavyStatements bound the Cypher

@@ -67,7 +67,7 @@ func importFiles(ctx context.Context, args []string, stdout, stderr io.Writer, l
 		if err != nil {
 			return err
 		}
-		rep, err := strikegraph.Import(ctx, db, recs, opts)
+		rep, err := strikegraph.Import(strikegraph.WithTimeLimit(ctx, strikegraph.BulkTimeLimit), db, recs, opts)
 		total.Add(rep)
 		if err != nil {
 			return err
@@ -135,6 +135,8 @@ func seedIfEmpty(ctx context.Context, db *cypher.DB, log *slog.Logger) error {
 		return err
 	}
 	log.Info("the graph is empty: loading the seed corpus")
+	// Not a request's limit: a busy machine may take longer over a batch.
+	ctx = strikegraph.WithTimeLimit(ctx, strikegraph.BulkTimeLimit)
 	rep, err := strikegraph.Import(ctx, db, strikegraph.DocumentRecords(data.FS, data.SeedDir),
 		strikegraph.ImportOptions{Author: strikegraph.Author{By: "seed", At: time.Now().UTC()}})
 	if err == nil && len(rep.Rejected) > 0 {
