@@ -25,6 +25,7 @@ const (
 	ECodeTooManyDirectives = "TOO_MANY_DIRECTIVES"
 	ECodeTooManyStatements = "TOO_MANY_STATEMENTS"
 	ECodeTooLarge          = "REQUEST_TOO_LARGE"
+	ECodeRateLimited       = "RATE_LIMITED" // HTTP 429, with Retry-After
 	ECodeTimeout           = "TIMEOUT"
 
 	// Who may write (package auth): no valid credentials, or a role too low.

@@ -48,6 +48,10 @@ const (
 	// transaction run (?timeout=); strikegraph.BulkTimeLimit when it does
 	// not ask.
 	MaxImportTimeLimit = 10 * time.Minute
+	// DefaultRateLimit is how many requests a second a client address or a
+	// credential may send (bursts of twice that): far above what a person
+	// at the explorer sends, far below a flood of guessed keys.
+	DefaultRateLimit = 50
 	// DefaultMaxBodyBytes bounds what a request may make the server read.
 	DefaultMaxBodyBytes = 1 << 20
 	// DefaultMaxStatements and DefaultMaxHeavyStatements bound the Cypher

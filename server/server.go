@@ -51,6 +51,12 @@ type Options struct {
 	MaxHeavyStatements int
 	// MaxImportBytes is the largest body POST /import takes.
 	MaxImportBytes int
+	// RateLimit is how many requests a second each client address and each
+	// credential may send, in bursts of twice that: DefaultRateLimit when
+	// zero, none when negative. Loopback clients are not limited unless
+	// RateLimitLoopback.
+	RateLimit         int
+	RateLimitLoopback bool
 	// BodyTimeout is how long a client may take to send a request's body:
 	// DefaultBodyTimeout for /graphql, and ten times that for POST /import.
 	BodyTimeout time.Duration
@@ -78,6 +84,11 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 	opts.MaxHeavyStatements = cmp.Or(opts.MaxHeavyStatements, DefaultMaxHeavyStatements)
 	opts.MaxImportBytes = cmp.Or(opts.MaxImportBytes, DefaultMaxImportBytes)
 	opts.BodyTimeout = cmp.Or(opts.BodyTimeout, DefaultBodyTimeout)
+	opts.RateLimit = cmp.Or(opts.RateLimit, DefaultRateLimit)
+	var limiter *rateLimiter
+	if opts.RateLimit > 0 {
+		limiter = newRateLimiter(float64(opts.RateLimit), opts.RateLimitLoopback)
+	}
 	schema := graph.NewExecutableSchema(graph.Config{Resolvers: resolvers.New(store)})
 	gql := handler.New(costedSchema{schema})
 	gql.AddTransport(transport.GET{})
@@ -100,13 +111,13 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 	})
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", bodyDeadline(opts.BodyTimeout, opts.Auth.Middleware(limitBody(int64(opts.MaxBodyBytes), graphqlRequest(log, opts, loaders.Middleware(store, opts.LoaderWait, gql))))))
+	mux.Handle("/graphql", bodyDeadline(opts.BodyTimeout, opts.Auth.Middleware(limiter.byCredential(limitBody(int64(opts.MaxBodyBytes), graphqlRequest(log, opts, loaders.Middleware(store, opts.LoaderWait, gql)))))))
 	refuse := func(w http.ResponseWriter, r *http.Request, err *strikegraph.Error) { writeJSONError(w, log, r, err) }
-	mux.Handle("GET /export/{format}", opts.Auth.Wrap(exportNetwork(store, log), refuse))
+	mux.Handle("GET /export/{format}", opts.Auth.Wrap(limiter.byCredential(exportNetwork(store, log)), refuse))
 	// The annotation document is not a network: its own route, which the mux
 	// prefers to the pattern above.
-	mux.Handle("GET /export/annotation", opts.Auth.Wrap(exportDocument(store, log), refuse))
-	mux.Handle("POST /import", bodyDeadline(10*opts.BodyTimeout, opts.Auth.Wrap(importRecords(store, log, int64(opts.MaxImportBytes)), refuse)))
+	mux.Handle("GET /export/annotation", opts.Auth.Wrap(limiter.byCredential(exportDocument(store, log)), refuse))
+	mux.Handle("POST /import", bodyDeadline(10*opts.BodyTimeout, opts.Auth.Wrap(limiter.byCredential(importRecords(store, log, int64(opts.MaxImportBytes))), refuse)))
 	// The pages hold no data, so they need no credentials; what they ask of
 	// /graphql and /export does.
 	if !opts.NoPages {
@@ -130,7 +141,7 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
-	return statementSlots(mux)
+	return limiter.byAddress(statementSlots(mux))
 }
 
 // bodyDeadline gives a client d to send the rest of its request, so that a

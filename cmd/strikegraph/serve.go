@@ -31,12 +31,21 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 	introspection := fs.Bool("introspection", envBool("STRIKEGRAPH_INTROSPECTION", true), "answer introspection queries (__schema, __type); GraphiQL needs them [STRIKEGRAPH_INTROSPECTION]")
 	suggestions := fs.Bool("field-suggestions", envBool("STRIKEGRAPH_FIELD_SUGGESTIONS", true), "suggest field names (\"did you mean\") in validation errors [STRIKEGRAPH_FIELD_SUGGESTIONS]")
 	pages := fs.Bool("pages", envBool("STRIKEGRAPH_PAGES", true), "serve the explorer and GraphiQL [STRIKEGRAPH_PAGES]")
+	rateLimit := fs.Int("rate-limit", envInt("STRIKEGRAPH_RATE_LIMIT", server.DefaultRateLimit), "requests a second each client address and each credential may send, in bursts of twice that; 0: no limit; loopback clients are not limited [STRIKEGRAPH_RATE_LIMIT]")
 	as := authFlags(fs)
 	nc := neo4jFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	opts.NoIntrospection, opts.NoSuggestions, opts.NoPages = !*introspection, !*suggestions, !*pages
+	switch {
+	case *rateLimit < 0:
+		return errors.New("serve: --rate-limit must be 0 (no limit) or more")
+	case *rateLimit == 0:
+		opts.RateLimit = -1
+	default:
+		opts.RateLimit = *rateLimit
+	}
 	// Zero would quietly mean the default; a limit is given to be kept.
 	if min(opts.MaxDepth, opts.MaxComplexity, opts.MaxTokens, opts.MaxFields, opts.MaxDirectives, opts.MaxStatements, opts.MaxHeavyStatements, opts.MaxBodyBytes, opts.MaxImportBytes) < 1 {
 		return errors.New("serve: every --max-… limit must be at least 1")
