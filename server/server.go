@@ -69,6 +69,10 @@ type Options struct {
 	// to strangers: no introspection, no "did you mean" in validation
 	// errors, no explorer or GraphiQL pages.
 	NoIntrospection, NoSuggestions, NoPages bool
+
+	// CORSOrigins are the origins (https://tools.example.org) whose pages
+	// may call the service from a browser; none by default.
+	CORSOrigins []string
 }
 
 // Handler returns the service's HTTP routes over store.
@@ -141,7 +145,7 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
-	return limiter.byAddress(statementSlots(mux))
+	return cors(opts.CORSOrigins, limiter.byAddress(statementSlots(mux)))
 }
 
 // bodyDeadline gives a client d to send the rest of its request, so that a

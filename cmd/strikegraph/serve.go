@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/strikegraph/strikegraph/server"
@@ -32,12 +34,21 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 	suggestions := fs.Bool("field-suggestions", envBool("STRIKEGRAPH_FIELD_SUGGESTIONS", true), "suggest field names (\"did you mean\") in validation errors [STRIKEGRAPH_FIELD_SUGGESTIONS]")
 	pages := fs.Bool("pages", envBool("STRIKEGRAPH_PAGES", true), "serve the explorer and GraphiQL [STRIKEGRAPH_PAGES]")
 	rateLimit := fs.Int("rate-limit", envInt("STRIKEGRAPH_RATE_LIMIT", server.DefaultRateLimit), "requests a second each client address and each credential may send, in bursts of twice that; 0: no limit; loopback clients are not limited [STRIKEGRAPH_RATE_LIMIT]")
+	corsOrigins := fs.String("cors-origins", env("STRIKEGRAPH_CORS_ORIGINS", ""), "comma-separated origins whose pages may call the service from a browser (https://tools.example.org); none when empty [STRIKEGRAPH_CORS_ORIGINS]")
 	as := authFlags(fs)
 	nc := neo4jFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	opts.NoIntrospection, opts.NoSuggestions, opts.NoPages = !*introspection, !*suggestions, !*pages
+	for _, o := range strings.Split(*corsOrigins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			if u, err := url.Parse(o); err != nil || u.Scheme == "" || u.Host == "" || u.Path != "" {
+				return fmt.Errorf("serve: --cors-origins: %q is not an origin such as https://tools.example.org", o)
+			}
+			opts.CORSOrigins = append(opts.CORSOrigins, o)
+		}
+	}
 	switch {
 	case *rateLimit < 0:
 		return errors.New("serve: --rate-limit must be 0 (no limit) or more")
@@ -53,7 +64,7 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 	log.Info("config", "addr", *addr, "seed", *seed, "drain", *drain, "max_depth", opts.MaxDepth,
 		"max_complexity", opts.MaxComplexity, "max_tokens", opts.MaxTokens, "max_statements", opts.MaxStatements,
 		"max_heavy_statements", opts.MaxHeavyStatements, "max_body_bytes", opts.MaxBodyBytes,
-		"introspection", *introspection, "field_suggestions", *suggestions, "pages", *pages)
+		"introspection", *introspection, "field_suggestions", *suggestions, "pages", *pages, "cors_origins", opts.CORSOrigins)
 	authn, err := as.authenticator(log)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
