@@ -13,6 +13,7 @@ const (
 	ECodeConflict    = "CONFLICT"
 	ECodeUnavailable = "DATABASE_UNAVAILABLE"
 	ECodeBusy        = "DATABASE_BUSY" // Neo4j is up, but no connection came free in time
+	ECodeOverloaded  = "OVERLOADED"    // as many heavy reads run as the service allows, or Neo4j's transaction memory is full
 	ECodeInternal    = "INTERNAL"
 	ECodeBadRequest  = "BAD_REQUEST" // the body is not a GraphQL request at all
 

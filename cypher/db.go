@@ -243,6 +243,8 @@ func dbError(err error) error {
 		return &strikegraph.Error{Code: strikegraph.ECodeUnavailable, Message: "the graph database is unavailable; try again shortly", Err: err}
 	case errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
 		return &strikegraph.Error{Code: strikegraph.ECodeConflict, Message: "conflicts with what the graph holds", Err: err}
+	case errors.As(err, &ne) && slices.Contains(outOfMemory, ne.Code):
+		return &strikegraph.Error{Code: strikegraph.ECodeOverloaded, Message: "the graph database has no memory left for this query now; try again shortly, or ask for less", Err: err}
 	case errors.As(err, &ne) && slices.Contains(txTimedOut, ne.Code):
 		return &strikegraph.Error{Code: strikegraph.ECodeTimeout, Message: "the query ran too long and was stopped; ask for less", Err: err}
 	}
@@ -257,6 +259,13 @@ var txTimedOut = []string{
 	"Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
 	"Neo.ClientError.Transaction.TransactionTimedOut",
 	"Neo.ClientError.Transaction.LockClientStopped",
+}
+
+// outOfMemory are Neo4j's codes for a transaction stopped because the
+// memory of all transactions, or of this one, ran out.
+var outOfMemory = []string{
+	"Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+	"Neo.ClientError.General.TransactionOutOfMemoryError",
 }
 
 // unavailable tells whether err says Neo4j could not be reached, directly or

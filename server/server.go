@@ -51,6 +51,9 @@ type Options struct {
 	MaxHeavyStatements int
 	// MaxImportBytes is the largest body POST /import takes.
 	MaxImportBytes int
+	// MaxHeavyReads is how many heavy reads (heavy root fields, exports) run
+	// at once over every request; DefaultMaxHeavyReads when zero.
+	MaxHeavyReads int
 	// RateLimit is how many requests a second each client address and each
 	// credential may send, in bursts of twice that: DefaultRateLimit when
 	// zero, none when negative. Loopback clients are not limited unless
@@ -77,6 +80,11 @@ type Options struct {
 
 // Handler returns the service's HTTP routes over store.
 func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler {
+	return routes(store, log, opts, newAdmission(cmp.Or(opts.MaxHeavyReads, DefaultMaxHeavyReads)))
+}
+
+// routes is Handler with the admission of heavy reads given.
+func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admission) http.Handler {
 	opts.LoaderWait = cmp.Or(opts.LoaderWait, loaders.DefaultWait)
 	opts.MaxDepth = cmp.Or(opts.MaxDepth, DefaultMaxDepth)
 	opts.MaxComplexity = cmp.Or(opts.MaxComplexity, DefaultMaxComplexity)
@@ -106,7 +114,9 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 	// The shape first: it keeps the complexity limit's walk short.
 	gql.Use(shapeLimit{maxDepth: opts.MaxDepth, maxFields: opts.MaxComplexity})
 	gql.Use(extension.FixedComplexityLimit(opts.MaxComplexity))
-	gql.Use(&statementLimit{maxStatements: opts.MaxStatements, maxHeavy: opts.MaxHeavyStatements})
+	statements := &statementLimit{maxStatements: opts.MaxStatements, maxHeavy: opts.MaxHeavyStatements}
+	gql.Use(statements)
+	gql.AroundOperations(heavy.operations(statements))
 	gql.Use(whereCheck{schema: schema, present: presentError(log)})
 	gql.SetErrorPresenter(presentError(log))
 	gql.SetRecoverFunc(func(ctx context.Context, v any) error {
@@ -117,10 +127,10 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", bodyDeadline(opts.BodyTimeout, opts.Auth.Middleware(limiter.byCredential(limitBody(int64(opts.MaxBodyBytes), graphqlRequest(log, opts, loaders.Middleware(store, opts.LoaderWait, gql)))))))
 	refuse := func(w http.ResponseWriter, r *http.Request, err *strikegraph.Error) { writeJSONError(w, log, r, err) }
-	mux.Handle("GET /export/{format}", opts.Auth.Wrap(limiter.byCredential(exportNetwork(store, log)), refuse))
+	mux.Handle("GET /export/{format}", opts.Auth.Wrap(limiter.byCredential(heavy.route(log, exportNetwork(store, log))), refuse))
 	// The annotation document is not a network: its own route, which the mux
 	// prefers to the pattern above.
-	mux.Handle("GET /export/annotation", opts.Auth.Wrap(limiter.byCredential(exportDocument(store, log)), refuse))
+	mux.Handle("GET /export/annotation", opts.Auth.Wrap(limiter.byCredential(heavy.route(log, exportDocument(store, log))), refuse))
 	mux.Handle("POST /import", bodyDeadline(10*opts.BodyTimeout, opts.Auth.Wrap(limiter.byCredential(importRecords(store, log, int64(opts.MaxImportBytes))), refuse)))
 	// The pages hold no data, so they need no credentials; what they ask of
 	// /graphql and /export does.
@@ -212,8 +222,8 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		case strikegraph.ECodeUnavailable:
 			log.WarnContext(ctx, "database unavailable", "path", gqlErr.Path.String(), "err", e.Err)
 			gqlErr.Message = e.Message
-		case strikegraph.ECodeBusy:
-			log.WarnContext(ctx, "database busy", "path", gqlErr.Path.String(), "err", e.Err)
+		case strikegraph.ECodeBusy, strikegraph.ECodeOverloaded:
+			log.WarnContext(ctx, "database busy", "code", e.Code, "path", gqlErr.Path.String(), "err", e.Err)
 			gqlErr.Message = e.Message
 		case strikegraph.ECodeTimeout:
 			log.WarnContext(ctx, "query timed out", "path", gqlErr.Path.String(), "err", e.Err)
