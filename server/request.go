@@ -21,11 +21,18 @@ import (
 // JSON, a JSON array of requests, a query that is not a string) with
 // BAD_REQUEST, logged once at INFO with the body cut short: gqlgen would
 // answer INTERNAL, and log the whole body twice at ERROR. Then it refuses a
-// query too wide to validate quickly (see preflight).
-func graphqlRequest(log *slog.Logger, opts Options, next http.Handler) http.Handler {
+// query too wide to validate quickly (see preflight), unless the query
+// cache holds it: it passed then.
+func graphqlRequest(log *slog.Logger, opts Options, known queryCache, next http.Handler) http.Handler {
+	preflight := func(r *http.Request, query string) *gqlerror.Error {
+		if _, ok := known.Get(r.Context(), query); ok {
+			return nil
+		}
+		return preflight(query, opts)
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
-			if err := preflight(r.URL.Query().Get("query"), opts); err != nil {
+			if err := preflight(r, r.URL.Query().Get("query")); err != nil {
 				writeJSON(w, http.StatusUnprocessableEntity, &graphql.Response{Errors: gqlerror.List{err}})
 				return
 			}
@@ -43,7 +50,7 @@ func graphqlRequest(log *slog.Logger, opts Options, next http.Handler) http.Hand
 			writeError(w, http.StatusBadRequest, strikegraph.ECodeBadRequest, why)
 			return
 		}
-		if err := preflight(query, opts); err != nil {
+		if err := preflight(r, query); err != nil {
 			writeJSON(w, http.StatusUnprocessableEntity, &graphql.Response{Errors: gqlerror.List{err}})
 			return
 		}

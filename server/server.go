@@ -110,7 +110,8 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	}
 	gql.SetDisableSuggestion(opts.NoSuggestions)
 	gql.SetParserTokenLimit(opts.MaxTokens)
-	gql.SetQueryCache(newQueryCache())
+	queries := newQueryCache()
+	gql.SetQueryCache(queries)
 	// The shape first: it keeps the complexity limit's walk short.
 	gql.Use(shapeLimit{maxDepth: opts.MaxDepth, maxFields: opts.MaxComplexity})
 	gql.Use(extension.FixedComplexityLimit(opts.MaxComplexity))
@@ -125,7 +126,7 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	})
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", bodyDeadline(opts.BodyTimeout, opts.Auth.Middleware(limiter.byCredential(limitBody(int64(opts.MaxBodyBytes), graphqlRequest(log, opts, loaders.Middleware(store, opts.LoaderWait, gql)))))))
+	mux.Handle("/graphql", bodyDeadline(opts.BodyTimeout, opts.Auth.Middleware(limiter.byCredential(limitBody(int64(opts.MaxBodyBytes), graphqlRequest(log, opts, queries, loaders.Middleware(store, opts.LoaderWait, gql)))))))
 	refuse := func(w http.ResponseWriter, r *http.Request, err *strikegraph.Error) { writeJSONError(w, log, r, err) }
 	mux.Handle("GET /export/{format}", opts.Auth.Wrap(limiter.byCredential(heavy.route(log, exportNetwork(store, log))), refuse))
 	// The annotation document is not a network: its own route, which the mux
