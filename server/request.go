@@ -70,18 +70,23 @@ func requestQuery(body []byte) (query, why string) {
 		return "", "a JSON array of requests (a batch) is not supported; send one request per POST"
 	}
 	var req struct {
-		Query         *string        `json:"query"`
-		OperationName *string        `json:"operationName"`
-		Variables     map[string]any `json:"variables"`
-		Extensions    map[string]any `json:"extensions"`
+		Query         *string `json:"query"`
+		OperationName *string `json:"operationName"`
+		// Left to gqlgen to decode; here only their kind is checked.
+		Variables  json.RawMessage `json:"variables"`
+		Extensions json.RawMessage `json:"extensions"`
 	}
 	if err := json.Unmarshal(body, &req); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) && typeErr.Field != "" {
-			return "", typeErr.Field + " must be " + map[string]string{"query": "a string", "operationName": "a string",
-				"variables": "an object", "extensions": "an object"}[typeErr.Field]
+			return "", typeErr.Field + " must be a string"
 		}
 		return "", `the request body is not a JSON object; send {"query": "…", "variables": {…}}`
+	}
+	for name, raw := range map[string]json.RawMessage{"variables": req.Variables, "extensions": req.Extensions} {
+		if len(raw) > 0 && raw[0] != '{' && string(raw) != "null" {
+			return "", name + " must be an object"
+		}
 	}
 	if req.Query == nil {
 		return "", ""
