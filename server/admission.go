@@ -52,9 +52,9 @@ func (a *admission) enter(ctx context.Context, n int) (leave func(), err error) 
 }
 
 // operations admits the operations that ask for heavy fields.
-func (a *admission) operations(l *statementLimit) graphql.OperationMiddleware {
+func (a *admission) operations() graphql.OperationMiddleware {
 	return func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		heavy := l.estimate(graphql.GetOperationContext(ctx).Operation).heavy
+		heavy := heavyRoots(graphql.GetOperationContext(ctx).Operation)
 		if heavy == 0 {
 			return next(ctx)
 		}

@@ -301,9 +301,6 @@ func (l *statementLimit) estimate(op *ast.OperationDefinition) statements {
 			case seen[key]: // the same response key again, merged by GraphQL
 			case path == "":
 				n.statements++
-				if op.Operation == ast.Query && slices.Contains(heavyFields, f.Name) {
-					n.heavy++
-				}
 			case f.ObjectDefinition != nil && l.resolved[strings.ToLower(f.ObjectDefinition.Name+"."+f.Name)]:
 				n.statements++
 			}
@@ -312,6 +309,22 @@ func (l *statementLimit) estimate(op *ast.OperationDefinition) statements {
 		}
 	}
 	walk(op.SelectionSet, "")
+	n.heavy = heavyRoots(op)
+	return n
+}
+
+// heavyRoots counts the heavy root fields of op, each response key once.
+func heavyRoots(op *ast.OperationDefinition) int {
+	if op.Operation != ast.Query {
+		return 0
+	}
+	n, seen := 0, map[string]bool{}
+	for _, f := range fields(op.SelectionSet) {
+		if !seen[f.Alias] && slices.Contains(heavyFields, f.Name) {
+			n++
+		}
+		seen[f.Alias] = true
+	}
 	return n
 }
 

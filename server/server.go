@@ -115,9 +115,8 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	// The shape first: it keeps the complexity limit's walk short.
 	gql.Use(shapeLimit{maxDepth: opts.MaxDepth, maxFields: opts.MaxComplexity})
 	gql.Use(extension.FixedComplexityLimit(opts.MaxComplexity))
-	statements := &statementLimit{maxStatements: opts.MaxStatements, maxHeavy: opts.MaxHeavyStatements}
-	gql.Use(statements)
-	gql.AroundOperations(heavy.operations(statements))
+	gql.Use(&statementLimit{maxStatements: opts.MaxStatements, maxHeavy: opts.MaxHeavyStatements})
+	gql.AroundOperations(heavy.operations())
 	gql.Use(whereCheck{schema: schema, present: presentError(log)})
 	gql.SetErrorPresenter(presentError(log))
 	gql.SetRecoverFunc(func(ctx context.Context, v any) error {
