@@ -119,13 +119,11 @@ func (db *DB) read(ctx context.Context, name string, params map[string]any) ([]*
 // then COMMIT), which was a third of a small read's time. A transient error
 // is tried again once, as the driver's managed transactions would.
 func (db *DB) readBuilt(ctx context.Context, name, text string, params map[string]any) ([]*neo4j.Record, error) {
-	ctx, cancel := db.deadline(ctx)
-	defer cancel()
-	release, err := strikegraph.StatementSlot(ctx)
+	ctx, done, err := db.start(ctx)
 	if err != nil {
-		return nil, dbError(err)
+		return nil, err
 	}
-	defer release()
+	defer done()
 	var recs []*neo4j.Record
 	for try := 0; try < 2; try++ {
 		db.roundTrip.Add(1)
@@ -156,13 +154,11 @@ func (db *DB) write(ctx context.Context, name string, params map[string]any) ([]
 }
 
 func (db *DB) execute(ctx context.Context, name, text string, params map[string]any, routing neo4j.ExecuteQueryConfigurationOption) ([]*neo4j.Record, error) {
-	ctx, cancel := db.deadline(ctx)
-	defer cancel()
-	release, err := strikegraph.StatementSlot(ctx)
+	ctx, done, err := db.start(ctx)
 	if err != nil {
-		return nil, dbError(err)
+		return nil, err
 	}
-	defer release()
+	defer done()
 	db.roundTrip.Add(1)
 	res, err := neo4j.ExecuteQuery(ctx, db.driver, text, params, neo4j.EagerResultTransformer,
 		routing, neo4j.ExecuteQueryWithDatabase(db.database),
@@ -176,13 +172,11 @@ func (db *DB) execute(ctx context.Context, name, text string, params map[string]
 // writeTx runs fn in one write transaction: all of it commits or none of it.
 // The driver may run fn again on a transient error, so fn must be idempotent.
 func (db *DB) writeTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
-	ctx, cancel := db.deadline(ctx)
-	defer cancel()
-	release, err := strikegraph.StatementSlot(ctx) // one slot: the transaction holds one connection
+	ctx, done, err := db.start(ctx) // one slot: the transaction holds one connection
 	if err != nil {
-		return dbError(err)
+		return err
 	}
-	defer release()
+	defer done()
 	session := db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(ctx)
 	_, err = session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
@@ -196,9 +190,17 @@ func (db *DB) writeTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction) 
 // partitioned server would otherwise hold the request and its connection.
 const deadlineMargin = 2 * time.Second
 
-// deadline bounds ctx by the transaction timeout and the margin.
-func (db *DB) deadline(ctx context.Context) (context.Context, context.CancelFunc) {
-	return context.WithTimeout(ctx, db.timeout(ctx)+deadlineMargin)
+// start readies ctx for one statement or transaction: bounded by the
+// transaction timeout and the margin, holding one of the request's
+// statement slots (strikegraph.StatementSlot). done gives both back.
+func (db *DB) start(ctx context.Context) (_ context.Context, done func(), err error) {
+	ctx, cancel := context.WithTimeout(ctx, db.timeout(ctx)+deadlineMargin)
+	release, err := strikegraph.StatementSlot(ctx)
+	if err != nil {
+		cancel()
+		return nil, nil, dbError(err)
+	}
+	return ctx, func() { release(); cancel() }, nil
 }
 
 // timeout is how long a transaction under ctx may run: the configured
