@@ -1,6 +1,7 @@
 package cypher
 
 import (
+	"cmp"
 	"context"
 	"slices"
 
@@ -91,17 +92,45 @@ func (db *DB) neighbourhood(ctx context.Context, n strikegraph.Neighbourhood) (n
 	if err != nil {
 		return nil, 0, err
 	}
+	net = &strikegraph.Network{Nodes: []*strikegraph.NetworkNode{}, Edges: []*strikegraph.NetworkEdge{}}
+	if len(recs) == 0 { // none of n.IDs is an entity
+		return net, 0, nil
+	}
 	m := recs[0].AsMap()
-	net = &strikegraph.Network{Nodes: []*strikegraph.NetworkNode{}, Edges: []*strikegraph.NetworkEdge{},
-		TotalNodes: int(m["totalNodes"].(int64)), TotalEdges: int(m["totalEdges"].(int64))}
-	for _, row := range m["nodes"].([]any) {
-		if e := entityOf(row.(map[string]any)); e != nil {
-			net.Nodes = append(net.Nodes, strikegraph.NodeOf(e))
+	net.TotalNodes, net.TotalEdges, starts = int(m["totalNodes"].(int64)), int(m["totalEdges"].(int64)), int(m["starts"].(int64))
+	nodes := make([]*strikegraph.NetworkNode, len(recs))
+	var edges []strikegraph.PathEdge
+	for _, rec := range recs {
+		m := rec.AsMap()
+		if e, ok := m["edge"].(map[string]any); ok {
+			edges = append(edges, pathEdge(e))
+		} else if e := entityOf(m); e != nil {
+			nodes[m["i"].(int64)] = strikegraph.NodeOf(e)
 		}
 	}
-	for _, row := range m["edges"].([]any) {
-		net.Edges = append(net.Edges, strikegraph.EdgeOf(pathEdge(row.(map[string]any))))
+	for _, n := range nodes {
+		if n != nil {
+			net.Nodes = append(net.Nodes, n)
+		}
+	}
+	slices.SortFunc(edges, compareEdges)
+	for _, e := range edges {
+		net.Edges = append(net.Edges, strikegraph.EdgeOf(e))
 	}
 	net.Truncated = net.TotalNodes > len(net.Nodes)
-	return net, int(m["starts"].(int64)), nil
+	return net, starts, nil
+}
+
+// compareEdges orders a network's edges by their ends, type and claim id, so
+// that the same graph gives the same answer.
+func compareEdges(a, b strikegraph.PathEdge) int {
+	return cmp.Or(cmp.Compare(a.FromID, b.FromID), cmp.Compare(a.Type, b.Type),
+		cmp.Compare(a.ToID, b.ToID), cmp.Compare(edgeClaimID(a), edgeClaimID(b)))
+}
+
+func edgeClaimID(e strikegraph.PathEdge) string {
+	if e.Claim == nil {
+		return ""
+	}
+	return e.Claim.ID
 }
