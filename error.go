@@ -12,8 +12,7 @@ const (
 	ECodeNotFound    = "NOT_FOUND"
 	ECodeConflict    = "CONFLICT"
 	ECodeUnavailable = "DATABASE_UNAVAILABLE"
-	ECodeBusy        = "DATABASE_BUSY" // Neo4j is up, but no connection came free in time
-	ECodeOverloaded  = "OVERLOADED"    // as many heavy reads run as the service allows, or Neo4j's transaction memory is full
+	ECodeOverloaded  = "OVERLOADED" // retryable: heavy reads, connections to Neo4j or its transaction memory are all taken
 	ECodeInternal    = "INTERNAL"
 	ECodeBadRequest  = "BAD_REQUEST" // the body is not a GraphQL request at all
 
@@ -28,6 +27,7 @@ const (
 	ECodeTooLarge          = "REQUEST_TOO_LARGE"
 	ECodeRateLimited       = "RATE_LIMITED" // HTTP 429, with Retry-After
 	ECodeTimeout           = "TIMEOUT"
+	ECodeTooMuchMemory     = "MEMORY_LIMIT" // Neo4j stopped a transaction at its own memory limit
 
 	// Who may write (package auth): no valid credentials, or a role too low.
 	ECodeUnauthenticated = "UNAUTHENTICATED"

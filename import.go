@@ -50,6 +50,13 @@ type ImportReport struct {
 // smaller batches pay more commits, larger ones more transaction state.
 const DefaultBatchSize = 500
 
+// MaxBatchItems bounds a transaction of an import in items (articles,
+// places, actors, incidents, relations, claims, merges), whatever the number
+// of records: a generated document of 100 incidents holds some 950, and
+// writing it takes about a third of the 48 MiB a transaction of the local
+// Neo4j may hold. A record of more items is written alone.
+const MaxBatchItems = 1000
+
 // ImportOptions tune Import.
 type ImportOptions struct {
 	Author    Author
@@ -57,13 +64,16 @@ type ImportOptions struct {
 	Progress  func(ImportReport) // called after each batch
 }
 
-// Import writes records in batches of one transaction each. A record that
-// cannot be read, is invalid or whose references fail is rejected and the
-// others are written. If a batch fails in the database (a CONFLICT), its
-// records are written one by one so that only the failing ones are rejected.
-// Import stops at the first error that is not about a record: the database
-// is unavailable, or ctx ended. Importing the same records again changes
-// nothing and reports them all UNCHANGED.
+// Import writes records in batches of one transaction each, of at most
+// BatchSize records and MaxBatchItems items. A record that cannot be read,
+// is invalid or whose references fail is rejected and the others are
+// written. If a batch fails in the database (a CONFLICT), its records are
+// written one by one so that only the failing ones are rejected; if it needs
+// more memory than a transaction may have (MEMORY_LIMIT), it is split in
+// halves, down to one record, which is then rejected. Import stops at the
+// first error that is not about a record: the database is unavailable, or
+// ctx ended. Importing the same records again changes nothing and reports
+// them all UNCHANGED.
 func Import(ctx context.Context, w WriteService, records iter.Seq[Record], opts ImportOptions) (ImportReport, error) {
 	size := opts.BatchSize
 	if size <= 0 {
@@ -71,36 +81,14 @@ func Import(ctx context.Context, w WriteService, records iter.Seq[Record], opts 
 	}
 	rep := ImportReport{Rejected: []Rejection{}, Items: map[string]map[Outcome]int{}}
 	var batch []Record
+	items := 0
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		defer func() { batch = batch[:0] }()
-		docs := make([]*Document, len(batch))
-		for i, r := range batch {
-			docs[i] = r.Doc
-		}
-		changes, errs, err := w.WriteDocuments(ctx, docs, opts.Author)
-		if err != nil && !recordError(err) {
+		defer func() { batch, items = batch[:0], 0 }()
+		if err := rep.write(ctx, w, batch, opts.Author); err != nil {
 			return err
-		}
-		if err != nil {
-			// The batch was rolled back, and says nothing of each record:
-			// write them one by one, so that only those that fail are rejected.
-			changes, errs = make([]Changes, len(batch)), make([]error, len(batch))
-			for i, r := range batch {
-				changes[i], errs[i] = w.WriteDocument(ctx, r.Doc, Upsert, opts.Author)
-				if errs[i] != nil && !recordError(errs[i]) {
-					return errs[i]
-				}
-			}
-		}
-		for i, r := range batch {
-			if errs[i] != nil {
-				rep.reject(r, errs[i])
-				continue
-			}
-			rep.count(changes[i])
 		}
 		if opts.Progress != nil {
 			opts.Progress(rep)
@@ -116,7 +104,13 @@ func Import(ctx context.Context, w WriteService, records iter.Seq[Record], opts 
 			rep.reject(r, r.Err)
 			continue
 		}
-		batch = append(batch, r)
+		n := r.Doc.items()
+		if len(batch) > 0 && items+n > MaxBatchItems {
+			if err := flush(); err != nil {
+				return rep, err
+			}
+		}
+		batch, items = append(batch, r), items+n
 		if len(batch) == size {
 			if err := flush(); err != nil {
 				return rep, err
@@ -126,10 +120,55 @@ func Import(ctx context.Context, w WriteService, records iter.Seq[Record], opts 
 	return rep, flush()
 }
 
+// write writes batch in one transaction, or as it can: see Import.
+func (rep *ImportReport) write(ctx context.Context, w WriteService, batch []Record, author Author) error {
+	docs := make([]*Document, len(batch))
+	for i, r := range batch {
+		docs[i] = r.Doc
+	}
+	changes, errs, err := w.WriteDocuments(ctx, docs, author)
+	switch {
+	case ErrorCode(err) == ECodeTooMuchMemory && len(batch) > 1:
+		half := len(batch) / 2
+		if err := rep.write(ctx, w, batch[:half], author); err != nil {
+			return err
+		}
+		return rep.write(ctx, w, batch[half:], author)
+	case err != nil && !recordError(err):
+		return err
+	case err != nil && len(batch) == 1:
+		errs = []error{err}
+	case err != nil:
+		// The batch was rolled back, and says nothing of each record:
+		// write them one by one, so that only those that fail are rejected.
+		changes, errs = make([]Changes, len(batch)), make([]error, len(batch))
+		for i, r := range batch {
+			changes[i], errs[i] = w.WriteDocument(ctx, r.Doc, Upsert, author)
+			if errs[i] != nil && !recordError(errs[i]) {
+				return errs[i]
+			}
+		}
+	}
+	for i, r := range batch {
+		if errs[i] != nil {
+			rep.reject(r, errs[i])
+			continue
+		}
+		rep.count(changes[i])
+	}
+	return nil
+}
+
+// items is how many things d defines or states, the measure of its share of
+// a transaction.
+func (d *Document) items() int {
+	return len(d.Articles) + len(d.Places) + len(d.Actors) + len(d.Incidents) + len(d.Relations) + len(d.Claims) + len(d.Merges)
+}
+
 // recordError tells whether err is about a record, not the database.
 func recordError(err error) bool {
 	code := ErrorCode(err)
-	return code == ECodeInvalid || code == ECodeConflict || code == ECodeNotFound
+	return code == ECodeInvalid || code == ECodeConflict || code == ECodeNotFound || code == ECodeTooMuchMemory
 }
 
 func (rep *ImportReport) reject(r Record, err error) {

@@ -127,7 +127,7 @@ func (db *DB) readBuilt(ctx context.Context, name, text string, params map[strin
 	var recs []*neo4j.Record
 	for try := 0; try < 2; try++ {
 		db.roundTrip.Add(1)
-		if recs, err = db.autoCommit(ctx, text, params); err == nil || !neo4j.IsRetryable(err) || ctx.Err() != nil {
+		if recs, err = db.autoCommit(ctx, text, params); err == nil || !neo4j.IsRetryable(err) || overTxMemory(err) || ctx.Err() != nil {
 			break
 		}
 	}
@@ -180,7 +180,11 @@ func (db *DB) writeTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction) 
 	session := db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(ctx)
 	_, err = session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, fn(tx)
+		err := fn(tx)
+		if overTxMemory(err) {
+			err = tooMuchMemory{err.Error()}
+		}
+		return nil, err
 	}, neo4j.WithTxTimeout(db.timeout(ctx)))
 	return db.limitError(ctx, err)
 }
@@ -240,12 +244,14 @@ func dbError(err error) error {
 	case errors.As(err, &e):
 		return err
 	case poolFull(err): // before unavailable, which it would pass for
-		return &strikegraph.Error{Code: strikegraph.ECodeBusy, Message: "the graph database is busy; try again shortly", Err: err}
+		return &strikegraph.Error{Code: strikegraph.ECodeOverloaded, Message: "every connection to the graph database is in use; try again shortly", Err: err}
 	case unavailable(err):
 		return &strikegraph.Error{Code: strikegraph.ECodeUnavailable, Message: "the graph database is unavailable; try again shortly", Err: err}
 	case errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
 		return &strikegraph.Error{Code: strikegraph.ECodeConflict, Message: "conflicts with what the graph holds", Err: err}
-	case errors.As(err, &ne) && slices.Contains(outOfMemory, ne.Code):
+	case overTxMemory(err) || errors.As(err, new(tooMuchMemory)):
+		return &strikegraph.Error{Code: strikegraph.ECodeTooMuchMemory, Message: "the query needed more memory than the graph database lets one query have (db.memory.transaction.max; --local-neo4j-tx-max); ask for less", Err: err}
+	case lastNeo4jError(err, &ne) && ne.Code == "Neo.TransientError.General.MemoryPoolOutOfMemoryError":
 		return &strikegraph.Error{Code: strikegraph.ECodeOverloaded, Message: "the graph database has no memory left for this query now; try again shortly, or ask for less", Err: err}
 	case errors.As(err, &ne) && slices.Contains(txTimedOut, ne.Code):
 		return &strikegraph.Error{Code: strikegraph.ECodeTimeout, Message: "the query ran too long and was stopped; ask for less", Err: err}
@@ -263,11 +269,31 @@ var txTimedOut = []string{
 	"Neo.ClientError.Transaction.LockClientStopped",
 }
 
-// outOfMemory are Neo4j's codes for a transaction stopped because the
-// memory of all transactions, or of this one, ran out.
-var outOfMemory = []string{
-	"Neo.TransientError.General.MemoryPoolOutOfMemoryError",
-	"Neo.ClientError.General.TransactionOutOfMemoryError",
+// overTxMemory tells whether Neo4j stopped a transaction at its own memory
+// limit (db.memory.transaction.max), not the pool's: asking again needs as
+// much. Neo4j 5 reports both as MemoryPoolOutOfMemoryError, transient, and
+// names the limit in the message; older servers had a code of its own.
+func overTxMemory(err error) bool {
+	var ne *neo4j.Neo4jError
+	return lastNeo4jError(err, &ne) && (ne.Code == "Neo.ClientError.General.TransactionOutOfMemoryError" ||
+		ne.Code == "Neo.TransientError.General.MemoryPoolOutOfMemoryError" && strings.Contains(ne.Msg, "db.memory.transaction.max"))
+}
+
+// tooMuchMemory is a transaction stopped at its memory limit, hidden from the
+// driver's retries, which would run it again to the same end: Neo4j's error
+// says it is transient.
+type tooMuchMemory struct{ msg string }
+
+func (e tooMuchMemory) Error() string { return e.msg }
+
+// lastNeo4jError is errors.As for a Neo4j error, which also looks at the last
+// attempt of a driver's retries that gave up.
+func lastNeo4jError(err error, ne **neo4j.Neo4jError) bool {
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		err = limit.Errors[len(limit.Errors)-1]
+	}
+	return errors.As(err, ne)
 }
 
 // unavailable tells whether err says Neo4j could not be reached, directly or

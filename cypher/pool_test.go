@@ -17,7 +17,7 @@ import (
 
 // TestPoolFull holds the only connection of a pool of one in an open
 // transaction: a query then waits for a connection until the driver gives up.
-// That is DATABASE_BUSY, not DATABASE_UNAVAILABLE: once the transaction ends
+// That is OVERLOADED, not DATABASE_UNAVAILABLE: once the transaction ends
 // the same query succeeds. A Neo4j that cannot be reached stays UNAVAILABLE.
 func TestPoolFull(t *testing.T) {
 	target := neo4jtest.New(t)
@@ -44,8 +44,8 @@ func TestPoolFull(t *testing.T) {
 	}
 	_, err = db.read(t.Context(), "is_empty", nil)
 	t.Logf("with the pool full: %v (%v)", err, errors.Unwrap(err))
-	if got := strikegraph.ErrorCode(err); got != strikegraph.ECodeBusy {
-		t.Errorf("with the pool full: code %s, want %s", got, strikegraph.ECodeBusy)
+	if got := strikegraph.ErrorCode(err); got != strikegraph.ECodeOverloaded {
+		t.Errorf("with the pool full: code %s, want %s", got, strikegraph.ECodeOverloaded)
 	}
 	if err := tx.Close(t.Context()); err != nil {
 		t.Fatal(err)
@@ -76,12 +76,7 @@ func TestPoolFull(t *testing.T) {
 // and sends nothing (cancelled, it gives up without a round trip), while a
 // query of another request runs. Once the transaction ends, the slot is free.
 func TestStatementSlots(t *testing.T) {
-	target := neo4jtest.New(t)
-	db, err := Open(Config{URI: target.URI, Username: target.Username, Password: target.Password, Database: target.Database}, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close(context.Background())
+	db := openTest(t)
 	request := strikegraph.WithStatementSlots(t.Context(), 1)
 
 	held, release, done := make(chan struct{}), make(chan struct{}), make(chan error, 1)

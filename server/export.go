@@ -186,9 +186,9 @@ func writeJSONError(w http.ResponseWriter, log *slog.Logger, req *http.Request, 
 		strikegraph.ECodeUnavailable: http.StatusServiceUnavailable, strikegraph.ECodeTimeout: http.StatusGatewayTimeout,
 		strikegraph.ECodeUnauthenticated: http.StatusUnauthorized, strikegraph.ECodeForbidden: http.StatusForbidden,
 		strikegraph.ECodeConflict: http.StatusConflict, strikegraph.ECodeTooLarge: http.StatusRequestEntityTooLarge,
-		strikegraph.ECodeBusy: http.StatusServiceUnavailable, strikegraph.ECodeOverloaded: http.StatusServiceUnavailable,
+		strikegraph.ECodeOverloaded: http.StatusServiceUnavailable, strikegraph.ECodeTooMuchMemory: http.StatusUnprocessableEntity,
 	}[e.Code]
-	if e.Code == strikegraph.ECodeBusy || e.Code == strikegraph.ECodeOverloaded {
+	if e.Code == strikegraph.ECodeOverloaded {
 		w.Header().Set("Retry-After", "1")
 	}
 	message := e.Error()

@@ -222,7 +222,10 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		case strikegraph.ECodeUnavailable:
 			log.WarnContext(ctx, "database unavailable", "path", gqlErr.Path.String(), "err", e.Err)
 			gqlErr.Message = e.Message
-		case strikegraph.ECodeBusy, strikegraph.ECodeOverloaded:
+		case strikegraph.ECodeTooMuchMemory:
+			log.WarnContext(ctx, "query stopped at its memory limit", "path", gqlErr.Path.String(), "err", e.Err)
+			gqlErr.Message = e.Message
+		case strikegraph.ECodeOverloaded:
 			log.WarnContext(ctx, "database busy", "code", e.Code, "path", gqlErr.Path.String(), "err", e.Err)
 			gqlErr.Message = e.Message
 		case strikegraph.ECodeTimeout:

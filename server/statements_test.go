@@ -255,7 +255,7 @@ func (s entitiesFrom) FindEntitiesByIDs(ctx context.Context, ids []string) (map[
 //   - TIMEOUT: the fetch waits for a lock that an open transaction holds,
 //     until Neo4j stops it at its transaction timeout of 500 ms.
 //   - DATABASE_UNAVAILABLE: the fetch goes to a port where no Neo4j listens.
-//   - DATABASE_BUSY: the fetch goes through a driver whose 100 connections
+//   - OVERLOADED: the fetch goes through a driver whose 100 connections
 //     are all held by transactions waiting for that lock.
 func TestNestedErrorsKeepTheirCodes(t *testing.T) {
 	g := graphtest.Seeded(t)
@@ -358,6 +358,6 @@ func TestNestedErrorsKeepTheirCodes(t *testing.T) {
 		if !eventually(2*time.Minute, blocked) {
 			t.Fatal("100 transactions did not come to wait for the lock")
 		}
-		check(t, crowded.FindEntitiesByIDs, strikegraph.ECodeBusy)
+		check(t, crowded.FindEntitiesByIDs, strikegraph.ECodeOverloaded)
 	})
 }
