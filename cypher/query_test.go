@@ -3,15 +3,12 @@ package cypher
 import (
 	"fmt"
 	"io/fs"
-	"log/slog"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
-	"github.com/strikegraph/strikegraph/neo4jtest"
 )
 
 // TestExplainEveryQuery has Neo4j plan every embedded query, so a syntax or
@@ -19,17 +16,11 @@ import (
 // plan may read every node in the graph: each starts from a label or an index.
 // The searches around a point seek the point index.
 func TestExplainEveryQuery(t *testing.T) {
-	target := neo4jtest.New(t)
-	db, err := Open(Config{URI: target.URI, Username: target.Username, Password: target.Password, Database: target.Database}, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close(t.Context())
+	db := openTest(t)
 	if err := db.ApplySchema(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	names, err = fs.Glob(queries, "*.cypher")
+	names, err := fs.Glob(queries, "*.cypher")
 	if err != nil {
 		t.Fatal(err)
 	}

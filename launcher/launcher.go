@@ -34,6 +34,8 @@ type Config struct {
 	Port      int    // Bolt port on 127.0.0.1; 0 picks a free one
 	Heap      string // JVM maximum heap, e.g. "512m"
 	PageCache string // Neo4j page cache, e.g. "64m"
+	TxMemory  string // all transactions' memory together (dbms.memory.transaction.total.max); "0": no limit
+	TxMax     string // one transaction's memory (db.memory.transaction.max); "0": no limit
 	BuildDir  string // where the Java program is built; default: the user cache dir
 	Logger    *slog.Logger
 }
@@ -47,6 +49,12 @@ func (c *Config) defaults() error {
 	}
 	if c.PageCache == "" {
 		c.PageCache = "64m"
+	}
+	if c.TxMemory == "" {
+		c.TxMemory = "256m"
+	}
+	if c.TxMax == "" {
+		c.TxMax = "48m"
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
@@ -99,7 +107,8 @@ func Start(ctx context.Context, cfg Config) (*Neo4j, error) {
 	args := append(opts, "-Xms128m", "-Xmx"+cfg.Heap,
 		"-cp", filepath.Join(dir, "target", "classes")+string(os.PathListSeparator)+filepath.Join(dir, "target", "lib", "*"),
 		"strikegraph.launcher.Launcher",
-		"--home", home, "--port", fmt.Sprint(cfg.Port), "--pagecache", cfg.PageCache)
+		"--home", home, "--port", fmt.Sprint(cfg.Port), "--pagecache", cfg.PageCache,
+		"--tx-memory", cfg.TxMemory, "--tx-max", cfg.TxMax)
 	cmd := exec.Command("java", args...)
 	logFile, err := os.OpenFile(filepath.Join(home, "launcher.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {

@@ -80,8 +80,9 @@ const (
 	// less CPU writing transactions of 100 incidents than of 1,000, most of
 	// it in garbage collection: its heap holds less at a time.
 	incidentsPerTx = corpus.PerDocument
-	// maxRows is the most rows one statement takes.
-	maxRows = 5000
+	// maxRows is the most rows one statement takes: 2,000 new nodes take
+	// some 20 MiB of a transaction's memory, indexes included.
+	maxRows = 2000
 	// writers is how many transactions write at once: two keep Neo4j busy
 	// while each waits on the other's commit.
 	writers = 2
@@ -101,7 +102,7 @@ var (
 // default when empty) and reports what it wrote. The same seed and size
 // always give the same graph, all but its createdAt and updatedAt times.
 //
-// The gazetteer is written first, in one transaction; then the incidents,
+// The gazetteer is written first, alone; then the incidents,
 // incidentsPerTx to a transaction, writers transactions at a time; then the
 // few edges between incidents of different transactions. On an error the
 // transactions committed before it stay written.
@@ -179,18 +180,34 @@ type batch struct {
 	ids         map[string]bool // of nodes
 }
 
-// write writes one batch in one transaction.
+// write writes one batch: in one transaction, unless it holds more than
+// maxRows rows (the gazetteer of a large graph), which would take more than a
+// transaction's memory (the local Neo4j's 48 MiB); then maxRows rows a
+// transaction, nodes before edges.
 func write(ctx context.Context, driver neo4j.DriverWithContext, database string, b *batch) error {
+	type step struct {
+		query, what string
+		rows        []map[string]any
+	}
+	var steps []step
+	for _, s := range []step{{createNodes, "nodes", b.nodes}, {createEdges, "edges", b.edges}} {
+		for start := 0; start < len(s.rows); start += maxRows {
+			steps = append(steps, step{s.query, s.what, s.rows[start:min(start+maxRows, len(s.rows))]})
+		}
+	}
+	txs := [][]step{steps}
+	if len(b.nodes)+len(b.edges) > maxRows {
+		txs = txs[:0]
+		for _, s := range steps {
+			txs = append(txs, []step{s})
+		}
+	}
 	sess := driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: database, AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(context.Background())
-	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		for _, step := range []struct {
-			query, what string
-			rows        []map[string]any
-		}{{createNodes, "nodes", b.nodes}, {createEdges, "edges", b.edges}} {
-			for start := 0; start < len(step.rows); start += maxRows {
-				rows := step.rows[start:min(start+maxRows, len(step.rows))]
-				res, err := tx.Run(ctx, step.query, map[string]any{"rows": rows})
+	for _, steps := range txs {
+		_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			for _, s := range steps {
+				res, err := tx.Run(ctx, s.query, map[string]any{"rows": s.rows})
 				if err != nil {
 					return nil, err
 				}
@@ -198,15 +215,15 @@ func write(ctx context.Context, driver neo4j.DriverWithContext, database string,
 				if err != nil {
 					return nil, err
 				}
-				if n, _ := rec.Values[0].(int64); n != int64(len(rows)) {
-					return nil, fmt.Errorf("created %d of %d %s: an edge's end is not in the graph", n, len(rows), step.what)
+				if n, _ := rec.Values[0].(int64); n != int64(len(s.rows)) {
+					return nil, fmt.Errorf("created %d of %d %s: an edge's end is not in the graph", n, len(s.rows), s.what)
 				}
 			}
+			return nil, nil
+		})
+		if err != nil {
+			return fmt.Errorf("graphgen: %s: %w", b.name, err)
 		}
-		return nil, nil
-	})
-	if err != nil {
-		return fmt.Errorf("graphgen: %s: %w", b.name, err)
 	}
 	return nil
 }

@@ -37,7 +37,7 @@ import org.neo4j.kernel.internal.Version;
  *
  * <pre>
  * java $(jvm.options) -Xmx512m -cp target/classes:target/lib/* strikegraph.launcher.Launcher \
- *      --home DIR --port N [--pagecache 64m] [--tx-memory 256m]
+ *      --home DIR --port N [--pagecache 64m] [--tx-memory 256m] [--tx-max 48m]
  * </pre>
  *
  * Protocol with the parent process:
@@ -53,6 +53,9 @@ public final class Launcher {
     private static final String BOLT_HOST = "127.0.0.1";
     private static final long DEFAULT_PAGECACHE = 64L * 1024 * 1024;
     private static final long DEFAULT_TX_MEMORY = 256L * 1024 * 1024;
+    // One transaction's share of DEFAULT_TX_MEMORY: the service admits four
+    // heavy reads at a time, and the rest of the pool is for everything else.
+    private static final long DEFAULT_TX_MAX = 48L * 1024 * 1024;
     private static final long AVAILABILITY_TIMEOUT_MS = 120_000;
     private static final long STARTUP_WAIT_ON_STOP_MS = 60_000;
     private static final long MAIN_START_NANOS = System.nanoTime();
@@ -73,6 +76,7 @@ public final class Launcher {
         int port = -1;
         long pagecache = DEFAULT_PAGECACHE;
         long txMemory = DEFAULT_TX_MEMORY;
+        long txMax = DEFAULT_TX_MAX;
     }
 
     static final class UsageException extends Exception {
@@ -100,7 +104,7 @@ public final class Launcher {
 
         String version = safeVersion();
         err.println("strikegraph-launcher: starting Neo4j " + version + " (home=" + opts.home + ", port=" + opts.port
-                + ", pagecache=" + opts.pagecache + ", tx-memory=" + opts.txMemory + ")");
+                + ", pagecache=" + opts.pagecache + ", tx-memory=" + opts.txMemory + ", tx-max=" + opts.txMax + ")");
 
         int boltPort;
         try {
@@ -149,6 +153,7 @@ public final class Launcher {
                     .setConfig(GraphDatabaseSettings.udc_enabled, false) // dbms.usage_report.enabled
                     .setConfig(GraphDatabaseSettings.pagecache_memory, opts.pagecache)
                     .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, opts.txMemory)
+                    .setConfig(GraphDatabaseSettings.memory_transaction_max_size, opts.txMax)
                     // Bolt's netty event loop otherwise waits a 5 s "quiet period" on every shutdown.
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                     .build();
@@ -424,9 +429,10 @@ public final class Launcher {
                 case "--port":
                 case "--pagecache":
                 case "--tx-memory":
+                case "--tx-max":
                     break;
                 default:
-                    throw new UsageException("unknown argument: " + a + " (usage: --home DIR --port N [--pagecache SIZE] [--tx-memory SIZE])");
+                    throw new UsageException("unknown argument: " + a + " (usage: --home DIR --port N [--pagecache SIZE] [--tx-memory SIZE] [--tx-max SIZE])");
             }
             if (value == null) {
                 if (i + 1 >= args.length) {
@@ -457,6 +463,10 @@ public final class Launcher {
                 case "--tx-memory":
                     // 0 means "unlimited" for dbms.memory.transaction.total.max; Neo4j itself enforces a 10m minimum otherwise.
                     o.txMemory = parseSize(name, value, true);
+                    break;
+                case "--tx-max":
+                    // 0: no limit of its own, only the pool's (db.memory.transaction.max).
+                    o.txMax = parseSize(name, value, true);
                     break;
                 default:
                     throw new AssertionError(name);
