@@ -23,6 +23,7 @@ func TestListsOnGeneratedCorpus(t *testing.T) {
 	defer srv.Close()
 	checkLists(t, srv.URL, g, 500)
 	t.Run("statements per request", func(t *testing.T) { checkStatements(t, g) })
+	t.Run("heavy reads under load", func(t *testing.T) { checkHeavyReadsUnderLoad(t, g) })
 }
 
 // checkStatements counts the Cypher statements of a busy monitor's claims
