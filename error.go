@@ -23,6 +23,7 @@ const (
 	ECodeTooManyTokens     = "TOO_MANY_TOKENS"
 	ECodeTooManyFields     = "TOO_MANY_FIELDS"
 	ECodeTooManyDirectives = "TOO_MANY_DIRECTIVES"
+	ECodeTooManyAliases    = "TOO_MANY_ALIASES"
 	ECodeTooManyStatements = "TOO_MANY_STATEMENTS"
 	ECodeTooLarge          = "REQUEST_TOO_LARGE"
 	ECodeRateLimited       = "RATE_LIMITED" // HTTP 429, with Retry-After

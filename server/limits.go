@@ -41,6 +41,9 @@ const (
 	// fragments expanded, and the widest query of the tests 1,100.
 	DefaultMaxFields     = 2000
 	DefaultMaxDirectives = 100
+	// DefaultMaxAliases bounds the aliases of a query, which repeat a field
+	// at will: no query of the README has more than 10.
+	DefaultMaxAliases = 100
 	// DefaultBodyTimeout is how long a client may take to send a body of
 	// /graphql: 1 MiB at 35 KB/s.
 	DefaultBodyTimeout = 30 * time.Second

@@ -96,7 +96,7 @@ func requestQuery(body []byte) (query, why string) {
 
 // preflight refuses, before gqlparser validates it, a query that selects
 // more than opts.MaxFields fields with its fragments expanded, or carries
-// more than opts.MaxDirectives directives. Validation takes time quadratic
+// more than opts.MaxDirectives directives or opts.MaxAliases aliases. Validation takes time quadratic
 // in the fields of a selection set (14,000 __typename took 20 CPU-seconds)
 // and reports each unknown directive apart; this costs a parse. A query
 // that does not parse is left to gqlgen, which says why.
@@ -130,17 +130,22 @@ func preflight(query string, opts Options) *gqlerror.Error {
 		e := gqlerror.Errorf("the query carries %d directives; the limit is %d", w.directives, opts.MaxDirectives)
 		errcode.Set(e, strikegraph.ECodeTooManyDirectives)
 		return e
+	case w.aliases > opts.MaxAliases:
+		e := gqlerror.Errorf("the query carries %d aliases; the limit is %d", w.aliases, opts.MaxAliases)
+		errcode.Set(e, strikegraph.ECodeTooManyAliases)
+		return e
 	}
 	return nil
 }
 
 // width counts the fields of selection sets, each fragment's once (a
 // fragment that spreads itself, which validation refuses, counts as none),
-// and the directives it meets.
+// and the directives and aliases it meets, each once.
 type width struct {
 	doc        *ast.QueryDocument
 	fragments  map[string]int // the fields of each fragment counted, -1 while it is
 	directives int
+	aliases    int
 	seen       map[ast.Selection]bool
 }
 
@@ -156,6 +161,9 @@ func (w *width) fields(set ast.SelectionSet) int {
 		case *ast.Field:
 			if first {
 				w.directives += len(sel.Directives)
+				if sel.Alias != sel.Name {
+					w.aliases++
+				}
 			}
 			n = addSat(n, addSat(1, w.fields(sel.SelectionSet)))
 		case *ast.InlineFragment:

@@ -83,6 +83,7 @@ func TestWideQueriesRefusedBeforeValidation(t *testing.T) {
 		{"a fragment bomb", bomb.String(), "TOO_MANY_FIELDS"},
 		{"a directive flood", "{ __typename" + strings.Repeat(" @nope", 5000) + " }", "TOO_MANY_DIRECTIVES"},
 		{"duplicate directives", "{ __typename" + strings.Repeat(" @skip(if: false)", 1000) + " }", "TOO_MANY_DIRECTIVES"},
+		{"alias overloading (graphql-cop's)", aliases(server.DefaultMaxAliases+1, "__typename"), "TOO_MANY_ALIASES"},
 	} {
 		for _, method := range []string{http.MethodPost, http.MethodGet} {
 			start := time.Now()

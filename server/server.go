@@ -44,6 +44,7 @@ type Options struct {
 	MaxTokens     int // the most tokens a query may have
 	MaxFields     int // the most fields a query may select, fragments expanded
 	MaxDirectives int // the most directives a query may carry
+	MaxAliases    int // the most aliases a query may carry
 	MaxBodyBytes  int // the largest request body
 	// MaxStatements is the most Cypher statements a request may send, and
 	// MaxHeavyStatements the most of the heavy ones; see statementLimit.
@@ -91,6 +92,7 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	opts.MaxTokens = cmp.Or(opts.MaxTokens, DefaultMaxTokens)
 	opts.MaxFields = cmp.Or(opts.MaxFields, DefaultMaxFields)
 	opts.MaxDirectives = cmp.Or(opts.MaxDirectives, DefaultMaxDirectives)
+	opts.MaxAliases = cmp.Or(opts.MaxAliases, DefaultMaxAliases)
 	opts.MaxBodyBytes = cmp.Or(opts.MaxBodyBytes, DefaultMaxBodyBytes)
 	opts.MaxStatements = cmp.Or(opts.MaxStatements, DefaultMaxStatements)
 	opts.MaxHeavyStatements = cmp.Or(opts.MaxHeavyStatements, DefaultMaxHeavyStatements)

@@ -35,6 +35,10 @@ func aliases(n int, field string) string {
 
 const searchField = `search(name: "hajin") { matched }`
 
+// manyAliases lets the tests of the statement budget send more aliases than
+// the service allows by default, so that the budget is what they meet.
+const manyAliases = 5000
+
 // TestTooManyStatementsSendNoCypher sends requests over the statement budget
 // and over the heavy one: each is refused with TOO_MANY_STATEMENTS (422)
 // before a single query reaches Neo4j. Requests at the budgets are served,
@@ -42,7 +46,7 @@ const searchField = `search(name: "hajin") { matched }`
 // nothing.
 func TestTooManyStatementsSendNoCypher(t *testing.T) {
 	g := graphtest.Seeded(t)
-	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{}))
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{MaxAliases: manyAliases}))
 	defer srv.Close()
 
 	for _, tc := range []struct{ name, query string }{
@@ -132,7 +136,7 @@ func TestStatementEstimate(t *testing.T) {
 		{"every incident, five levels down", `{ incidents { claims { speaker { name claims { quote incident { name } article { name publisher { name } } } } } } }`, 7},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			at := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{MaxStatements: tc.estimate, LoaderWait: 100 * time.Millisecond}))
+			at := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{MaxAliases: manyAliases, MaxStatements: tc.estimate, LoaderWait: 100 * time.Millisecond}))
 			defer at.Close()
 			before := g.RoundTrips()
 			mustQuery(t, at.URL, tc.query, nil, nil)
@@ -142,7 +146,7 @@ func TestStatementEstimate(t *testing.T) {
 				t.Errorf("sent %d queries, over the estimate of %d", sent, tc.estimate)
 			}
 
-			below := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{MaxStatements: tc.estimate - 1}))
+			below := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{MaxAliases: manyAliases, MaxStatements: tc.estimate - 1}))
 			defer below.Close()
 			if errs := query(t, below.URL, tc.query, nil, nil); len(errs) != 1 || errs[0].Extensions["code"] != strikegraph.ECodeTooManyStatements {
 				t.Errorf("with a budget of %d: errors %+v, want %s", tc.estimate-1, errs, strikegraph.ECodeTooManyStatements)
@@ -159,7 +163,7 @@ func TestStatementEstimate(t *testing.T) {
 // a fraction of the driver's pool.
 func TestBystanderServedWhileHammered(t *testing.T) {
 	g := graphtest.Seeded(t)
-	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{}))
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{MaxAliases: manyAliases}))
 	defer srv.Close()
 
 	over, at := aliases(1000, searchField), aliases(server.DefaultMaxStatements, searchField)

@@ -26,6 +26,7 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 	fs.IntVar(&opts.MaxTokens, "max-tokens", envInt("STRIKEGRAPH_MAX_TOKENS", server.DefaultMaxTokens), "the most tokens a query may have [STRIKEGRAPH_MAX_TOKENS]")
 	fs.IntVar(&opts.MaxFields, "max-fields", envInt("STRIKEGRAPH_MAX_FIELDS", server.DefaultMaxFields), "the most fields a query may select, its fragments expanded [STRIKEGRAPH_MAX_FIELDS]")
 	fs.IntVar(&opts.MaxDirectives, "max-directives", envInt("STRIKEGRAPH_MAX_DIRECTIVES", server.DefaultMaxDirectives), "the most directives a query may carry [STRIKEGRAPH_MAX_DIRECTIVES]")
+	fs.IntVar(&opts.MaxAliases, "max-aliases", envInt("STRIKEGRAPH_MAX_ALIASES", server.DefaultMaxAliases), "the most aliases a query may carry [STRIKEGRAPH_MAX_ALIASES]")
 	fs.IntVar(&opts.MaxStatements, "max-statements", envInt("STRIKEGRAPH_MAX_STATEMENTS", server.DefaultMaxStatements), "the most Cypher statements a query may send [STRIKEGRAPH_MAX_STATEMENTS]")
 	fs.IntVar(&opts.MaxHeavyStatements, "max-heavy-statements", envInt("STRIKEGRAPH_MAX_HEAVY_STATEMENTS", server.DefaultMaxHeavyStatements), "the most heavy fields (neighbourhood, timeline, totals, …) a query may ask for [STRIKEGRAPH_MAX_HEAVY_STATEMENTS]")
 	fs.IntVar(&opts.MaxImportBytes, "max-import-bytes", envInt("STRIKEGRAPH_MAX_IMPORT_BYTES", server.DefaultMaxImportBytes), "the largest body POST /import takes, in bytes [STRIKEGRAPH_MAX_IMPORT_BYTES]")
@@ -58,7 +59,7 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 		opts.RateLimit = *rateLimit
 	}
 	// Zero would quietly mean the default; a limit is given to be kept.
-	if min(opts.MaxDepth, opts.MaxComplexity, opts.MaxTokens, opts.MaxFields, opts.MaxDirectives, opts.MaxStatements, opts.MaxHeavyStatements, opts.MaxBodyBytes, opts.MaxImportBytes) < 1 {
+	if min(opts.MaxDepth, opts.MaxComplexity, opts.MaxTokens, opts.MaxFields, opts.MaxDirectives, opts.MaxAliases, opts.MaxStatements, opts.MaxHeavyStatements, opts.MaxBodyBytes, opts.MaxImportBytes) < 1 {
 		return errors.New("serve: every --max-… limit must be at least 1")
 	}
 	log.Info("config", "addr", *addr, "seed", *seed, "drain", *drain, "max_depth", opts.MaxDepth,
