@@ -2,7 +2,9 @@ package server_test
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -41,4 +43,28 @@ func TestTricklingBodyLetGo(t *testing.T) {
 	if _, err := conn.Read(make([]byte, 1)); err == nil {
 		t.Error("the connection stays open after the body's deadline")
 	}
+}
+
+// TestUnwrittenAnswerLetGo answers a request after its response deadline
+// has passed, as for a client that does not read: the answer is dropped and
+// the connection closed, instead of held.
+func TestUnwrittenAnswerLetGo(t *testing.T) {
+	g := graphtest.Seeded(t)
+	// Each level of loaders waits a second, far past the deadline.
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{ResponseTimeout: 200 * time.Millisecond, LoaderWait: time.Second}))
+	defer srv.Close()
+	const q = `{ incidents(limit: 1) { claims { speaker { name } } } }`
+	resp, err := httpClient.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(queryBody(q)))
+	if err == nil {
+		b, rerr := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if rerr == nil {
+			t.Fatalf("answered %d after the response deadline: %.200s", resp.StatusCode, b)
+		}
+	}
+	t.Logf("after the response deadline: %v", err)
+
+	fast := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{ResponseTimeout: time.Minute}))
+	defer fast.Close()
+	mustQuery(t, fast.URL, q, nil, nil)
 }

@@ -47,6 +47,10 @@ const (
 	// DefaultBodyTimeout is how long a client may take to send a body of
 	// /graphql: 1 MiB at 35 KB/s.
 	DefaultBodyTimeout = 30 * time.Second
+	// DefaultResponseTimeout is how long a /graphql request may take to be
+	// answered and its answer written: more than its statements could run,
+	// a level after another, each within the transaction timeout.
+	DefaultResponseTimeout = 5 * time.Minute
 	// MaxImportTimeLimit is the longest POST /import may let each batch's
 	// transaction run (?timeout=); strikegraph.BulkTimeLimit when it does
 	// not ask.

@@ -64,6 +64,9 @@ type Options struct {
 	// BodyTimeout is how long a client may take to send a request's body:
 	// DefaultBodyTimeout for /graphql, and ten times that for POST /import.
 	BodyTimeout time.Duration
+	// ResponseTimeout is how long after it starts a /graphql request's
+	// answer may take to be written: DefaultResponseTimeout when zero.
+	ResponseTimeout time.Duration
 
 	// Auth checks credentials on /graphql and /export; nil means none are
 	// configured: reads are open and every write is refused.
@@ -98,6 +101,7 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	opts.MaxHeavyStatements = cmp.Or(opts.MaxHeavyStatements, DefaultMaxHeavyStatements)
 	opts.MaxImportBytes = cmp.Or(opts.MaxImportBytes, DefaultMaxImportBytes)
 	opts.BodyTimeout = cmp.Or(opts.BodyTimeout, DefaultBodyTimeout)
+	opts.ResponseTimeout = cmp.Or(opts.ResponseTimeout, DefaultResponseTimeout)
 	opts.RateLimit = cmp.Or(opts.RateLimit, DefaultRateLimit)
 	var limiter *rateLimiter
 	if opts.RateLimit > 0 {
@@ -127,7 +131,7 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	})
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", bodyDeadline(opts.BodyTimeout, opts.Auth.Middleware(limiter.byCredential(limitBody(int64(opts.MaxBodyBytes), graphqlRequest(log, opts, queries, loaders.Middleware(store, opts.LoaderWait, gql)))))))
+	mux.Handle("/graphql", bodyDeadline(opts.BodyTimeout, responseDeadline(opts.ResponseTimeout, opts.Auth.Middleware(limiter.byCredential(limitBody(int64(opts.MaxBodyBytes), graphqlRequest(log, opts, queries, loaders.Middleware(store, opts.LoaderWait, gql))))))))
 	refuse := func(w http.ResponseWriter, r *http.Request, err *strikegraph.Error) { writeJSONError(w, log, r, err) }
 	mux.Handle("GET /export/{format}", opts.Auth.Wrap(limiter.byCredential(heavy.route(log, exportNetwork(store, log))), refuse))
 	// The annotation document is not a network: its own route, which the mux
@@ -165,6 +169,16 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 func bodyDeadline(d time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(d))
+		next.ServeHTTP(w, r)
+	})
+}
+
+// responseDeadline closes the connection of a request whose answer is not
+// written within d of its start: a client that does not read it cannot
+// hold the connection, nor the goroutine writing to it.
+func responseDeadline(d time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(d))
 		next.ServeHTTP(w, r)
 	})
 }
