@@ -61,6 +61,10 @@ func download(t *testing.T, base, format, query, wantFile string) []byte {
 	if got := resp.Header.Get("Content-Disposition"); got != `attachment; filename="`+wantFile+`"` {
 		t.Errorf("%s: Content-Disposition %q, want file %s", format, got, wantFile)
 	}
+	// Go's client asks for gzip, and says when it took the body apart.
+	if !resp.Uncompressed {
+		t.Errorf("%s: sent uncompressed to a client that accepts gzip", format)
+	}
 	return body
 }
 
@@ -91,6 +95,24 @@ func TestExports(t *testing.T) {
 	g := graphtest.Seeded(t)
 	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{}))
 	defer srv.Close()
+
+	t.Run("uncompressed unless asked", func(t *testing.T) {
+		zipped := download(t, srv.URL, "graphml", "", "strikegraph-graph.graphml")
+		req, _ := http.NewRequestWithContext(t.Context(), http.MethodGet, srv.URL+"/export/graphml", nil)
+		req.Header.Set("Accept-Encoding", "identity")
+		resp, err := httpClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		plain, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if enc := resp.Header.Get("Content-Encoding"); enc != "" || !bytes.Equal(plain, zipped) {
+			t.Errorf("Accept-Encoding: identity: Content-Encoding %q, %d bytes; want none, the %d bytes of the gzip export", enc, len(plain), len(zipped))
+		}
+	})
 
 	abu := "incident:2018-11-17-abu-al-hassan"
 	api := neighbourhood(t, srv.URL, map[string]any{"ids": []string{abu}, "depth": 2})
