@@ -15,7 +15,7 @@ import (
 
 // generate writes a generated corpus (package corpus) as import documents,
 // DIR/documents/*.json with their articles in DIR/articles, for
-// `strikegraph load -dir DIR/documents`.
+// `strikegraph import DIR/documents`.
 func generate(ctx context.Context, args []string, log *slog.Logger) error {
 	fs := flag.NewFlagSet("generate", flag.ContinueOnError)
 	seed := fs.Int64("seed", 1, "random seed: the same seed and size give the same corpus")
@@ -45,7 +45,7 @@ func generate(ctx context.Context, args []string, log *slog.Logger) error {
 		}
 		n++
 	}
-	log.Info("generated", "documents", n, "incidents", *incidents, "seed", *seed, "load", "strikegraph load -dir "+dir)
+	log.Info("generated", "documents", n, "incidents", *incidents, "seed", *seed, "import", "strikegraph import "+dir)
 	return nil
 }
 

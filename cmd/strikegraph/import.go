@@ -74,10 +74,14 @@ func importFiles(ctx context.Context, args []string, stdout, stderr io.Writer, l
 		}
 	}
 	if *asJSON {
-		return json.NewEncoder(stdout).Encode(total)
+		err = json.NewEncoder(stdout).Encode(total)
+	} else {
+		fmt.Fprint(stdout, importer.Summary(total))
 	}
-	fmt.Fprint(stdout, importer.Summary(total))
-	return nil
+	if err == nil && len(total.Rejected) > 0 {
+		return exitCode(1) // the summary says which and why; the rest is written
+	}
+	return err
 }
 
 // sources yields the records of each path in turn: a folder of annotation

@@ -18,14 +18,15 @@ import (
 // TestImportCommand imports the ACLED sample with `strikegraph import`: the
 // summary on stdout names each rejected row by file and line, stderr shows
 // the progress after each batch, and a second run finds every row unchanged.
+// With rows rejected, it exits with status 1.
 func TestImportCommand(t *testing.T) {
 	target := neo4jtest.New(t)
 	csv := filepath.Join("..", "..", "acled", "testdata", "syria_airstrikes.csv")
 	args := []string{"import", "--neo4j-uri", target.URI, "--neo4j-username", target.Username,
 		"--neo4j-password", target.Password, "--neo4j-database", target.Database, "-batch", "20", "-as", "test", csv}
 	var stdout, stderr bytes.Buffer
-	if err := run(t.Context(), args, &stdout, &stderr, graphtest.Logger(t)); err != nil {
-		t.Fatal(err)
+	if err := run(t.Context(), args, &stdout, &stderr, graphtest.Logger(t)); err != exitCode(1) {
+		t.Fatalf("with rows rejected: %v, want exit status 1", err)
 	}
 	notImported := func(s string) string {
 		return `sub_event_type: "` + s + `" is not imported (only Air/drone strike): the graph records airstrikes`
@@ -65,8 +66,8 @@ func TestImportCommand(t *testing.T) {
 	}
 
 	stdout.Reset()
-	if err := run(t.Context(), append(args[:len(args)-1], "-json", csv), &stdout, &stderr, graphtest.Logger(t)); err != nil {
-		t.Fatal(err)
+	if err := run(t.Context(), append(args[:len(args)-1], "-json", csv), &stdout, &stderr, graphtest.Logger(t)); err != exitCode(1) {
+		t.Fatalf("with rows rejected: %v, want exit status 1", err)
 	}
 	var rep strikegraph.ImportReport
 	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
