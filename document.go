@@ -38,8 +38,18 @@ const (
 
 // Validate checks the document on its own: required fields, enum values, ranges
 // and duplicate ids; CheckReferences checks what it refers to. It returns the
-// first problem found.
-func (d *Document) Validate() error {
+// first problem found; Problems lists them all.
+func (d *Document) Validate() error { return first(d.Problems()) }
+
+// Problems lists what Validate finds wrong with the document: the first
+// problem of each article, place, actor, incident, relation, claim and merge.
+func (d *Document) Problems() []error {
+	var problems []error
+	check := func(item func() error) {
+		if err := item(); err != nil {
+			problems = append(problems, err)
+		}
+	}
 	ids := map[string]string{} // id → kind, for the ids this document defines
 	define := func(field, id, kind string) error {
 		if strings.TrimSpace(id) == "" {
@@ -64,149 +74,170 @@ func (d *Document) Validate() error {
 		return nil
 	}
 	for i := range d.Articles {
-		a := &d.Articles[i]
-		f := fmt.Sprintf("articles[%d]", i)
-		if err := define(f, a.ID, NodeArticle); err != nil {
-			return err
-		}
-		if err := a.Published.Validate(f + ".published"); err != nil {
-			return err
-		}
-		if strings.TrimSpace(a.Text) == "" {
-			return Invalidf(f+".text", "an article needs its text, given or read from its file")
-		}
-		if len(a.Text) > maxArticle || !utf8.ValidString(a.Text) {
-			return Invalidf(f+".text", "must be valid UTF-8 of at most %d bytes", maxArticle)
-		}
-		if err := texts(f, map[string]string{"title": a.Title, "byline": a.Byline, "dateline": a.Dateline, "url": a.URL, "description": a.Description}); err != nil {
-			return err
-		}
-	}
-	for i, p := range d.Places {
-		f := fmt.Sprintf("places[%d]", i)
-		if err := define(f, p.ID, NodePlace); err != nil {
-			return err
-		}
-		if err := validName(f, p.Name, p.Aliases); err != nil {
-			return err
-		}
-		if !oneOf(p.Kind, PlaceCountry, PlaceProvince, PlaceCity, PlaceTown, PlaceVillage, PlaceArea, PlaceSite) {
-			return Invalidf(f+".kind", "unknown place kind %q", p.Kind)
-		}
-		if (p.Latitude == nil) != (p.Longitude == nil) {
-			return Invalidf(f, "latitude and longitude go together")
-		}
-		if p.Latitude != nil {
-			if *p.Latitude < -90 || *p.Latitude > 90 {
-				return Invalidf(f+".latitude", "%v is out of range [-90, 90]", *p.Latitude)
-			}
-			if *p.Longitude < -180 || *p.Longitude > 180 {
-				return Invalidf(f+".longitude", "%v is out of range [-180, 180]", *p.Longitude)
-			}
-			if !oneOf(p.GeoPrecision, GeoCountry, GeoProvince, GeoTown, GeoVillage, GeoStreet, GeoExact) {
-				return Invalidf(f+".geoPrecision", "coordinates need a precision, got %q", p.GeoPrecision)
-			}
-		}
-		if err := text(f+".description", p.Description); err != nil {
-			return err
-		}
-	}
-	for i, a := range d.Actors {
-		f := fmt.Sprintf("actors[%d]", i)
-		if err := define(f, a.ID, string(a.Kind)); err != nil {
-			return err
-		}
-		if !isActorKind(string(a.Kind)) {
-			return Invalidf(f+".kind", "unknown actor kind %q", a.Kind)
-		}
-		if err := validName(f, a.Name, a.Aliases); err != nil {
-			return err
-		}
-		if err := text(f+".description", a.Description); err != nil {
-			return err
-		}
-	}
-	for i, in := range d.Incidents {
-		f := fmt.Sprintf("incidents[%d]", i)
-		if err := define(f, in.ID, NodeIncident); err != nil {
-			return err
-		}
-		if err := validName(f, in.Name, in.Aliases); err != nil {
-			return err
-		}
-		if !oneOf(in.Scope, ScopeStrike, ScopeSeries, ScopePeriod) {
-			return Invalidf(f+".scope", "unknown scope %q", in.Scope)
-		}
-		if err := in.Date.Validate(f + ".date"); err != nil {
-			return err
-		}
-		if err := texts(f, map[string]string{"target": in.Target, "description": in.Description}); err != nil {
-			return err
-		}
-		if in.Until != nil {
-			if err := in.Until.Validate(f + ".until"); err != nil {
+		check(func() error {
+			a := &d.Articles[i]
+			f := fmt.Sprintf("articles[%d]", i)
+			if err := define(f, a.ID, NodeArticle); err != nil {
 				return err
 			}
-			from, ok1 := in.Date.Start()
-			until, ok2 := in.Until.Start()
-			if ok1 && ok2 && until.Before(from) {
-				return Invalidf(f+".until", "ends before it starts")
+			if err := a.Published.Validate(f + ".published"); err != nil {
+				return err
 			}
-		}
+			if strings.TrimSpace(a.Text) == "" {
+				return Invalidf(f+".text", "an article needs its text, given or read from its file")
+			}
+			if len(a.Text) > maxArticle || !utf8.ValidString(a.Text) {
+				return Invalidf(f+".text", "must be valid UTF-8 of at most %d bytes", maxArticle)
+			}
+			if err := texts(f, map[string]string{"title": a.Title, "byline": a.Byline, "dateline": a.Dateline, "url": a.URL, "description": a.Description}); err != nil {
+				return err
+			}
+			return nil
+		})
+	}
+	for i, p := range d.Places {
+		check(func() error {
+			f := fmt.Sprintf("places[%d]", i)
+			if err := define(f, p.ID, NodePlace); err != nil {
+				return err
+			}
+			if err := validName(f, p.Name, p.Aliases); err != nil {
+				return err
+			}
+			if !oneOf(p.Kind, PlaceCountry, PlaceProvince, PlaceCity, PlaceTown, PlaceVillage, PlaceArea, PlaceSite) {
+				return Invalidf(f+".kind", "unknown place kind %q", p.Kind)
+			}
+			if (p.Latitude == nil) != (p.Longitude == nil) {
+				return Invalidf(f, "latitude and longitude go together")
+			}
+			if p.Latitude != nil {
+				if *p.Latitude < -90 || *p.Latitude > 90 {
+					return Invalidf(f+".latitude", "%v is out of range [-90, 90]", *p.Latitude)
+				}
+				if *p.Longitude < -180 || *p.Longitude > 180 {
+					return Invalidf(f+".longitude", "%v is out of range [-180, 180]", *p.Longitude)
+				}
+				if !oneOf(p.GeoPrecision, GeoCountry, GeoProvince, GeoTown, GeoVillage, GeoStreet, GeoExact) {
+					return Invalidf(f+".geoPrecision", "coordinates need a precision, got %q", p.GeoPrecision)
+				}
+			}
+			if err := text(f+".description", p.Description); err != nil {
+				return err
+			}
+			return nil
+		})
+	}
+	for i, a := range d.Actors {
+		check(func() error {
+			f := fmt.Sprintf("actors[%d]", i)
+			if err := define(f, a.ID, string(a.Kind)); err != nil {
+				return err
+			}
+			if !isActorKind(string(a.Kind)) {
+				return Invalidf(f+".kind", "unknown actor kind %q", a.Kind)
+			}
+			if err := validName(f, a.Name, a.Aliases); err != nil {
+				return err
+			}
+			if err := text(f+".description", a.Description); err != nil {
+				return err
+			}
+			return nil
+		})
+	}
+	for i, in := range d.Incidents {
+		check(func() error {
+			f := fmt.Sprintf("incidents[%d]", i)
+			if err := define(f, in.ID, NodeIncident); err != nil {
+				return err
+			}
+			if err := validName(f, in.Name, in.Aliases); err != nil {
+				return err
+			}
+			if !oneOf(in.Scope, ScopeStrike, ScopeSeries, ScopePeriod) {
+				return Invalidf(f+".scope", "unknown scope %q", in.Scope)
+			}
+			if err := in.Date.Validate(f + ".date"); err != nil {
+				return err
+			}
+			if err := texts(f, map[string]string{"target": in.Target, "description": in.Description}); err != nil {
+				return err
+			}
+			if in.Until != nil {
+				if err := in.Until.Validate(f + ".until"); err != nil {
+					return err
+				}
+				from, ok1 := in.Date.Start()
+				until, ok2 := in.Until.Start()
+				if ok1 && ok2 && until.Before(from) {
+					return Invalidf(f+".until", "ends before it starts")
+				}
+			}
+			return nil
+		})
 	}
 	for i, r := range d.Relations {
-		f := fmt.Sprintf("relations[%d]", i)
-		if _, ok := relationEnds[r.Type]; !ok {
-			return Invalidf(f+".type", "unknown relation type %q", r.Type)
-		}
-		if r.From == "" || r.To == "" {
-			return Invalidf(f, "from and to are required")
-		}
-		if r.From == r.To {
-			return Invalidf(f, "a relation joins two different entities")
-		}
-		if err := texts(f, map[string]string{"role": r.Role, "note": r.Note}); err != nil {
-			return err
-		}
-		if r.DistanceKm != nil && *r.DistanceKm < 0 {
-			return Invalidf(f+".distanceKm", "must not be negative")
-		}
-		if err := validQuote(f+".quote", r.Quote); err != nil {
-			return err
-		}
+		check(func() error {
+			f := fmt.Sprintf("relations[%d]", i)
+			if _, ok := relationEnds[r.Type]; !ok {
+				return Invalidf(f+".type", "unknown relation type %q", r.Type)
+			}
+			if r.From == "" || r.To == "" {
+				return Invalidf(f, "from and to are required")
+			}
+			if r.From == r.To {
+				return Invalidf(f, "a relation joins two different entities")
+			}
+			if err := texts(f, map[string]string{"role": r.Role, "note": r.Note}); err != nil {
+				return err
+			}
+			if r.DistanceKm != nil && *r.DistanceKm < 0 {
+				return Invalidf(f+".distanceKm", "must not be negative")
+			}
+			if err := validQuote(f+".quote", r.Quote); err != nil {
+				return err
+			}
+			return nil
+		})
 	}
 	for i := range d.Claims {
-		c := &d.Claims[i]
-		f := fmt.Sprintf("claims[%d]", i)
-		if err := define(f, c.ID, "Claim"); err != nil {
-			return err
-		}
-		if c.SpeakerID == "" || c.IncidentID == "" || c.ArticleID == "" {
-			return Invalidf(f, "speaker, incident and article are required")
-		}
-		if strings.TrimSpace(c.Quote) == "" {
-			return Invalidf(f+".quote", "a claim needs the article's words")
-		}
-		if err := c.StatedOn.Validate(f + ".statedOn"); err != nil {
-			return err
-		}
-		if err := validStance(f, c); err != nil {
-			return err
-		}
-		if err := validQuote(f+".quote", c.Quote); err != nil {
-			return err
-		}
-		if err := text(f+".note", c.Note); err != nil {
-			return err
-		}
+		check(func() error {
+			c := &d.Claims[i]
+			f := fmt.Sprintf("claims[%d]", i)
+			if err := define(f, c.ID, "Claim"); err != nil {
+				return err
+			}
+			if c.SpeakerID == "" || c.IncidentID == "" || c.ArticleID == "" {
+				return Invalidf(f, "speaker, incident and article are required")
+			}
+			if strings.TrimSpace(c.Quote) == "" {
+				return Invalidf(f+".quote", "a claim needs the article's words")
+			}
+			if err := c.StatedOn.Validate(f + ".statedOn"); err != nil {
+				return err
+			}
+			if err := validStance(f, c); err != nil {
+				return err
+			}
+			if err := validQuote(f+".quote", c.Quote); err != nil {
+				return err
+			}
+			if err := text(f+".note", c.Note); err != nil {
+				return err
+			}
+			return nil
+		})
 	}
 	for i, m := range d.Merges {
-		f := fmt.Sprintf("merges[%d]", i)
-		if m.ID == "" || m.KeptID == "" || m.MergedID == "" {
-			return Invalidf(f, "a merge has an id, kept and merged")
-		}
+		check(func() error {
+			f := fmt.Sprintf("merges[%d]", i)
+			if m.ID == "" || m.KeptID == "" || m.MergedID == "" {
+				return Invalidf(f, "a merge has an id, kept and merged")
+			}
+			return nil
+		})
 	}
-	return nil
+	return problems
 }
 
 // RelationEnds tells whether a relation of type t may join nodes of kinds from
@@ -500,28 +531,41 @@ func (d *Document) ExternalIDs() []string {
 // CheckReferences checks that every id d references is in refs (d's own
 // definitions and what the graph already holds), of a kind allowed there, that
 // each relation joins kinds it may join, and that every quote stands verbatim
-// in its article.
+// in its article. It returns the first problem; ReferenceProblems all.
 func (d *Document) CheckReferences(refs map[string]Ref) error {
-	err := d.references(func(field, id string, kinds []string, quote string) error {
+	return first(d.ReferenceProblems(refs))
+}
+
+// ReferenceProblems lists what CheckReferences finds wrong, each reference
+// apart.
+func (d *Document) ReferenceProblems(refs map[string]Ref) []error {
+	var problems []error
+	d.references(func(field, id string, kinds []string, quote string) error {
 		ref, ok := refs[id]
-		if !ok {
-			return &Error{Code: ECodeInvalid, Field: field, Message: fmt.Sprintf("unknown reference %q", id)}
-		}
-		if kinds != nil && !oneOf(ref.Kind, kinds...) && !(oneOf("ACTOR", kinds...) && isActorKind(ref.Kind)) {
-			return Invalidf(field, "%q is a %s; it must be: %s", id, ref.Kind, strings.Join(kinds, " or "))
-		}
-		if quote != "" && !strings.Contains(ref.Text, quote) {
-			return Invalidf(field, "the quote %q does not stand verbatim in article %s", abbreviate(quote), id)
+		switch {
+		case !ok:
+			problems = append(problems, &Error{Code: ECodeInvalid, Field: field, Message: fmt.Sprintf("unknown reference %q", id)})
+		case kinds != nil && !oneOf(ref.Kind, kinds...) && !(oneOf("ACTOR", kinds...) && isActorKind(ref.Kind)):
+			problems = append(problems, Invalidf(field, "%q is a %s; it must be: %s", id, ref.Kind, strings.Join(kinds, " or ")))
+		case quote != "" && !strings.Contains(ref.Text, quote):
+			problems = append(problems, Invalidf(field, "the quote %q does not stand verbatim in article %s", abbreviate(quote), id))
 		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
 	for i, r := range d.Relations {
-		if from, to := refs[r.From].Kind, refs[r.To].Kind; !RelationEnds(r.Type, from, to) {
-			return Invalidf(fmt.Sprintf("relations[%d]", i), "%s cannot join a %s to a %s", r.Type, from, to)
+		from, ok1 := refs[r.From]
+		to, ok2 := refs[r.To]
+		if ok1 && ok2 && !RelationEnds(r.Type, from.Kind, to.Kind) {
+			problems = append(problems, Invalidf(fmt.Sprintf("relations[%d]", i), "%s cannot join a %s to a %s", r.Type, from.Kind, to.Kind))
 		}
 	}
-	return nil
+	return problems
+}
+
+// first is the first of errs, or nil.
+func first(errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs[0]
 }

@@ -143,3 +143,13 @@ func TestTextGivenIsNotReadFromFile(t *testing.T) {
 		t.Fatalf("texts %q, want %q", got, want)
 	}
 }
+
+// TestUnknownFieldLine points a rejected document's unknown field at its
+// own line, not the document's first.
+func TestUnknownFieldLine(t *testing.T) {
+	b := []byte("{\n  \"places\": [\n    {\"id\": \"place:a\", \"name\": \"A\", \"kind\": \"TOWN\",\n     \"populaton\": 3}\n  ]\n}\n")
+	r := strikegraph.DocumentRecord("doc.json", b)
+	if r.Err == nil || r.Line != 4 {
+		t.Errorf("line %d (%v), want 4, the line of populaton", r.Line, r.Err)
+	}
+}

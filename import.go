@@ -6,6 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"iter"
+	"maps"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -36,6 +39,8 @@ type Rejection struct {
 // or found unchanged (see Changes.Outcome), which it rejected, and what
 // happened to each kind of item.
 type ImportReport struct {
+	Checked   bool                       `json:"checked,omitempty"` // by Check: nothing was written
+	Valid     int                        `json:"valid,omitempty"`   // by Check: records that would be written
 	Records   int                        `json:"records"`
 	Created   int                        `json:"created"`
 	Updated   int                        `json:"updated"`
@@ -95,14 +100,9 @@ func Import(ctx context.Context, w WriteService, records iter.Seq[Record], opts 
 		}
 		return nil
 	}
-	for r := range records {
+	for r := range rep.readable(records) {
 		if err := ctx.Err(); err != nil {
 			return rep, err
-		}
-		rep.Records++
-		if r.Err != nil {
-			rep.reject(r, r.Err)
-			continue
 		}
 		n := r.Doc.items()
 		if len(batch) > 0 && items+n > MaxBatchItems {
@@ -118,6 +118,84 @@ func Import(ctx context.Context, w WriteService, records iter.Seq[Record], opts 
 		}
 	}
 	return rep, flush()
+}
+
+// Check checks records as Import would before writing them, their
+// references against the graph and the records before them included, and
+// writes nothing. Each problem of each record is a rejection of its own: the
+// first of each item of a document (see Document.Problems), and every
+// reference that fails. It stops only at an error that is not about a
+// record.
+func Check(ctx context.Context, w WriteService, records iter.Seq[Record]) (ImportReport, error) {
+	rep := ImportReport{Checked: true, Rejected: []Rejection{}, Items: map[string]map[Outcome]int{}}
+	defined := map[string]Ref{} // what the valid records so far define
+	var batch []Record
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		defer func() { batch = batch[:0] }()
+		external := map[string]bool{}
+		for _, r := range batch {
+			for _, id := range r.Doc.ExternalIDs() {
+				if _, ok := defined[id]; !ok {
+					external[id] = true
+				}
+			}
+		}
+		known, err := w.FindRefs(ctx, slices.Sorted(maps.Keys(external)))
+		if err != nil {
+			return err
+		}
+		for _, r := range batch {
+			refs := r.Doc.Refs()
+			for _, id := range r.Doc.ExternalIDs() {
+				if ref, ok := defined[id]; ok {
+					refs[id] = ref
+				} else if ref, ok := known[id]; ok {
+					refs[id] = ref
+				}
+			}
+			problems := append(r.Doc.Problems(), r.Doc.ReferenceProblems(refs)...)
+			for _, p := range problems {
+				rep.reject(r, p)
+			}
+			if len(problems) == 0 {
+				rep.Valid++
+				maps.Copy(defined, r.Doc.Refs())
+			}
+		}
+		return nil
+	}
+	for r := range rep.readable(records) {
+		if err := ctx.Err(); err != nil {
+			return rep, err
+		}
+		// Its references are checked too, however many other problems it has.
+		if batch = append(batch, r); len(batch) == DefaultBatchSize {
+			if err := flush(); err != nil {
+				return rep, err
+			}
+		}
+	}
+	return rep, flush()
+}
+
+// readable yields the records that read, counting each record in rep and
+// rejecting those that did not read.
+func (rep *ImportReport) readable(records iter.Seq[Record]) iter.Seq[Record] {
+	return func(yield func(Record) bool) {
+		for r := range records {
+			rep.Records++
+			if r.Err != nil {
+				rep.reject(r, r.Err)
+				continue
+			}
+			if !yield(r) {
+				return
+			}
+		}
+	}
 }
 
 // write writes batch in one transaction, or as it can: see Import.
@@ -217,6 +295,8 @@ func DocumentRecord(source string, b []byte) Record {
 			r.Line = lineAt(b, syntax.Offset)
 		case errors.As(err, &typ):
 			r.Line = lineAt(b, typ.Offset)
+		default:
+			r.Line = unknownFieldLine(b, err)
 		}
 		return r
 	}
@@ -310,6 +390,25 @@ func skip(dec *json.Decoder) bool {
 	}
 }
 
+// unknownFieldLine is the line of the first key named as encoding/json's
+// "unknown field" error names it, which gives no offset; 1 when err is
+// another error or the key is not found.
+func unknownFieldLine(b []byte, err error) int {
+	cause := errors.Unwrap(err)
+	if cause == nil {
+		return 1
+	}
+	name, ok := strings.CutPrefix(cause.Error(), "json: unknown field ")
+	if !ok {
+		return 1
+	}
+	key := regexp.MustCompile(regexp.QuoteMeta(name) + `\s*:`)
+	if loc := key.FindIndex(b); loc != nil {
+		return lineAt(b, int64(loc[0]))
+	}
+	return 1
+}
+
 func lineAt(b []byte, off int64) int {
 	off = min(max(off, 0), int64(len(b)))
 	return bytes.Count(b[:off], []byte("\n")) + 1
@@ -318,6 +417,8 @@ func lineAt(b []byte, off int64) int {
 // Add adds what another import did to rep.
 func (rep *ImportReport) Add(other ImportReport) {
 	rep.Records += other.Records
+	rep.Checked = rep.Checked || other.Checked
+	rep.Valid += other.Valid
 	rep.Created += other.Created
 	rep.Updated += other.Updated
 	rep.Unchanged += other.Unchanged

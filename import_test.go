@@ -84,3 +84,41 @@ func TestImportBatchesByItems(t *testing.T) {
 		t.Errorf("transactions of %v documents, want [2 2 1]", w.txs)
 	}
 }
+
+// graphOf holds refs, and answers FindRefs from them.
+type graphOf struct {
+	WriteService
+	refs map[string]Ref
+}
+
+func (g graphOf) FindRefs(_ context.Context, ids []string) (map[string]Ref, error) {
+	out := map[string]Ref{}
+	for _, id := range ids {
+		if r, ok := g.refs[id]; ok {
+			out[id] = r
+		}
+	}
+	return out, nil
+}
+
+// TestCheckSeesTheGraphAndEarlierRecords checks three records: one that
+// defines a place, one that joins it to a place the graph holds, and one
+// that names a place neither holds. Only the last is rejected.
+func TestCheckSeesTheGraphAndEarlierRecords(t *testing.T) {
+	g := graphOf{refs: map[string]Ref{"place:syria": {Kind: NodePlace}}}
+	near := func(from, to string) *Document {
+		return &Document{Relations: []Relation{{Type: RelLocatedIn, From: from, To: to}}}
+	}
+	records := []Record{
+		{Source: "a.json", Line: 1, Doc: &Document{Places: []Place{{ID: "place:hajin", Name: "Hajin", Kind: PlaceTown}}}},
+		{Source: "b.json", Line: 1, Doc: near("place:hajin", "place:syria")},
+		{Source: "c.json", Line: 1, Doc: near("place:hajin", "place:atlantis")},
+	}
+	rep, err := Check(t.Context(), g, slices.Values(records))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Valid != 2 || len(rep.Rejected) != 1 || rep.Rejected[0].Source != "c.json" || rep.Rejected[0].Field != "relations[0].to" {
+		t.Errorf("report %+v; want 2 valid and c.json's relations[0].to rejected", rep)
+	}
+}

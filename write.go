@@ -110,6 +110,9 @@ type WriteService interface {
 	// changes are at its index; a document whose references fail is not
 	// written, and its error is at its index in errs.
 	WriteDocuments(ctx context.Context, docs []*Document, a Author) (changes []Changes, errs []error, err error)
+	// FindRefs returns what the graph holds of ids, as a write checks a
+	// document's references against it, for checking without writing.
+	FindRefs(ctx context.Context, ids []string) (map[string]Ref, error)
 	// UpdateEntity reads the entity id, with a lock on it until the write
 	// commits, lets edit turn it into a document, and writes that.
 	UpdateEntity(ctx context.Context, id string, edit func(Entity) (*Document, error), a Author) (Changes, error)

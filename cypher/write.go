@@ -328,16 +328,32 @@ func hash(v any) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// findRefs returns the kind (and an article's text) of each id in the graph.
-func (db *DB) findRefs(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]strikegraph.Ref, error) {
-	refs := map[string]strikegraph.Ref{}
+// FindRefs returns the kind (and an article's text) of each id in the graph.
+func (db *DB) FindRefs(ctx context.Context, ids []string) (map[string]strikegraph.Ref, error) {
 	if len(ids) == 0 {
-		return refs, nil
+		return map[string]strikegraph.Ref{}, nil
+	}
+	recs, err := db.read(ctx, "find_refs", map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	return refsOf(recs), nil
+}
+
+// findRefs is FindRefs inside a write transaction.
+func (db *DB) findRefs(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]strikegraph.Ref, error) {
+	if len(ids) == 0 {
+		return map[string]strikegraph.Ref{}, nil
 	}
 	recs, err := db.run(ctx, tx, "find_refs", map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
+	return refsOf(recs), nil
+}
+
+func refsOf(recs []*neo4j.Record) map[string]strikegraph.Ref {
+	refs := map[string]strikegraph.Ref{}
 	for _, rec := range recs {
 		m := rec.AsMap()
 		labels := strs(m, "labels")
@@ -349,7 +365,7 @@ func (db *DB) findRefs(ctx context.Context, tx neo4j.ManagedTransaction, ids []s
 		}
 		refs[str(m, "id")] = strikegraph.Ref{Kind: kind, Text: str(m, "text")}
 	}
-	return refs, nil
+	return refs
 }
 
 // IsEmpty tells whether the graph holds no entities.

@@ -75,8 +75,12 @@ func Records(f Format, source string, r io.Reader) (iter.Seq[strikegraph.Record]
 // rejection as source:line: field: reason.
 func Summary(rep strikegraph.ImportReport) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d records: %d created, %d updated, %d unchanged, %d rejected\n",
-		rep.Records, rep.Created, rep.Updated, rep.Unchanged, len(rep.Rejected))
+	if rep.Checked {
+		fmt.Fprintf(&b, "%d records checked, nothing written: %d valid, %d problems\n", rep.Records, rep.Valid, len(rep.Rejected))
+	} else {
+		fmt.Fprintf(&b, "%d records: %d created, %d updated, %d unchanged, %d rejected\n",
+			rep.Records, rep.Created, rep.Updated, rep.Unchanged, len(rep.Rejected))
+	}
 	for _, r := range rep.Rejected {
 		field := ""
 		if r.Field != "" {

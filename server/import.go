@@ -20,7 +20,8 @@ const DefaultMaxImportBytes = 256 << 20
 // importRecords answers POST /import: an annotation document (JSON) or an
 // ACLED export (CSV), as ?format= or the Content-Type says, imported in
 // batches as the caller, who must be an editor. The answer is the import
-// report; the records it rejects are in it, with their lines.
+// report; the records it rejects are in it, with their lines. With
+// ?check=true nothing is written, and the report lists every problem.
 func importRecords(store strikegraph.WriteService, log *slog.Logger, maxBytes int64) http.HandlerFunc {
 	return func(w http.ResponseWriter, req *http.Request) {
 		ctx := req.Context()
@@ -77,6 +78,15 @@ func importRecords(store strikegraph.WriteService, log *slog.Logger, maxBytes in
 			return
 		}
 		start := time.Now()
+		if check, _ := strconv.ParseBool(req.URL.Query().Get("check")); check {
+			rep, err := strikegraph.Check(ctx, store, recs)
+			if err != nil {
+				writeJSONError(w, log, req, err)
+				return
+			}
+			writeJSON(w, http.StatusOK, rep)
+			return
+		}
 		rep, err := strikegraph.Import(ctx, store, recs, strikegraph.ImportOptions{
 			Author: strikegraph.Author{By: p.Name, At: start.UTC()}, BatchSize: batch,
 			Progress: func(rep strikegraph.ImportReport) {

@@ -28,6 +28,7 @@ func importFiles(ctx context.Context, args []string, stdout, stderr io.Writer, l
 	batch := fs.Int("batch", strikegraph.DefaultBatchSize, "records written per transaction")
 	as := fs.String("as", "", "who the writes are recorded as; default cli:<user>, or seed for the seed corpus")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	check := fs.Bool("check", false, "check every record, references against the graph included, and write nothing; every problem is listed")
 	nc := neo4jFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -63,14 +64,39 @@ func importFiles(ctx context.Context, args []string, stdout, stderr io.Writer, l
 			fmt.Fprintf(stderr, "imported %d records (%d rejected), %.0f records/s\n", rep.Records, len(rep.Rejected), rate)
 		}}
 	total := strikegraph.ImportReport{Rejected: []strikegraph.Rejection{}, Items: map[string]map[strikegraph.Outcome]int{}}
-	for recs, err := range sources(paths, f) {
+	if *check {
+		// One check of all the files: a file may use what an earlier one
+		// defines, as it would once that is written.
+		var sourceErr error
+		all := func(yield func(strikegraph.Record) bool) {
+			for recs, err := range sources(paths, f) {
+				if err != nil {
+					sourceErr = err
+					return
+				}
+				for r := range recs {
+					if !yield(r) {
+						return
+					}
+				}
+			}
+		}
+		if total, err = strikegraph.Check(ctx, db, all); err == nil {
+			err = sourceErr
+		}
 		if err != nil {
 			return err
 		}
-		rep, err := strikegraph.Import(strikegraph.WithTimeLimit(ctx, strikegraph.BulkTimeLimit), db, recs, opts)
-		total.Add(rep)
-		if err != nil {
-			return err
+	} else {
+		for recs, err := range sources(paths, f) {
+			if err != nil {
+				return err
+			}
+			rep, err := strikegraph.Import(strikegraph.WithTimeLimit(ctx, strikegraph.BulkTimeLimit), db, recs, opts)
+			total.Add(rep)
+			if err != nil {
+				return err
+			}
 		}
 	}
 	if *asJSON {
