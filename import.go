@@ -51,16 +51,17 @@ type ImportReport struct {
 
 // DefaultBatchSize is how many records an import writes per transaction.
 // Of 100, 500 and 2000, 500 imported 100,000 ACLED rows fastest (make
-// bench-import: about 1,700 rows/s, against 1,150 and 1,450, on 2 CPUs):
+// bench-import: about 1,900 rows/s, against 1,200 and 1,800, on 2 CPUs):
 // smaller batches pay more commits, larger ones more transaction state.
 const DefaultBatchSize = 500
 
 // MaxBatchItems bounds a transaction of an import in items (articles,
 // places, actors, incidents, relations, claims, merges), whatever the number
-// of records: a generated document of 100 incidents holds some 950, and
-// writing it takes about a third of the 48 MiB a transaction of the local
-// Neo4j may hold. A record of more items is written alone.
-const MaxBatchItems = 1000
+// of records, so that it fits the 128 MiB a transaction of the local Neo4j
+// may hold: an ACLED row holds some 16 items, so 500 rows (the default
+// batch) fit; a generated document of 100 incidents some 950. A record of
+// more items is written alone.
+const MaxBatchItems = 8000
 
 // ImportOptions tune Import.
 type ImportOptions struct {

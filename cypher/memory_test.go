@@ -9,15 +9,15 @@ import (
 )
 
 // TestTransactionMemoryLimit runs a statement that collects far more than one
-// transaction may hold on the local launcher (48 MiB of its 256 MiB pool):
+// transaction may hold on the local launcher (128 MiB of its 256 MiB pool):
 // Neo4j stops it, and the client is told MEMORY_LIMIT, not INTERNAL and not
 // the retryable OVERLOADED, since asking again would fail the same way.
 func TestTransactionMemoryLimit(t *testing.T) {
 	db := openTest(t)
-	// 10 million integers: 80 MB as a list, more than 48 MiB, less than the pool.
+	// 10 million integers: Neo4j counts more than 128 MiB for them.
 	_, err := db.readBuilt(t.Context(), "test", "UNWIND range(1, 10000000) AS x WITH collect(x) AS xs RETURN size(xs) AS n", nil)
 	if err == nil {
-		t.Fatal("a statement of 80 MB ran: the transaction has no memory limit of its own (the local launcher sets db.memory.transaction.max to 48m)")
+		t.Fatal("a statement of 10 million integers ran: the transaction has no memory limit of its own (the local launcher sets db.memory.transaction.max to 128m)")
 	}
 	if got := strikegraph.ErrorCode(err); got != strikegraph.ECodeTooMuchMemory {
 		t.Errorf("code %s, want %s: %v", got, strikegraph.ECodeTooMuchMemory, err)

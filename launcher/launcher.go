@@ -54,7 +54,7 @@ func (c *Config) defaults() error {
 		c.TxMemory = "256m"
 	}
 	if c.TxMax == "" {
-		c.TxMax = "48m"
+		c.TxMax = "128m"
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)

@@ -61,8 +61,7 @@ func TestSequentialTestsAreIsolated(t *testing.T) {
 	t.Run("first", func(t *testing.T) {
 		db := New(t)
 		run(t, db, "CREATE CONSTRAINT neo4jtest_selftest IF NOT EXISTS FOR (p:SelfTest) REQUIRE p.id IS UNIQUE", nil)
-		// A few thousand a transaction: more would pass the local Neo4j's
-		// 48 MiB of memory for one.
+		// A few thousand a transaction, well within a transaction's memory.
 		for from := 1; from <= 10001; from += 2500 {
 			run(t, db, "UNWIND range($from, $to) AS i CREATE (:SelfTest {id: i})-[:NEXT]->(:SelfTestOther {id: i})",
 				map[string]any{"from": from, "to": min(from+2499, 10001)})

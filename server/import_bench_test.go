@@ -98,8 +98,8 @@ func BenchmarkImportACLED(b *testing.B) {
 func emptyGraph(b *testing.B, g *graphtest.Graph) {
 	b.Helper()
 	for _, q := range []string{
-		"MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*)",
-		"MATCH (n) WITH n LIMIT 20000 DELETE n RETURN count(*)",
+		"MATCH ()-[r]->() WITH r LIMIT 5000 DELETE r RETURN count(*)",
+		"MATCH (n) WITH n LIMIT 5000 DELETE n RETURN count(*)",
 	} {
 		for {
 			res, err := neo4j.ExecuteQuery(b.Context(), g.Target.Driver, q, nil, neo4j.EagerResultTransformer,

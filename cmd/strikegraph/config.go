@@ -41,7 +41,7 @@ func localFlags(fs *flag.FlagSet, c *launcher.Config) {
 	fs.StringVar(&c.Heap, "local-neo4j-heap", env("STRIKEGRAPH_NEO4J_HEAP", "512m"), "local Neo4j: JVM heap [STRIKEGRAPH_NEO4J_HEAP]")
 	fs.StringVar(&c.PageCache, "local-neo4j-pagecache", env("STRIKEGRAPH_NEO4J_PAGECACHE", "64m"), "local Neo4j: page cache [STRIKEGRAPH_NEO4J_PAGECACHE]")
 	fs.StringVar(&c.TxMemory, "local-neo4j-tx-memory", env("STRIKEGRAPH_NEO4J_TX_MEMORY", "256m"), "local Neo4j: memory of all transactions together; 0 is no limit [STRIKEGRAPH_NEO4J_TX_MEMORY]")
-	fs.StringVar(&c.TxMax, "local-neo4j-tx-max", env("STRIKEGRAPH_NEO4J_TX_MAX", "48m"), "local Neo4j: memory of one transaction; 0 is no limit [STRIKEGRAPH_NEO4J_TX_MAX]")
+	fs.StringVar(&c.TxMax, "local-neo4j-tx-max", env("STRIKEGRAPH_NEO4J_TX_MAX", "128m"), "local Neo4j: memory of one transaction; 0 is no limit [STRIKEGRAPH_NEO4J_TX_MAX]")
 }
 
 // connect opens the graph, starting the local Neo4j first when no URI is

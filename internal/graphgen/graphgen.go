@@ -182,7 +182,7 @@ type batch struct {
 
 // write writes one batch: in one transaction, unless it holds more than
 // maxRows rows (the gazetteer of a large graph), which would take more than a
-// transaction's memory (the local Neo4j's 48 MiB); then maxRows rows a
+// transaction's memory; then maxRows rows a
 // transaction, nodes before edges.
 func write(ctx context.Context, driver neo4j.DriverWithContext, database string, b *batch) error {
 	type step struct {

@@ -37,7 +37,7 @@ import org.neo4j.kernel.internal.Version;
  *
  * <pre>
  * java $(jvm.options) -Xmx512m -cp target/classes:target/lib/* strikegraph.launcher.Launcher \
- *      --home DIR --port N [--pagecache 64m] [--tx-memory 256m] [--tx-max 48m]
+ *      --home DIR --port N [--pagecache 64m] [--tx-memory 256m] [--tx-max 128m]
  * </pre>
  *
  * Protocol with the parent process:
@@ -53,9 +53,9 @@ public final class Launcher {
     private static final String BOLT_HOST = "127.0.0.1";
     private static final long DEFAULT_PAGECACHE = 64L * 1024 * 1024;
     private static final long DEFAULT_TX_MEMORY = 256L * 1024 * 1024;
-    // One transaction's share of DEFAULT_TX_MEMORY: the service admits four
-    // heavy reads at a time, and the rest of the pool is for everything else.
-    private static final long DEFAULT_TX_MAX = 48L * 1024 * 1024;
+    // One transaction may take half of DEFAULT_TX_MEMORY: a batch of 500
+    // ACLED rows, the import's default, takes more than 48 MiB.
+    private static final long DEFAULT_TX_MAX = 128L * 1024 * 1024;
     private static final long AVAILABILITY_TIMEOUT_MS = 120_000;
     private static final long STARTUP_WAIT_ON_STOP_MS = 60_000;
     private static final long MAIN_START_NANOS = System.nanoTime();
