@@ -156,7 +156,7 @@ type NetworkService interface {
 	// FindIncidentNetwork is FindNeighbourhood from every incident where
 	// selects; n.IDs is ignored.
 	FindIncidentNetwork(ctx context.Context, where *IncidentWhere, n Neighbourhood) (*Network, error)
-	// FindGraph returns the whole graph, cut at maxNodes nodes by id.
+	// FindGraph returns the whole graph, cut at its maxNodes most connected nodes.
 	FindGraph(ctx context.Context, maxNodes int) (*Network, error)
 	// FindPathNetwork returns the shortest paths of FindShortestPaths as
 	// one network.

@@ -38,7 +38,7 @@ func (db *DB) FindIncidentNetwork(ctx context.Context, where *strikegraph.Incide
 	return net, nil
 }
 
-// FindGraph returns the whole graph, cut at maxNodes nodes by id.
+// FindGraph returns the whole graph, cut at its maxNodes most connected nodes.
 func (db *DB) FindGraph(ctx context.Context, maxNodes int) (*strikegraph.Network, error) {
 	if err := strikegraph.ValidateMaxNodes(maxNodes); err != nil {
 		return nil, err

@@ -181,6 +181,13 @@ func TestExports(t *testing.T) {
 		if r.Nodes != 10 || resp.Header.Get("X-Strikegraph-Truncated") != "true" || resp.Header.Get("X-Strikegraph-Total-Nodes") != "75" {
 			t.Errorf("cut at 10: %d nodes, headers %v", r.Nodes, resp.Header)
 		}
+		// The ten most connected, not the first ten ids (articles, which
+		// no edge joins): the cut keeps edges, each between kept nodes
+		// (networkx would count an end it was not given as a node).
+		if r.Edges < 10 {
+			t.Errorf("cut at 10 nodes: %d edges, want the hubs' edges between them", r.Edges)
+		}
+		t.Logf("cut at 10: %d nodes, %d edges", r.Nodes, r.Edges)
 	})
 
 	t.Run("errors are JSON with a stable code", func(t *testing.T) {
