@@ -3,11 +3,14 @@ package server
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -75,15 +78,132 @@ func exportDocument(store strikegraph.DocumentService, log *slog.Logger) http.Ha
 // sendBody writes an export, gzip-compressed when the client accepts it:
 // the seed corpus's exports shrink five to nine times.
 func sendBody(w http.ResponseWriter, req *http.Request, body *bytes.Buffer) {
+	out, done := compressed(w, req)
+	_, _ = body.WriteTo(out)
+	done()
+}
+
+// compressed is where an export's body goes: w, or a gzip stream over it
+// when the client accepts one. done ends it.
+func compressed(w http.ResponseWriter, req *http.Request) (out io.Writer, done func()) {
 	w.Header().Add("Vary", "Accept-Encoding")
 	if !acceptsGzip(req.Header.Get("Accept-Encoding")) {
-		_, _ = body.WriteTo(w)
-		return
+		return w, func() {}
 	}
 	w.Header().Set("Content-Encoding", "gzip")
 	zw := gzip.NewWriter(w)
-	_, _ = body.WriteTo(zw)
-	_ = zw.Close()
+	return zw, func() { _ = zw.Close() }
+}
+
+// claimsPage is how many claims each page of a claims export reads.
+const claimsPage = 1000
+
+// exportClaims serves GET /export/claims.csv: the claims where selects (a
+// ClaimWhere as JSON, written as in GraphQL; every claim without it), one
+// row each, written a page at a time as they are read.
+func exportClaims(store resolvers.Store, log *slog.Logger) http.HandlerFunc {
+	return func(w http.ResponseWriter, req *http.Request) {
+		var where *strikegraph.ClaimWhere
+		if s := req.URL.Query().Get("where"); s != "" {
+			var err error
+			if where, err = decodeWhere[strikegraph.ClaimWhere](s, "a ClaimWhere"); err == nil {
+				err = where.Validate()
+			}
+			if err != nil {
+				writeJSONError(w, log, req, err)
+				return
+			}
+		}
+		// The first page before the first byte, so that an error still
+		// gets its status.
+		rows, more, err := claimRows(req.Context(), store, where, 0)
+		if err != nil {
+			writeJSONError(w, log, req, err)
+			return
+		}
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="strikegraph-claims.csv"`)
+		out, done := compressed(w, req)
+		csv, err := export.NewClaimsCSV(out)
+		for start := 0; err == nil; {
+			for _, r := range rows {
+				if err = csv.Write(r); err != nil {
+					break
+				}
+			}
+			if err != nil || !more {
+				break
+			}
+			start += len(rows)
+			rows, more, err = claimRows(req.Context(), store, where, start)
+		}
+		if err == nil {
+			err = csv.Flush()
+		}
+		if err != nil {
+			// Too late for a status: cut the response, so that the client
+			// sees a broken download rather than a short file.
+			log.WarnContext(req.Context(), "claims export stopped", "err", err)
+			panic(http.ErrAbortHandler)
+		}
+		done()
+	}
+}
+
+// claimRows reads a page of claims, from start, with the names each row
+// gives, and tells whether more follow.
+func claimRows(ctx context.Context, store resolvers.Store, where *strikegraph.ClaimWhere, start int) ([]export.ClaimRow, bool, error) {
+	page, err := store.FindClaims(ctx, strikegraph.ListQuery[strikegraph.ClaimWhere]{Where: where,
+		Window: strikegraph.Window{Start: start, Limit: claimsPage}})
+	if err != nil {
+		return nil, false, err
+	}
+	var ids, incidents []string
+	for _, c := range page.Items {
+		ids = append(ids, c.IncidentID, c.SpeakerID, c.ArticleID)
+		if c.OnBehalfOfID != "" {
+			ids = append(ids, c.OnBehalfOfID)
+		}
+		incidents = append(incidents, c.IncidentID)
+	}
+	links, err := store.FindLinksByIDs(ctx, slices.Compact(slices.Sorted(slices.Values(incidents))))
+	if err != nil {
+		return nil, false, err
+	}
+	for _, ls := range links {
+		for _, l := range ls {
+			ids = append(ids, l.OtherID)
+		}
+	}
+	entities, err := store.FindEntitiesByIDs(ctx, slices.Compact(slices.Sorted(slices.Values(ids))))
+	if err != nil {
+		return nil, false, err
+	}
+	name := func(id string) string {
+		switch e := entities[id].(type) {
+		case *strikegraph.Actor:
+			return e.Name
+		case *strikegraph.Place:
+			return e.Name
+		}
+		return ""
+	}
+	rows := make([]export.ClaimRow, len(page.Items))
+	for i, c := range page.Items {
+		r := export.ClaimRow{Claim: c, Speaker: name(c.SpeakerID), OnBehalfOf: name(c.OnBehalfOfID)}
+		r.Incident, _ = entities[c.IncidentID].(*strikegraph.Incident)
+		r.Article, _ = entities[c.ArticleID].(*strikegraph.Article)
+		for _, l := range links[c.IncidentID] {
+			switch {
+			case l.Direction == strikegraph.DirectionOut && (l.Type == strikegraph.RelLocatedIn || l.Type == strikegraph.RelLocatedNear):
+				r.Places = append(r.Places, name(l.OtherID))
+			case l.Direction == strikegraph.DirectionIn && l.Type == strikegraph.RelCarriedOut:
+				r.Perpetrators = append(r.Perpetrators, name(l.OtherID))
+			}
+		}
+		rows[i] = r
+	}
+	return rows, page.More, nil
 }
 
 // acceptsGzip tells whether an Accept-Encoding header accepts gzip: named,
@@ -150,6 +270,11 @@ func exportScope(req *http.Request, store resolvers.Store) (scope string, net *s
 // incidentWhere reads an IncidentWhere written as in GraphQL: its field
 // names are the Go fields' without underscores (date_GTE is DateGTE).
 func incidentWhere(s string) (*strikegraph.IncidentWhere, error) {
+	return decodeWhere[strikegraph.IncidentWhere](s, "an IncidentWhere")
+}
+
+// decodeWhere reads a where input written as in GraphQL, a W.
+func decodeWhere[W any](s, what string) (*W, error) {
 	var v any
 	if err := json.Unmarshal([]byte(s), &v); err != nil {
 		return nil, strikegraph.Invalidf("where", "not JSON: %v", err)
@@ -157,9 +282,9 @@ func incidentWhere(s string) (*strikegraph.IncidentWhere, error) {
 	b, _ := json.Marshal(withoutUnderscores(v))
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
-	var w strikegraph.IncidentWhere
+	var w W
 	if err := dec.Decode(&w); err != nil {
-		return nil, strikegraph.Invalidf("where", "not an IncidentWhere: %v", err)
+		return nil, strikegraph.Invalidf("where", "not %s: %v", what, err)
 	}
 	return &w, nil
 }

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -267,4 +269,124 @@ func TestAnnotationExport(t *testing.T) {
 func str(v any) string {
 	s, _ := v.(string)
 	return s
+}
+
+// TestClaimsCSV reads the claims export with Go's CSV reader: a header, then
+// one row a claim, each saying what the API says of it; a where selects as
+// claimsConnection's does.
+func TestClaimsCSV(t *testing.T) {
+	g := graphtest.Seeded(t)
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{}))
+	defer srv.Close()
+	read := func(query string) []map[string]string { return readClaimsCSV(t, srv.URL, query) }
+	count := func(where string) int { return claimCount(t, srv.URL, where) }
+
+	rows := read("")
+	if want := count("null"); len(rows) != want || want == 0 {
+		t.Fatalf("%d rows, want one for each of the %d claims", len(rows), want)
+	}
+	var api struct {
+		Claim struct {
+			Stance     string
+			Quote      string
+			Speaker    struct{ Name string }
+			OnBehalfOf *struct{ Name string }
+			Incident   struct {
+				ID, Name     string
+				Date         struct{ Value, Precision string }
+				Perpetrators []struct{ Name string }
+			}
+			Article struct{ Title, URL string }
+			Figures struct {
+				Killed *struct {
+					Min, Max *int
+					Text     string
+				}
+			}
+		}
+	}
+	const id = "claim:002-sohr-43"
+	mustQuery(t, srv.URL, `query($id: ID!) { claim(id: $id) { stance quote speaker { name } onBehalfOf { name }
+		incident { id name date { value precision } perpetrators { name } } article { title url } figures { killed { min max text } } } }`,
+		map[string]any{"id": id}, &api)
+	c := api.Claim
+	var row map[string]string
+	for _, r := range rows {
+		if r["claim"] == id {
+			row = r
+		}
+	}
+	if row == nil {
+		t.Fatalf("no row for %s", id)
+	}
+	var perpetrators []string
+	for _, p := range c.Incident.Perpetrators {
+		perpetrators = append(perpetrators, p.Name)
+	}
+	want := map[string]string{"stance": c.Stance, "quote": c.Quote, "speaker name": c.Speaker.Name, "on behalf of name": c.OnBehalfOf.Name,
+		"incident": c.Incident.ID, "incident name": c.Incident.Name, "incident date": c.Incident.Date.Value, "date precision": c.Incident.Date.Precision,
+		"perpetrators": strings.Join(perpetrators, "; "), "article title": c.Article.Title, "article url": c.Article.URL,
+		"killed min": strconv.Itoa(*c.Figures.Killed.Min), "killed text": c.Figures.Killed.Text, "retracted": "false", "recorded by": "seed"}
+	for col, v := range want {
+		if row[col] != v {
+			t.Errorf("%s: %q, want %q", col, row[col], v)
+		}
+	}
+	if row["places"] == "" || row["recorded at"] == "" || len(perpetrators) == 0 {
+		t.Errorf("%s: places %q, recorded at %q, perpetrators %v: all should be given", id, row["places"], row["recorded at"], perpetrators)
+	}
+
+	const sohr = `{"speaker": "monitor:sohr", "stance_IN": ["REPORTED"]}`
+	selected := read("?where=" + url.QueryEscape(sohr))
+	if want := count(sohr); len(selected) != want || want == 0 || want == len(rows) {
+		t.Errorf("where %s: %d rows, want %d of the %d", sohr, len(selected), want, len(rows))
+	}
+	for _, r := range selected {
+		if r["stance"] != "REPORTED" {
+			t.Errorf("where %s: a %s claim", sohr, r["stance"])
+		}
+	}
+	resp, err := httpClient.Get(srv.URL + "/export/claims.csv?where=" + url.QueryEscape(`{"colour": "red"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("an unknown where field: %d, want 400", resp.StatusCode)
+	}
+}
+
+// readClaimsCSV reads base's /export/claims.csv?query as rows by column.
+func readClaimsCSV(t *testing.T, base, query string) []map[string]string {
+	t.Helper()
+	resp, err := httpClient.Get(base + "/export/claims.csv" + query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "text/csv; charset=utf-8" {
+		b, _ := io.ReadAll(resp.Body)
+		t.Fatalf("%s: %d %s: %s", query, resp.StatusCode, resp.Header.Get("Content-Type"), b)
+	}
+	records, err := csv.NewReader(resp.Body).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []map[string]string
+	for _, rec := range records[1:] {
+		row := map[string]string{}
+		for i, col := range records[0] {
+			row[col] = rec[i]
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// claimCount is claimsConnection's totalCount for where, a ClaimWhere as JSON.
+func claimCount(t *testing.T, base, where string) int {
+	t.Helper()
+	var out struct{ ClaimsConnection struct{ TotalCount int } }
+	mustQuery(t, base, `query($w: ClaimWhere) { claimsConnection(where: $w) { totalCount } }`, map[string]any{"w": json.RawMessage(where)}, &out)
+	return out.ClaimsConnection.TotalCount
 }

@@ -24,6 +24,16 @@ func TestListsOnGeneratedCorpus(t *testing.T) {
 	checkLists(t, srv.URL, g, 500)
 	t.Run("statements per request", func(t *testing.T) { checkStatements(t, g) })
 	t.Run("heavy reads under load", func(t *testing.T) { checkHeavyReadsUnderLoad(t, g) })
+	t.Run("claims export, page after page", func(t *testing.T) {
+		rows, want := readClaimsCSV(t, srv.URL, ""), claimCount(t, srv.URL, "null")
+		seen := map[string]bool{}
+		for _, r := range rows {
+			seen[r["claim"]] = true
+		}
+		if len(rows) != want || len(seen) != want || want < 3*1000 {
+			t.Errorf("%d rows, %d claims, want each of the %d claims once, over several pages", len(rows), len(seen), want)
+		}
+	})
 }
 
 // checkStatements counts the Cypher statements of a busy monitor's claims
