@@ -32,7 +32,10 @@ CALL (level2) {
 UNWIND [n IN level0 | {n: n, d: 0}] + [n IN level1 | {n: n, d: 1}]
   + [n IN level2 | {n: n, d: 2}] + [n IN level3 | {n: n, d: 3}] AS reached
 WITH reached.n AS n, min(reached.d) AS d
-ORDER BY d, n.id
+// Cut at $maxNodes, the kept nodes are those nearest the start, and of one
+// distance the most connected: the hubs an investigator looks for, each
+// joined to the start through nodes kept before it.
+ORDER BY d, COUNT { (n)--() } DESC, n.id
 WITH collect(n) AS nodes, size([x IN collect(d) WHERE x = 0]) AS starts
 // A list used with IN is hashed once, so each test below is quick.
 WITH nodes, starts, [n IN nodes | n.id] AS ids, nodes[..$maxNodes] AS kept

@@ -52,6 +52,51 @@ func TestNetwork(t *testing.T) {
 	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{}))
 	defer srv.Close()
 
+	t.Run("cut short, the nearest and most connected are kept, joined to the start", func(t *testing.T) {
+		const start, keep = "place:hajin", 6
+		net := neighbourhood(t, srv.URL, map[string]any{"ids": []string{start}, "depth": 2, "max": keep})
+		if !net.Truncated || len(net.Nodes) != keep || net.Nodes[0].ID != start {
+			t.Fatalf("%d nodes (truncated %v), the first %v; want %d from %s", len(net.Nodes), net.Truncated, net.Nodes[0].ID, keep, start)
+		}
+		// Every kept node reaches the start through kept edges.
+		joined := map[string]bool{start: true}
+		for grew := true; grew; {
+			grew = false
+			for _, e := range net.Edges {
+				if joined[e.From] != joined[e.To] {
+					joined[e.From], joined[e.To], grew = true, true, true
+				}
+			}
+		}
+		degree := func(id string) int {
+			return count(t, g, `MATCH (n:Entity {id: $id}) RETURN COUNT { (n)--() }`, map[string]any{"id": id})
+		}
+		kept := map[string]bool{}
+		least := -1 // the fewest edges of a kept neighbour of the start
+		for _, n := range net.Nodes {
+			kept[n.ID] = true
+			if !joined[n.ID] {
+				t.Errorf("%s is kept but joined to %s by no kept edge", n.ID, start)
+			}
+			if n.ID != start {
+				if d := degree(n.ID); least < 0 || d < least {
+					least = d
+				}
+			}
+		}
+		// The start has more neighbours than the cut keeps: none left out
+		// is more connected than one kept.
+		full := neighbourhood(t, srv.URL, map[string]any{"ids": []string{start}, "depth": 1, "max": 5000})
+		if len(full.Nodes) <= keep {
+			t.Fatalf("%s has %d neighbours: the cut at %d proves nothing", start, len(full.Nodes)-1, keep)
+		}
+		for _, n := range full.Nodes {
+			if !kept[n.ID] && degree(n.ID) > least {
+				t.Errorf("%s (%d edges) was left out for a neighbour with %d", n.ID, degree(n.ID), least)
+			}
+		}
+	})
+
 	t.Run("a neighbourhood is every entity within depth, and the edges between them", func(t *testing.T) {
 		for depth := 1; depth <= 3; depth++ {
 			net := neighbourhood(t, srv.URL, map[string]any{"ids": []string{"monitor:sohr"}, "depth": depth})
