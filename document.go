@@ -197,6 +197,9 @@ func (d *Document) Problems() []error {
 			if err := validQuote(f+".quote", r.Quote); err != nil {
 				return err
 			}
+			if r.Quote != "" && r.Article == "" {
+				return Invalidf(f+".quote", "a quote needs the article it is from: give article too")
+			}
 			return nil
 		})
 	}

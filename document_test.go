@@ -92,6 +92,8 @@ func TestValidateRejectsBadDocuments(t *testing.T) {
 		"an id defined twice": {strikegraph.Document{Places: []strikegraph.Place{{ID: "p", Name: "P", Kind: strikegraph.PlaceTown},
 			{ID: "p", Name: "Q", Kind: strikegraph.PlaceTown}}}, "CONFLICT", "places[1].id"},
 		"an unknown relation": {strikegraph.Document{Relations: []strikegraph.Relation{{Type: "LOVES", From: "a", To: "b"}}}, "BAD_USER_INPUT", "relations[0].type"},
+		"a quote without its article": {strikegraph.Document{Relations: []strikegraph.Relation{{Type: strikegraph.RelLocatedNear, From: "i", To: "p",
+			Quote: "near the market"}}}, "BAD_USER_INPUT", "relations[0].quote"},
 	} {
 		err := tc.doc.Validate()
 		var e *strikegraph.Error

@@ -350,6 +350,8 @@ func TestMutationValidation(t *testing.T) {
 		{"oversize name", createActor, map[string]any{"in": map[string]any{"name": strings.Repeat("x", 301), "kind": "MONITOR"}}, "input.name"},
 		{"oversize description", createActor, map[string]any{"in": map[string]any{"name": "Y", "kind": "MONITOR", "description": strings.Repeat("x", 10001)}}, "input.description"},
 		{"relation between the wrong kinds", addRelation, map[string]any{"in": map[string]any{"type": "CARRIED_OUT", "from": "place:al-testa", "to": incidentID}}, "input"},
+		{"a quote without its article", addRelation, map[string]any{"in": map[string]any{"type": "LOCATED_NEAR", "from": incidentID, "to": "place:al-testa",
+			"quote": "Airstrikes hit the market in Al-Testa"}}, "input.quote"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { s.wantError(t, s.editor, tc.query, tc.vars, "BAD_USER_INPUT", tc.field) })
 	}
