@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -150,6 +151,9 @@ func (r *mutationResolver) AddAliases(ctx context.Context, id string, aliases []
 		return have
 	}
 	out, err := r.update(ctx, id, func(e strikegraph.Entity) (*strikegraph.Document, error) {
+		if err := r.aliasesFree(ctx, e, aliases); err != nil {
+			return nil, err
+		}
 		switch e := e.(type) {
 		case *strikegraph.Incident:
 			e.Aliases = add(e.Name, e.Aliases)
@@ -185,6 +189,38 @@ func (r *mutationResolver) CreateArticle(ctx context.Context, in graph.ArticleIn
 	}
 	e, err := found[strikegraph.Article](ctx, r, a.ID)
 	return &graph.ArticlePayload{Article: e, Outcome: out}, err
+}
+
+// aliasesFree refuses an alias that already names another entity of e's
+// type: a search for it would then find two, one of them wrongly.
+func (r *mutationResolver) aliasesFree(ctx context.Context, e strikegraph.Entity, aliases []string) error {
+	var t strikegraph.EntityType
+	switch e.(type) {
+	case *strikegraph.Incident:
+		t = strikegraph.TypeIncident
+	case *strikegraph.Place:
+		t = strikegraph.TypePlace
+	case *strikegraph.Actor:
+		t = strikegraph.TypeActor
+	default:
+		return nil
+	}
+	for i, a := range aliases {
+		hits, err := r.Store.SearchEntities(ctx, strikegraph.Search{Name: a, Types: []strikegraph.EntityType{t}, First: 5})
+		if strikegraph.ErrorCode(err) == strikegraph.ECodeInvalid {
+			continue // not a name at all: validation says why
+		}
+		if err != nil {
+			return err
+		}
+		for _, h := range hits {
+			if other := h.Entity.EntityID(); other != e.EntityID() && strikegraph.NameKey(h.Matched) == strikegraph.NameKey(a) {
+				return &strikegraph.Error{Code: strikegraph.ECodeConflict, Field: fmt.Sprintf("aliases[%d]", i),
+					Message: fmt.Sprintf("%q already names %s; if the two are one, merge them (mergeEntities)", a, other)}
+			}
+		}
+	}
+	return nil
 }
 
 func (r *mutationResolver) AddRelation(ctx context.Context, in graph.RelationInput) (*graph.RelationPayload, error) {

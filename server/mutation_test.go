@@ -183,6 +183,8 @@ func TestMutations(t *testing.T) {
 	if aliases.AddAliases.Outcome != "UNCHANGED" {
 		t.Errorf("addAliases again: %+v", aliases.AddAliases)
 	}
+	// Another actor's name is no alias: search would find both under it.
+	s.wantError(t, s.editor, `mutation { addAliases(id: "group:test-coalition", aliases: ["TC2", "test  monitor"]) { outcome } }`, nil, "CONFLICT", "aliases[1]")
 
 	var inc struct {
 		UpdateIncident struct {
