@@ -286,14 +286,20 @@ type tooMuchMemory struct{ msg string }
 
 func (e tooMuchMemory) Error() string { return e.msg }
 
-// lastNeo4jError is errors.As for a Neo4j error, which also looks at the last
-// attempt of a driver's retries that gave up.
+// lastNeo4jError is errors.As for a Neo4j error, of the last attempt when
+// the driver's retries gave up.
 func lastNeo4jError(err error, ne **neo4j.Neo4jError) bool {
+	return errors.As(lastAttempt(err), ne)
+}
+
+// lastAttempt is the error of the last attempt when err says the driver's
+// retries gave up, which says why; err otherwise.
+func lastAttempt(err error) error {
 	var limit *neo4j.TransactionExecutionLimit
 	if errors.As(err, &limit) && len(limit.Errors) > 0 {
-		err = limit.Errors[len(limit.Errors)-1]
+		return limit.Errors[len(limit.Errors)-1]
 	}
-	return errors.As(err, ne)
+	return err
 }
 
 // unavailable tells whether err says Neo4j could not be reached, directly or
@@ -322,13 +328,9 @@ func unavailable(err error) bool {
 // timed out: Neo4j cannot be reached. TestPoolFull pins this down.
 func poolFull(err error) bool {
 	var conn *neo4j.ConnectivityError
-	var limit *neo4j.TransactionExecutionLimit
-	switch {
-	case errors.As(err, &limit): // the driver's retries gave up: the last attempt says why
-		return len(limit.Errors) > 0 && poolFull(limit.Errors[len(limit.Errors)-1])
-	case errors.As(err, &conn) && conn.Inner != nil:
-		msg := conn.Inner.Error()
-		return strings.HasPrefix(msg, "Timeout while waiting for connection") && strings.HasSuffix(msg, context.DeadlineExceeded.Error())
+	if !errors.As(lastAttempt(err), &conn) || conn.Inner == nil {
+		return false
 	}
-	return false
+	msg := conn.Inner.Error()
+	return strings.HasPrefix(msg, "Timeout while waiting for connection") && strings.HasSuffix(msg, context.DeadlineExceeded.Error())
 }
