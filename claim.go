@@ -113,15 +113,21 @@ const (
 
 // ClaimEnds say which of the entities a claim names to read with it, and
 // which of their fields, so that a request need not ask for them again. The
-// publisher is the article's, read when the article is.
+// publisher is the article's, read when the article is. Own names the
+// claim's own fields to read; when it names none, all are read.
 type ClaimEnds struct {
 	Speaker, Incident, Article, Publisher, OnBehalfOf Fields
+	Own                                               Fields
 }
 
 // Or is what either asks for.
 func (e ClaimEnds) Or(o ClaimEnds) ClaimEnds {
+	own := e.Own.Or(o.Own)
+	if !e.Own.Wanted() || !o.Own.Wanted() {
+		own = Fields{} // one of them reads all
+	}
 	return ClaimEnds{e.Speaker.Or(o.Speaker), e.Incident.Or(o.Incident), e.Article.Or(o.Article),
-		e.Publisher.Or(o.Publisher), e.OnBehalfOf.Or(o.OnBehalfOf)}
+		e.Publisher.Or(o.Publisher), e.OnBehalfOf.Or(o.OnBehalfOf), own}
 }
 
 // ClaimsFound are claims by the id they were asked for, and the entities

@@ -2,6 +2,9 @@ package cypher
 
 import (
 	"context"
+	"maps"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -24,13 +27,86 @@ func (db *DB) FindClaimByID(ctx context.Context, id string) (*strikegraph.Claim,
 // claimFromRecord reads a record of (speaker, stance, incident, props).
 func claimFromRecord(rec *neo4j.Record) *strikegraph.Claim { return claimFromRow(rec.AsMap()) }
 
+// claimFieldProps are the properties of a claim's edge each field of a
+// claim is read from; "figures.killed" names one figure of figures. The
+// id, article and the organisation spoken for are always read; the rest of
+// a claim (its stance, speaker, incident) comes from the statement's other
+// columns. A field not named here makes a read take every property.
+var claimFieldProps = func() map[string][]string {
+	m := map[string][]string{
+		"__typename": nil, "id": nil, "stance": nil, "speaker": nil, "onBehalfOf": nil, "incident": nil, "article": nil,
+		"quote": {"quote"}, "direct": {"direct"}, "note": {"note"},
+		"statedOn": {"statedOnValue", "statedOnPrecision", "statedOnText", "statedOnNote"},
+		"via":      {"via"}, "places": {"places"}, "denies": {"denies"}, "response": {"response"},
+		"provenance": {"createdAt", "createdBy", "updatedAt", "updatedBy"},
+		"retraction": {"retractedAt", "retractedBy", "retractionReason"},
+	}
+	for _, name := range slices.Sorted(maps.Keys((&strikegraph.Figures{}).Named())) {
+		props := []string{name + "Text", name + "Min", name + "Max", name + "Approximate"}
+		m["figures."+name] = props
+		m["figures"] = append(m["figures"], props...)
+	}
+	return m
+}()
+
+// claimRead is how a statement reads the properties of the claim r that
+// the fields own are read from: a list of them, in the order of names, or
+// the map of all of them (names nil) when own names none.
+func claimRead(own strikegraph.Fields) (expr string, names []string) {
+	if own.All || !own.Wanted() {
+		return "properties(r)", nil
+	}
+	names = []string{"id", "article", "onBehalfOf", "retractedAt"}
+	for _, name := range own.Names {
+		ps, ok := claimFieldProps[name]
+		if !ok {
+			return "properties(r)", nil
+		}
+		for _, p := range ps {
+			if !slices.Contains(names, p) {
+				names = append(names, p)
+			}
+		}
+	}
+	var b strings.Builder
+	for i, p := range names {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("r." + p)
+	}
+	return "[" + b.String() + "]", names
+}
+
+// propsOf reads what claimRead returned as a claim's properties: those
+// with a value.
+func propsOf(v any, names []string) map[string]any {
+	list, ok := v.([]any)
+	if !ok {
+		m, _ := v.(map[string]any)
+		return m
+	}
+	m := make(map[string]any, len(list))
+	for i, p := range list {
+		if p != nil && i < len(names) {
+			m[names[i]] = p
+		}
+	}
+	return m
+}
+
 // claimFromRow reads a record or row of {speaker, stance, incident, props}.
 func claimFromRow(m map[string]any) *strikegraph.Claim {
-	p := m["props"].(map[string]any)
+	return claimOf(m["speaker"].(string), m["stance"].(string), m["incident"].(string), m["props"].(map[string]any))
+}
+
+// claimOf reads a claim from its speaker's id, its stance, its incident's
+// id and the properties of its edge.
+func claimOf(speaker, stance, incident string, p map[string]any) *strikegraph.Claim {
 	direct, _ := p["direct"].(bool)
 	c := &strikegraph.Claim{
-		ID: str(p, "id"), Stance: strikegraph.Stance(m["stance"].(string)),
-		SpeakerID: m["speaker"].(string), IncidentID: m["incident"].(string),
+		ID: str(p, "id"), Stance: strikegraph.Stance(stance),
+		SpeakerID: speaker, IncidentID: incident,
 		OnBehalfOfID: str(p, "onBehalfOf"), ArticleID: str(p, "article"), Quote: str(p, "quote"), Direct: direct,
 		StatedOn: getDate(p, "statedOn"), ViaIDs: strs(p, "via"), PlaceIDs: strs(p, "places"), Note: str(p, "note"),
 		Denies: strikegraph.Denial(str(p, "denies")), Response: strikegraph.Response(str(p, "response")),

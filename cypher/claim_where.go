@@ -3,6 +3,7 @@ package cypher
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -195,10 +196,14 @@ var claimsOf = map[strikegraph.ClaimsOf][]string{
 
 // The entities a claim names, read with it when asked for.
 const (
-	claimArticleMatch  = "\nOPTIONAL MATCH (article:Article:Entity {id: r.article})\nOPTIONAL MATCH (article)-[:PUBLISHED_BY]->(publisher:Outlet)"
-	claimBehalfMatch   = "\nOPTIONAL MATCH (behalf:Actor:Entity {id: r.onBehalfOf})"
-	claimsOfReturn     = "\nRETURN key, speaker.id AS speaker, type(r) AS stance, incident.id AS incident, properties(r) AS props"
-	claimsOfReturnLast = " ORDER BY key, r.id"
+	claimArticleMatch = "\nOPTIONAL MATCH (article:Article:Entity {id: r.article})\nOPTIONAL MATCH (article)-[:PUBLISHED_BY]->(publisher:Outlet)"
+	claimBehalfMatch  = "\nOPTIONAL MATCH (behalf:Actor:Entity {id: r.onBehalfOf})"
+	// One row a key: its claims in order, each a list of the speaker's id,
+	// the stance, the incident's id and the edge's properties, and each end
+	// once, however many claims name it. One row, not one a claim, because
+	// the driver's cost is mostly per row.
+	claimsOfOrder  = "\nWITH key, speaker, r, incident%s ORDER BY key, r.id"
+	claimsOfReturn = "\nRETURN key, collect([speaker.id, type(r), incident.id, %s]) AS claims"
 )
 
 // claimEnd is one entity a claim names: its variable in the statement, the
@@ -215,8 +220,14 @@ func claimEndsOf(e strikegraph.ClaimEnds) []claimEnd {
 	} else {
 		e.Publisher = strikegraph.Fields{}
 	}
-	return []claimEnd{{"speaker", "speakerNode", e.Speaker}, {"incident", "incidentNode", e.Incident},
-		{"article", "articleNode", e.Article}, {"publisher", "publisherNode", e.Publisher}, {"behalf", "behalfNode", e.OnBehalfOf}}
+	var out []claimEnd
+	for _, end := range []claimEnd{{"speaker", "speakerNode", e.Speaker}, {"incident", "incidentNode", e.Incident},
+		{"article", "articleNode", e.Article}, {"publisher", "publisherNode", e.Publisher}, {"behalf", "behalfNode", e.OnBehalfOf}} {
+		if end.fields.Wanted() {
+			out = append(out, end)
+		}
+	}
+	return out
 }
 
 // claimsOfText is the statement of FindClaimsOf.
@@ -237,19 +248,25 @@ func (s *statement) claimsOfText(of strikegraph.ClaimsOf, where *strikegraph.Cla
 		return strings.Join(parts, "\nUNION\n")
 	})
 	text := "UNWIND $ids AS key\nCALL (key) {\n" + body + "\n}"
+	carried := ""
 	if ends.Article.Wanted() {
 		text += claimArticleMatch
+		carried += ", article, publisher"
 	}
 	if ends.OnBehalfOf.Wanted() {
 		text += claimBehalfMatch
+		carried += ", behalf"
 	}
-	ret := claimsOfReturn
+	props, _ := claimRead(ends.Own)
+	text += fmt.Sprintf(claimsOfOrder, carried) + fmt.Sprintf(claimsOfReturn, props)
 	for _, e := range claimEndsOf(ends) {
-		if e.fields.Wanted() {
-			ret += ", " + projection(e.v, e.fields, "publisher") + " AS " + e.column
+		p := projection(e.v, e.fields, "publisher")
+		if e.v == "article" {
+			p = "CASE WHEN article IS NULL THEN null ELSE {n: " + p + ", publisher: publisher.id} END"
 		}
+		text += ", collect(DISTINCT " + p + ") AS " + e.column
 	}
-	return text + ret + claimsOfReturnLast, nil
+	return text, nil
 }
 
 // FindClaimsOf returns the claims of each entity of ids that where selects,
@@ -267,27 +284,32 @@ func (db *DB) FindClaimsOf(ctx context.Context, of strikegraph.ClaimsOf, ids []s
 	}
 	found := strikegraph.ClaimsFound{ByID: map[string][]*strikegraph.Claim{}, Entities: map[string][]strikegraph.Entity{}}
 	seen := map[string]bool{}
+	wanted := claimEndsOf(ends)
+	_, names := claimRead(ends.Own)
 	for _, rec := range recs {
-		m := rec.AsMap()
-		for _, end := range claimEndsOf(ends) {
-			node, ok := nodeOf(m[end.column])
-			if !ok {
-				continue
-			}
-			row := map[string]any{"n": node}
-			if end.v == "article" {
-				if p, ok := nodeOf(m["publisherNode"]); ok {
-					row["publisher"] = p.Props["id"]
+		key := rec.Values[0].(string)
+		rows := rec.Values[1].([]any)
+		claims := make([]*strikegraph.Claim, 0, len(rows))
+		for _, row := range rows {
+			c := row.([]any)
+			claims = append(claims, claimOf(c[0].(string), c[1].(string), c[2].(string), propsOf(c[3], names)))
+		}
+		found.ByID[key] = claims
+		for i, end := range wanted {
+			fkey := end.fields.Key()
+			nodes, _ := rec.Values[2+i].([]any)
+			for _, v := range nodes {
+				row := map[string]any{"n": v}
+				if end.v == "article" {
+					m, _ := v.(map[string]any)
+					row = map[string]any{"n": m["n"], "publisher": m["publisher"]}
+				}
+				if e := entityOf(row); e != nil && !seen[fkey+"|"+e.EntityID()] {
+					seen[fkey+"|"+e.EntityID()] = true
+					found.Entities[fkey] = append(found.Entities[fkey], e)
 				}
 			}
-			key := end.fields.Key()
-			if e := entityOf(row); e != nil && !seen[key+"|"+e.EntityID()] {
-				seen[key+"|"+e.EntityID()] = true
-				found.Entities[key] = append(found.Entities[key], e)
-			}
 		}
-		key := m["key"].(string)
-		found.ByID[key] = append(found.ByID[key], claimFromRow(m))
 	}
 	return found, nil
 }

@@ -232,11 +232,13 @@ type claims struct {
 // entities that ends asks for: what every caller of a batch asked for.
 func Claims(ctx context.Context, of strikegraph.ClaimsOf, id string, where *strikegraph.ClaimWhere, ends strikegraph.ClaimEnds) ([]*strikegraph.Claim, error) {
 	l := For(ctx)
-	key := argsKey("claims", of, where)
+	// Claims read for some of their fields are handed only to readers of
+	// the same fields.
+	key := argsKey("claims", of, where, ends.Own.Key())
 	l.mu.Lock()
 	c, ok := l.keyed[key].(*claims)
 	if !ok {
-		c = &claims{}
+		c = &claims{ends: ends} // not the zero ends, whose Own reads all
 		c.loader = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]*strikegraph.Claim, error) {
 			c.mu.Lock()
 			ends := c.ends

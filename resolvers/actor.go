@@ -38,10 +38,9 @@ func (r *actorResolver) ClaimsConnection(ctx context.Context, obj *strikegraph.A
 }
 
 func (r *actorResolver) Claims(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error) {
-	claims, err := checked(where, func() ([]*strikegraph.Claim, error) {
-		return loaders.Claims(ctx, strikegraph.ClaimsOfActor, obj.ID, where, claimEnds(ctx))
+	return checked(where, func() ([]*strikegraph.Claim, error) {
+		return loaders.Claims(ctx, strikegraph.ClaimsOfActor, obj.ID, ofStance(where, stance), claimEnds(ctx))
 	})
-	return ofStance(claims, stance), err
 }
 
 func (r *actorResolver) SpeaksFor(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Link, error) {

@@ -85,18 +85,17 @@ func (r *claimResolver) Response(_ context.Context, c *strikegraph.Claim) (*stri
 	return nonZero(c.Response), nil
 }
 
-// ofStance keeps the claims of one stance; all when stance is nil.
-func ofStance(claims []*strikegraph.Claim, stance *strikegraph.Stance) []*strikegraph.Claim {
+// ofStance narrows where to the claims of one stance, when one is given,
+// so that storage reads no others.
+func ofStance(where *strikegraph.ClaimWhere, stance *strikegraph.Stance) *strikegraph.ClaimWhere {
 	if stance == nil {
-		return claims
+		return where
 	}
-	out := []*strikegraph.Claim{}
-	for _, c := range claims {
-		if c.Stance == *stance {
-			out = append(out, c)
-		}
+	w := &strikegraph.ClaimWhere{StanceIn: []strikegraph.Stance{*stance}}
+	if where != nil {
+		w.AND = []*strikegraph.ClaimWhere{where}
 	}
-	return out
+	return w
 }
 
 type dateResolver struct{ *Resolver }
@@ -114,12 +113,21 @@ func nonZero[T comparable](v T) *T {
 	return &v
 }
 
-// claimEnds are the entities the fields selected under a list of claims
-// name, and their fields selected, which storage can read with the claims.
+// claimEnds are the fields selected under a list of claims, and the
+// entities they name with their fields selected, which storage can read
+// with the claims.
 func claimEnds(ctx context.Context) strikegraph.ClaimEnds {
 	var ends strikegraph.ClaimEnds
+	var own []string
 	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		own = append(own, f.Name)
 		switch f.Name {
+		case "figures":
+			// Only the figures selected are read.
+			own = own[:len(own)-1]
+			for _, g := range graphql.CollectFields(graphql.GetOperationContext(ctx), f.Selections, nil) {
+				own = append(own, "figures."+g.Name)
+			}
 		case "speaker":
 			ends.Speaker = ends.Speaker.Or(fieldsUnder(ctx, f.Selections))
 		case "incident":
@@ -135,5 +143,6 @@ func claimEnds(ctx context.Context) strikegraph.ClaimEnds {
 			ends.OnBehalfOf = ends.OnBehalfOf.Or(fieldsUnder(ctx, f.Selections))
 		}
 	}
+	ends.Own = strikegraph.FieldsNamed(own...)
 	return ends
 }

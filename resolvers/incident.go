@@ -76,10 +76,9 @@ func (r *incidentResolver) PossiblySameAs(ctx context.Context, obj *strikegraph.
 }
 
 func (r *incidentResolver) Claims(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error) {
-	claims, err := checked(where, func() ([]*strikegraph.Claim, error) {
-		return loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, where, claimEnds(ctx))
+	return checked(where, func() ([]*strikegraph.Claim, error) {
+		return loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, ofStance(where, stance), claimEnds(ctx))
 	})
-	return ofStance(claims, stance), err
 }
 
 func (r *incidentResolver) ClaimsConnection(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*graph.ClaimsConnection, error) {
@@ -91,10 +90,12 @@ func (r *incidentResolver) Speakers(ctx context.Context, obj *strikegraph.Incide
 	if err != nil {
 		return nil, err
 	}
-	claims = ofStance(claims, stance)
 	var ids []string
 	seen := map[string]bool{}
 	for _, c := range claims {
+		if stance != nil && c.Stance != *stance {
+			continue
+		}
 		if !seen[c.SpeakerID] {
 			seen[c.SpeakerID] = true
 			ids = append(ids, c.SpeakerID)

@@ -2,6 +2,8 @@ package server_test
 
 import (
 	"net/http/httptest"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -82,5 +84,109 @@ func TestNestedWhereCheckedFirst(t *testing.T) {
 		if len(errs) != 1 || errs[0].Extensions["code"] != "BAD_USER_INPUT" || errs[0].Extensions["field"] == nil {
 			t.Errorf("%s: errors %+v; want one BAD_USER_INPUT naming its field", q, errs)
 		}
+	}
+}
+
+// TestClaimsReadForTheirFields asks for the claims of every incident twice
+// in one request: at the top without their quotes, and again below each
+// claim with them. Claims read for some fields must not be handed to a
+// reader of others, and a stance argument must keep the same claims as
+// filtering all of them.
+func TestClaimsReadForTheirFields(t *testing.T) {
+	g := graphtest.Seeded(t)
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{MaxComplexity: 1_000_000}))
+	defer srv.Close()
+
+	type figure struct {
+		Min, Max *int
+		Text     string
+	}
+	type claim struct {
+		ID, Stance, Quote string
+		Figures           struct{ CiviliansKilled, Injured *figure }
+	}
+	var want struct {
+		Incidents []struct {
+			ID     string
+			Claims []claim
+		}
+	}
+	mustQuery(t, srv.URL, `{ incidents { id claims { id stance quote
+		figures { civiliansKilled { min max text } injured { min max text } } } } }`, nil, &want)
+	claims := map[string]claim{}
+	figures := 0
+	for _, in := range want.Incidents {
+		for _, c := range in.Claims {
+			if c.Quote == "" {
+				t.Fatalf("claim %s has no quote in the seed corpus", c.ID)
+			}
+			if c.Figures.CiviliansKilled != nil {
+				figures++
+			}
+			claims[c.ID] = c
+		}
+	}
+	if figures == 0 {
+		t.Fatal("no civilian tolls in the seed corpus: the test proves nothing")
+	}
+	if len(claims) == 0 {
+		t.Fatal("no claims in the seed corpus: the test proves nothing")
+	}
+
+	var got struct {
+		Incidents []struct {
+			ID     string
+			Claims []struct {
+				ID       string
+				Incident struct{ Claims []claim }
+			}
+		}
+	}
+	mustQuery(t, srv.URL, `{ incidents { id
+		claims { id incident { claims { id stance quote
+			figures { civiliansKilled { min max text } injured { min max text } } } } } } }`, nil, &got)
+	var stances struct {
+		Incidents []struct {
+			ID                          string
+			Reported, Denied, Responded []claim
+		}
+	}
+	mustQuery(t, srv.URL, `{ incidents { id
+		reported: claims(stance: REPORTED) { id stance }
+		denied: claims(stance: DENIED) { id stance }
+		responded: claims(stance: RESPONDED) { id stance } } }`, nil, &stances)
+	checked, narrowed := 0, 0
+	for _, in := range got.Incidents {
+		for _, c := range in.Claims {
+			for _, inner := range c.Incident.Claims {
+				if w := claims[inner.ID]; !reflect.DeepEqual(inner, w) {
+					t.Fatalf("claim %s below claim %s: %+v, want %+v", inner.ID, c.ID, inner, w)
+				}
+				checked++
+			}
+		}
+	}
+	for i, in := range stances.Incidents {
+		for stance, list := range map[string][]claim{"REPORTED": in.Reported, "DENIED": in.Denied, "RESPONDED": in.Responded} {
+			var ids []string
+			for _, c := range want.Incidents[i].Claims {
+				if c.Stance == stance {
+					ids = append(ids, c.ID)
+				}
+			}
+			var gotIDs []string
+			for _, c := range list {
+				gotIDs = append(gotIDs, c.ID)
+			}
+			if !slices.Equal(gotIDs, ids) {
+				t.Errorf("%s claims(stance: %s): %v, want %v", in.ID, stance, gotIDs, ids)
+			}
+			if stance != "REPORTED" {
+				narrowed += len(list)
+			}
+		}
+	}
+	if checked == 0 || narrowed == 0 {
+		t.Fatalf("%d nested claims checked, %d claims of other stances than REPORTED: the test proves nothing", checked, narrowed)
 	}
 }
