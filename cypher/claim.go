@@ -49,6 +49,10 @@ var claimFieldProps = func() map[string][]string {
 	return m
 }()
 
+// maxNamedClaimProps is the most properties of a claim a statement names
+// one by one: past it, reading the whole map costs Neo4j less.
+const maxNamedClaimProps = 16
+
 // claimRead is how a statement reads the properties of the claim r that
 // the fields own are read from: a list of them, in the order of names, or
 // the map of all of them (names nil) when own names none.
@@ -67,6 +71,9 @@ func claimRead(own strikegraph.Fields) (expr string, names []string) {
 				names = append(names, p)
 			}
 		}
+	}
+	if len(names) > maxNamedClaimProps {
+		return "properties(r)", nil
 	}
 	var b strings.Builder
 	for i, p := range names {
