@@ -230,15 +230,16 @@ func claimEndsOf(e strikegraph.ClaimEnds) []claimEnd {
 	return out
 }
 
-// claimsOfText is the statement of FindClaimsOf.
-func (s *statement) claimsOfText(of strikegraph.ClaimsOf, where *strikegraph.ClaimWhere, ends strikegraph.ClaimEnds) (string, error) {
+// claimsOfText is the statement of FindClaimsOf, and the names of the
+// claim properties it reads as a list (nil: as a map).
+func (s *statement) claimsOfText(of strikegraph.ClaimsOf, where *strikegraph.ClaimWhere, ends strikegraph.ClaimEnds) (string, []string, error) {
 	branches, ok := claimsOf[of]
 	if !ok {
-		return "", strikegraph.Invalidf("of", "unknown claims of %q", of)
+		return "", nil, strikegraph.Invalidf("of", "unknown claims of %q", of)
 	}
 	pred, err := s.claimWhere(where)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	body := union(claimStances(where), len(branches) > 1, func(edge string) string {
 		var parts []string
@@ -257,7 +258,7 @@ func (s *statement) claimsOfText(of strikegraph.ClaimsOf, where *strikegraph.Cla
 		text += claimBehalfMatch
 		carried += ", behalf"
 	}
-	props, _ := claimRead(ends.Own)
+	props, names := claimRead(ends.Own)
 	text += fmt.Sprintf(claimsOfOrder, carried) + fmt.Sprintf(claimsOfReturn, props)
 	for _, e := range claimEndsOf(ends) {
 		p := projection(e.v, e.fields, "publisher")
@@ -266,14 +267,14 @@ func (s *statement) claimsOfText(of strikegraph.ClaimsOf, where *strikegraph.Cla
 		}
 		text += ", collect(DISTINCT " + p + ") AS " + e.column
 	}
-	return text, nil
+	return text, names, nil
 }
 
 // FindClaimsOf returns the claims of each entity of ids that where selects,
 // by id, with their speakers and incidents.
 func (db *DB) FindClaimsOf(ctx context.Context, of strikegraph.ClaimsOf, ids []string, where *strikegraph.ClaimWhere, ends strikegraph.ClaimEnds) (strikegraph.ClaimsFound, error) {
 	s := newStatement()
-	text, err := s.claimsOfText(of, where, ends)
+	text, names, err := s.claimsOfText(of, where, ends)
 	if err != nil {
 		return strikegraph.ClaimsFound{}, err
 	}
@@ -285,7 +286,6 @@ func (db *DB) FindClaimsOf(ctx context.Context, of strikegraph.ClaimsOf, ids []s
 	found := strikegraph.ClaimsFound{ByID: map[string][]*strikegraph.Claim{}, Entities: map[string][]strikegraph.Entity{}}
 	seen := map[string]bool{}
 	wanted := claimEndsOf(ends)
-	_, names := claimRead(ends.Own)
 	for _, rec := range recs {
 		key := rec.Values[0].(string)
 		rows := rec.Values[1].([]any)

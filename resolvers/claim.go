@@ -120,11 +120,12 @@ func claimEnds(ctx context.Context) strikegraph.ClaimEnds {
 	var ends strikegraph.ClaimEnds
 	var own []string
 	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
-		own = append(own, f.Name)
+		if f.Name != "figures" {
+			own = append(own, f.Name)
+		}
 		switch f.Name {
 		case "figures":
 			// Only the figures selected are read.
-			own = own[:len(own)-1]
 			for _, g := range graphql.CollectFields(graphql.GetOperationContext(ctx), f.Selections, nil) {
 				own = append(own, "figures."+g.Name)
 			}
