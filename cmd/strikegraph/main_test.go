@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -20,6 +21,8 @@ func TestMain(m *testing.M) { neo4jtest.Main(m) }
 // the schema, loads the seed corpus, answers GraphQL, and returns cleanly
 // when told to stop.
 func TestServe(t *testing.T) {
+	t.Setenv("GOGC", "") // so that --gc-percent applies
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	target := neo4jtest.New(t)
 	addr := freeAddr(t)
 	ctx, stop := context.WithCancel(t.Context())
@@ -28,7 +31,7 @@ func TestServe(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"serve", "--addr", addr, "--drain", "5s",
 			"--neo4j-uri", target.URI, "--neo4j-username", target.Username, "--neo4j-password", target.Password,
-			"--neo4j-database", target.Database}, io.Discard, io.Discard, graphtest.Logger(t))
+			"--neo4j-database", target.Database, "--gc-percent", "150"}, io.Discard, io.Discard, graphtest.Logger(t))
 	}()
 	ready := false
 	for deadline := time.Now().Add(2 * time.Minute); !ready && time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
@@ -45,6 +48,9 @@ func TestServe(t *testing.T) {
 	}
 	if !ready {
 		t.Fatal("serve was not ready within 2 minutes")
+	}
+	if gc := debug.SetGCPercent(150); gc != 150 {
+		t.Errorf("GOGC while serving with --gc-percent 150: %d", gc)
 	}
 	resp, err := http.Post("http://"+addr+"/graphql", "application/json", strings.NewReader(`{"query":"{ articles { id } }"}`))
 	if err != nil {
@@ -71,6 +77,9 @@ func TestServe(t *testing.T) {
 }
 
 func TestBadConfigurationIsRefused(t *testing.T) {
+	if err := run(t.Context(), []string{"serve", "--gc-percent", "0"}, io.Discard, io.Discard, graphtest.Logger(t)); err == nil || !strings.Contains(err.Error(), "--gc-percent") {
+		t.Errorf("--gc-percent 0 gave %v, want an error naming it", err)
+	}
 	if err := run(t.Context(), []string{"serve", "--max-depth", "0"}, io.Discard, io.Discard, graphtest.Logger(t)); err == nil || !strings.Contains(err.Error(), "limit") {
 		t.Errorf("--max-depth 0 gave %v, want an error about limits", err)
 	}

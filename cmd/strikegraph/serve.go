@@ -44,6 +44,9 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if *gcPercent < 1 {
+		return errors.New("serve: --gc-percent must be at least 1 (GOGC=off is for GOGC itself)")
+	}
 	if os.Getenv("GOGC") == "" {
 		// Answers are built and dropped whole; with Go's 100 a large one
 		// spends a tenth of its CPU collecting.
