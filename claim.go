@@ -79,6 +79,21 @@ type Claim struct {
 	Provenance Provenance  `json:"-"`
 }
 
+// DenialIfAny and ResponseIfAny are Denies and Response, nil when unset.
+func (c *Claim) DenialIfAny() *Denial     { return ifAny(c.Denies) }
+func (c *Claim) ResponseIfAny() *Response { return ifAny(c.Response) }
+
+// ifAny is nil for the zero value: an absent enum or string is null. The
+// methods built on it take no context, so that GraphQL resolves them in
+// line, not in a goroutine of their own for each item of a list.
+func ifAny[T comparable](v T) *T {
+	var zero T
+	if v == zero {
+		return nil
+	}
+	return &v
+}
+
 // Standing tells whether a claim still counts: it has not been retracted.
 func (c *Claim) Standing() bool { return c.Retracted == nil }
 

@@ -24,6 +24,9 @@ type Date struct {
 	Note      string        `json:"note,omitempty"` // how the value was resolved, or why it could not be
 }
 
+// ValueIfAny is Value, nil when unknown.
+func (d Date) ValueIfAny() *string { return ifAny(d.Value) }
+
 // Start is the first day the date may stand for; ok is false for UNKNOWN.
 func (d Date) Start() (t time.Time, ok bool) {
 	layout := map[DatePrecision]string{DateDay: time.DateOnly, DateApproximate: time.DateOnly, DateMonth: "2006-01", DateYear: "2006"}[d.Precision]

@@ -42,6 +42,9 @@ type Place struct {
 	Provenance   Provenance   `json:"-"`
 }
 
+// GeoPrecisionIfAny is GeoPrecision, nil when unknown.
+func (p *Place) GeoPrecisionIfAny() *GeoPrecision { return ifAny(p.GeoPrecision) }
+
 // Proximity is how an incident relates to a place asked about.
 type Proximity string
 

@@ -32,7 +32,6 @@ type ResolverRoot interface {
 	Article() ArticleResolver
 	BelligerentTotal() BelligerentTotalResolver
 	Claim() ClaimResolver
-	Date() DateResolver
 	Incident() IncidentResolver
 	IncidentDistance() IncidentDistanceResolver
 	IncidentNearPlace() IncidentNearPlaceResolver
@@ -140,23 +139,23 @@ type ComplexityRoot struct {
 	}
 
 	Claim struct {
-		Article    func(childComplexity int) int
-		Denies     func(childComplexity int) int
-		Direct     func(childComplexity int) int
-		Figures    func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Incident   func(childComplexity int) int
-		Note       func(childComplexity int) int
-		OnBehalfOf func(childComplexity int) int
-		Places     func(childComplexity int) int
-		Provenance func(childComplexity int) int
-		Quote      func(childComplexity int) int
-		Response   func(childComplexity int) int
-		Retraction func(childComplexity int) int
-		Speaker    func(childComplexity int) int
-		Stance     func(childComplexity int) int
-		StatedOn   func(childComplexity int) int
-		Via        func(childComplexity int) int
+		Article       func(childComplexity int) int
+		DenialIfAny   func(childComplexity int) int
+		Direct        func(childComplexity int) int
+		Figures       func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Incident      func(childComplexity int) int
+		Note          func(childComplexity int) int
+		OnBehalfOf    func(childComplexity int) int
+		Places        func(childComplexity int) int
+		Provenance    func(childComplexity int) int
+		Quote         func(childComplexity int) int
+		ResponseIfAny func(childComplexity int) int
+		Retraction    func(childComplexity int) int
+		Speaker       func(childComplexity int) int
+		Stance        func(childComplexity int) int
+		StatedOn      func(childComplexity int) int
+		Via           func(childComplexity int) int
 	}
 
 	ClaimEdge struct {
@@ -176,10 +175,10 @@ type ComplexityRoot struct {
 	}
 
 	Date struct {
-		Note      func(childComplexity int) int
-		Precision func(childComplexity int) int
-		Text      func(childComplexity int) int
-		Value     func(childComplexity int) int
+		Note       func(childComplexity int) int
+		Precision  func(childComplexity int) int
+		Text       func(childComplexity int) int
+		ValueIfAny func(childComplexity int) int
 	}
 
 	EntityPayload struct {
@@ -345,23 +344,23 @@ type ComplexityRoot struct {
 	}
 
 	Place struct {
-		Aliases       func(childComplexity int) int
-		Borders       func(childComplexity int, where *strikegraph.PlaceWhere) int
-		Contains      func(childComplexity int, where *strikegraph.PlaceWhere) int
-		Description   func(childComplexity int) int
-		GeoPrecision  func(childComplexity int) int
-		GeoSource     func(childComplexity int) int
-		ID            func(childComplexity int) int
-		IncidentsNear func(childComplexity int) int
-		Kind          func(childComplexity int) int
-		Latitude      func(childComplexity int) int
-		Links         func(childComplexity int, types []strikegraph.RelationType, direction *strikegraph.Direction) int
-		Longitude     func(childComplexity int) int
-		Merges        func(childComplexity int) int
-		Name          func(childComplexity int) int
-		Near          func(childComplexity int) int
-		Provenance    func(childComplexity int) int
-		Within        func(childComplexity int, where *strikegraph.PlaceWhere) int
+		Aliases           func(childComplexity int) int
+		Borders           func(childComplexity int, where *strikegraph.PlaceWhere) int
+		Contains          func(childComplexity int, where *strikegraph.PlaceWhere) int
+		Description       func(childComplexity int) int
+		GeoPrecisionIfAny func(childComplexity int) int
+		GeoSource         func(childComplexity int) int
+		ID                func(childComplexity int) int
+		IncidentsNear     func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		Latitude          func(childComplexity int) int
+		Links             func(childComplexity int, types []strikegraph.RelationType, direction *strikegraph.Direction) int
+		Longitude         func(childComplexity int) int
+		Merges            func(childComplexity int) int
+		Name              func(childComplexity int) int
+		Near              func(childComplexity int) int
+		Provenance        func(childComplexity int) int
+		Within            func(childComplexity int, where *strikegraph.PlaceWhere) int
 	}
 
 	PlaceDistance struct {
@@ -520,13 +519,7 @@ type ClaimResolver interface {
 	Via(ctx context.Context, obj *strikegraph.Claim) ([]*strikegraph.Actor, error)
 	Places(ctx context.Context, obj *strikegraph.Claim) ([]*strikegraph.Place, error)
 
-	Denies(ctx context.Context, obj *strikegraph.Claim) (*strikegraph.Denial, error)
-	Response(ctx context.Context, obj *strikegraph.Claim) (*strikegraph.Response, error)
-
 	Retraction(ctx context.Context, obj *strikegraph.Claim) (*strikegraph.Retraction, error)
-}
-type DateResolver interface {
-	Value(ctx context.Context, obj *strikegraph.Date) (*string, error)
 }
 type IncidentResolver interface {
 	Merges(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Merge, error)
@@ -591,8 +584,6 @@ type PathEdgeResolver interface {
 }
 type PlaceResolver interface {
 	Merges(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Merge, error)
-
-	GeoPrecision(ctx context.Context, obj *strikegraph.Place) (*strikegraph.GeoPrecision, error)
 
 	Links(ctx context.Context, obj *strikegraph.Place, types []strikegraph.RelationType, direction *strikegraph.Direction) ([]*strikegraph.Link, error)
 	Within(ctx context.Context, obj *strikegraph.Place, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error)
@@ -1123,11 +1114,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Claim.Article(childComplexity), true
 	case "Claim.denies":
-		if e.ComplexityRoot.Claim.Denies == nil {
+		if e.ComplexityRoot.Claim.DenialIfAny == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Claim.Denies(childComplexity), true
+		return e.ComplexityRoot.Claim.DenialIfAny(childComplexity), true
 	case "Claim.direct":
 		if e.ComplexityRoot.Claim.Direct == nil {
 			break
@@ -1183,11 +1174,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Claim.Quote(childComplexity), true
 	case "Claim.response":
-		if e.ComplexityRoot.Claim.Response == nil {
+		if e.ComplexityRoot.Claim.ResponseIfAny == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Claim.Response(childComplexity), true
+		return e.ComplexityRoot.Claim.ResponseIfAny(childComplexity), true
 	case "Claim.retraction":
 		if e.ComplexityRoot.Claim.Retraction == nil {
 			break
@@ -1283,11 +1274,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Date.Text(childComplexity), true
 	case "Date.value":
-		if e.ComplexityRoot.Date.Value == nil {
+		if e.ComplexityRoot.Date.ValueIfAny == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Date.Value(childComplexity), true
+		return e.ComplexityRoot.Date.ValueIfAny(childComplexity), true
 
 	case "EntityPayload.entity":
 		if e.ComplexityRoot.EntityPayload.Entity == nil {
@@ -2105,11 +2096,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Place.Description(childComplexity), true
 	case "Place.geoPrecision":
-		if e.ComplexityRoot.Place.GeoPrecision == nil {
+		if e.ComplexityRoot.Place.GeoPrecisionIfAny == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Place.GeoPrecision(childComplexity), true
+		return e.ComplexityRoot.Place.GeoPrecisionIfAny(childComplexity), true
 	case "Place.geoSource":
 		if e.ComplexityRoot.Place.GeoSource == nil {
 			break
@@ -8961,7 +8952,7 @@ func (ec *executionContext) _Claim_denies(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Claim_denies(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Claim().Denies(ctx, obj)
+			return obj.DenialIfAny(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Denial) graphql.Marshaler {
@@ -8972,7 +8963,7 @@ func (ec *executionContext) _Claim_denies(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Claim_denies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Claim", field, true, true, errors.New("field of type Denial does not have child fields"))
+	return graphql.NewScalarFieldContext("Claim", field, true, false, errors.New("field of type Denial does not have child fields"))
 }
 
 func (ec *executionContext) _Claim_response(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Claim) (ret graphql.Marshaler) {
@@ -8984,7 +8975,7 @@ func (ec *executionContext) _Claim_response(ctx context.Context, field graphql.C
 			return ec.fieldContext_Claim_response(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Claim().Response(ctx, obj)
+			return obj.ResponseIfAny(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Response) graphql.Marshaler {
@@ -8995,7 +8986,7 @@ func (ec *executionContext) _Claim_response(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Claim_response(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Claim", field, true, true, errors.New("field of type Response does not have child fields"))
+	return graphql.NewScalarFieldContext("Claim", field, true, false, errors.New("field of type Response does not have child fields"))
 }
 
 func (ec *executionContext) _Claim_note(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Claim) (ret graphql.Marshaler) {
@@ -9291,7 +9282,7 @@ func (ec *executionContext) _Date_value(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Date_value(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Date().Value(ctx, obj)
+			return obj.ValueIfAny(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -9302,7 +9293,7 @@ func (ec *executionContext) _Date_value(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Date_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Date", field, true, true, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Date", field, true, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Date_precision(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Date) (ret graphql.Marshaler) {
@@ -12858,7 +12849,7 @@ func (ec *executionContext) _Place_geoPrecision(ctx context.Context, field graph
 			return ec.fieldContext_Place_geoPrecision(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Place().GeoPrecision(ctx, obj)
+			return obj.GeoPrecisionIfAny(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.GeoPrecision) graphql.Marshaler {
@@ -12869,7 +12860,7 @@ func (ec *executionContext) _Place_geoPrecision(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Place_geoPrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Place", field, true, true, errors.New("field of type GeoPrecision does not have child fields"))
+	return graphql.NewScalarFieldContext("Place", field, true, false, errors.New("field of type GeoPrecision does not have child fields"))
 }
 
 func (ec *executionContext) _Place_geoSource(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Place) (ret graphql.Marshaler) {
@@ -20077,71 +20068,9 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "denies":
-			field := field
-
-			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Claim_denies(ctx, field, obj)
-				return res
-			}
-
-			if field.Deferrable != nil {
-				dfs, ok := deferred[field.Deferrable.Label]
-				di := 0
-				if ok {
-					dfs.AddField(field)
-					di = len(dfs.Values) - 1
-				} else {
-					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
-					deferred[field.Deferrable.Label] = dfs
-				}
-				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, dfs)
-				})
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = ec._Claim_denies(ctx, field, obj)
 		case "response":
-			field := field
-
-			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Claim_response(ctx, field, obj)
-				return res
-			}
-
-			if field.Deferrable != nil {
-				dfs, ok := deferred[field.Deferrable.Label]
-				di := 0
-				if ok {
-					dfs.AddField(field)
-					di = len(dfs.Values) - 1
-				} else {
-					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
-					deferred[field.Deferrable.Label] = dfs
-				}
-				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, dfs)
-				})
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = ec._Claim_response(ctx, field, obj)
 		case "note":
 			out.Values[i] = ec._Claim_note(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -20357,52 +20286,21 @@ func (ec *executionContext) _Date(ctx context.Context, sel ast.SelectionSet, obj
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Date")
 		case "value":
-			field := field
-
-			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Date_value(ctx, field, obj)
-				return res
-			}
-
-			if field.Deferrable != nil {
-				dfs, ok := deferred[field.Deferrable.Label]
-				di := 0
-				if ok {
-					dfs.AddField(field)
-					di = len(dfs.Values) - 1
-				} else {
-					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
-					deferred[field.Deferrable.Label] = dfs
-				}
-				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, dfs)
-				})
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = ec._Date_value(ctx, field, obj)
 		case "precision":
 			out.Values[i] = ec._Date_precision(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "text":
 			out.Values[i] = ec._Date_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "note":
 			out.Values[i] = ec._Date_note(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -22453,38 +22351,7 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 		case "longitude":
 			out.Values[i] = ec._Place_longitude(ctx, field, obj)
 		case "geoPrecision":
-			field := field
-
-			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Place_geoPrecision(ctx, field, obj)
-				return res
-			}
-
-			if field.Deferrable != nil {
-				dfs, ok := deferred[field.Deferrable.Label]
-				di := 0
-				if ok {
-					dfs.AddField(field)
-					di = len(dfs.Values) - 1
-				} else {
-					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
-					deferred[field.Deferrable.Label] = dfs
-				}
-				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, dfs)
-				})
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = ec._Place_geoPrecision(ctx, field, obj)
 		case "geoSource":
 			out.Values[i] = ec._Place_geoSource(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

@@ -77,14 +77,6 @@ func (r *claimResolver) Places(ctx context.Context, c *strikegraph.Claim) ([]*st
 	return entitiesAs[strikegraph.Place](ctx, c.PlaceIDs)
 }
 
-func (r *claimResolver) Denies(_ context.Context, c *strikegraph.Claim) (*strikegraph.Denial, error) {
-	return nonZero(c.Denies), nil
-}
-
-func (r *claimResolver) Response(_ context.Context, c *strikegraph.Claim) (*strikegraph.Response, error) {
-	return nonZero(c.Response), nil
-}
-
 // ofStance narrows where to the claims of one stance, when one is given,
 // so that storage reads no others.
 func ofStance(where *strikegraph.ClaimWhere, stance *strikegraph.Stance) *strikegraph.ClaimWhere {
@@ -96,21 +88,6 @@ func ofStance(where *strikegraph.ClaimWhere, stance *strikegraph.Stance) *strike
 		w.AND = []*strikegraph.ClaimWhere{where}
 	}
 	return w
-}
-
-type dateResolver struct{ *Resolver }
-
-func (r *dateResolver) Value(_ context.Context, d *strikegraph.Date) (*string, error) {
-	return nonZero(d.Value), nil
-}
-
-// nonZero returns nil for the zero value: an absent enum or string is null.
-func nonZero[T comparable](v T) *T {
-	var zero T
-	if v == zero {
-		return nil
-	}
-	return &v
 }
 
 // claimEnds are the fields selected under a list of claims, and the

@@ -86,10 +86,6 @@ func (r *incidentNearPlaceResolver) Via(ctx context.Context, obj *strikegraph.In
 	return byID[strikegraph.Place](ctx, obj.ViaID)
 }
 
-func (r *placeResolver) GeoPrecision(_ context.Context, obj *strikegraph.Place) (*strikegraph.GeoPrecision, error) {
-	return nonZero(obj.GeoPrecision), nil
-}
-
 func (r *queryResolver) PlacesNear(ctx context.Context, near strikegraph.Near, first *int) ([]*strikegraph.PlaceDistance, error) {
 	found, err := r.Store.FindPlacesNear(ctx, near, *first)
 	return pointers(found), err

@@ -42,7 +42,6 @@ func (r *Resolver) Actor() graph.ActorResolver       { return &actorResolver{r} 
 func (r *Resolver) Article() graph.ArticleResolver   { return &articleResolver{r} }
 func (r *Resolver) Claim() graph.ClaimResolver       { return &claimResolver{r} }
 func (r *Resolver) Link() graph.LinkResolver         { return &linkResolver{r} }
-func (r *Resolver) Date() graph.DateResolver         { return &dateResolver{r} }
 func (r *Resolver) Path() graph.PathResolver         { return &pathResolver{r} }
 func (r *Resolver) PathEdge() graph.PathEdgeResolver { return &pathEdgeResolver{r} }
 func (r *Resolver) ReporterTotal() graph.ReporterTotalResolver {
