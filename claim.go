@@ -129,10 +129,13 @@ const (
 // ClaimEnds say which of the entities a claim names to read with it, and
 // which of their fields, so that a request need not ask for them again. The
 // publisher is the article's, read when the article is. Own names the
-// claim's own fields to read; when it names none, all are read.
+// claim's own fields to read; when it names none, all are read. Of is the
+// entity whose claims they are, read with them when wanted, so that a
+// query for one entity and its claims is one statement.
 type ClaimEnds struct {
 	Speaker, Incident, Article, Publisher, OnBehalfOf Fields
 	Own                                               Fields
+	Of                                                Fields
 }
 
 // Or is what either asks for.
@@ -142,7 +145,7 @@ func (e ClaimEnds) Or(o ClaimEnds) ClaimEnds {
 		own = Fields{} // one of them reads all
 	}
 	return ClaimEnds{e.Speaker.Or(o.Speaker), e.Incident.Or(o.Incident), e.Article.Or(o.Article),
-		e.Publisher.Or(o.Publisher), e.OnBehalfOf.Or(o.OnBehalfOf), own}
+		e.Publisher.Or(o.Publisher), e.OnBehalfOf.Or(o.OnBehalfOf), own, e.Of.Or(o.Of)}
 }
 
 // ClaimsFound are claims by the id they were asked for, and the entities

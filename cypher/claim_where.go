@@ -198,6 +198,11 @@ var claimsOf = map[strikegraph.ClaimsOf][]string{
 const (
 	claimArticleMatch = "\nOPTIONAL MATCH (article:Article:Entity {id: r.article})\nOPTIONAL MATCH (article)-[:PUBLISHED_BY]->(publisher:Outlet)"
 	claimBehalfMatch  = "\nOPTIONAL MATCH (behalf:Actor:Entity {id: r.onBehalfOf})"
+	// The entity whose claims they are, with its publisher as
+	// find_entities_by_ids reads it: a key with no claims is one row with
+	// a null claim, which FindClaimsOf drops.
+	claimsOfWithEntity = "UNWIND $ids AS key\nMATCH (of:Entity {id: key})\nOPTIONAL MATCH (of)-[:PUBLISHED_BY]->(ofPublisher:Outlet)\nOPTIONAL CALL (key) {\n"
+	claimsOfEntity     = ", {n: %s, publisher: ofPublisher.id} AS ofNode"
 	// One row a key: its claims in order, each a list of the speaker's id,
 	// the stance, the incident's id and the edge's properties, and each end
 	// once, however many claims name it. One row, not one a claim, because
@@ -250,6 +255,10 @@ func (s *statement) claimsOfText(of strikegraph.ClaimsOf, where *strikegraph.Cla
 	})
 	text := "UNWIND $ids AS key\nCALL (key) {\n" + body + "\n}"
 	carried := ""
+	if ends.Of.Wanted() {
+		text = claimsOfWithEntity + body + "\n}"
+		carried = ", of, ofPublisher"
+	}
 	if ends.Article.Wanted() {
 		text += claimArticleMatch
 		carried += ", article, publisher"
@@ -266,6 +275,9 @@ func (s *statement) claimsOfText(of strikegraph.ClaimsOf, where *strikegraph.Cla
 			p = "CASE WHEN article IS NULL THEN null ELSE {n: " + p + ", publisher: publisher.id} END"
 		}
 		text += ", collect(DISTINCT " + p + ") AS " + e.column
+	}
+	if ends.Of.Wanted() {
+		text += fmt.Sprintf(claimsOfEntity, projection("of", ends.Of, "publisher"))
 	}
 	return text, names, nil
 }
@@ -292,11 +304,19 @@ func (db *DB) FindClaimsOf(ctx context.Context, of strikegraph.ClaimsOf, ids []s
 		claims := make([]*strikegraph.Claim, 0, len(rows))
 		for _, row := range rows {
 			c := row.([]any)
+			if c[0] == nil { // the null claim of an entity with none
+				continue
+			}
 			claims = append(claims, claimOf(c[0].(string), c[1].(string), c[2].(string), propsOf(c[3], names)))
 		}
 		found.ByID[key] = claims
+		add := func(fkey string, row map[string]any) {
+			if e := entityOf(row); e != nil && !seen[fkey+"|"+e.EntityID()] {
+				seen[fkey+"|"+e.EntityID()] = true
+				found.Entities[fkey] = append(found.Entities[fkey], e)
+			}
+		}
 		for i, end := range wanted {
-			fkey := end.fields.Key()
 			nodes, _ := rec.Values[2+i].([]any)
 			for _, v := range nodes {
 				row := map[string]any{"n": v}
@@ -304,11 +324,12 @@ func (db *DB) FindClaimsOf(ctx context.Context, of strikegraph.ClaimsOf, ids []s
 					m, _ := v.(map[string]any)
 					row = map[string]any{"n": m["n"], "publisher": m["publisher"]}
 				}
-				if e := entityOf(row); e != nil && !seen[fkey+"|"+e.EntityID()] {
-					seen[fkey+"|"+e.EntityID()] = true
-					found.Entities[fkey] = append(found.Entities[fkey], e)
-				}
+				add(end.fields.Key(), row)
 			}
+		}
+		if ends.Of.Wanted() {
+			row, _ := rec.Values[2+len(wanted)].(map[string]any)
+			add(ends.Of.Key(), row)
 		}
 	}
 	return found, nil

@@ -9,6 +9,7 @@ import (
 )
 
 func (r *queryResolver) Actor(ctx context.Context, id string) (*strikegraph.Actor, error) {
+	withClaims(ctx, strikegraph.ClaimsOfActor, id)
 	return byID[strikegraph.Actor](ctx, id)
 }
 

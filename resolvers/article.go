@@ -9,6 +9,7 @@ import (
 )
 
 func (r *queryResolver) Article(ctx context.Context, id string) (*strikegraph.Article, error) {
+	withClaims(ctx, strikegraph.ClaimsOfArticle, id)
 	return byID[strikegraph.Article](ctx, id)
 }
 

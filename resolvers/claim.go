@@ -4,9 +4,11 @@ import (
 	"context"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/graph"
+	"github.com/strikegraph/strikegraph/loaders"
 )
 
 func (r *queryResolver) Claim(ctx context.Context, id string) (*strikegraph.Claim, error) {
@@ -90,13 +92,18 @@ func ofStance(where *strikegraph.ClaimWhere, stance *strikegraph.Stance) *strike
 	return w
 }
 
-// claimEnds are the fields selected under a list of claims, and the
-// entities they name with their fields selected, which storage can read
-// with the claims.
+// claimEnds are the fields selected under the list of claims being
+// resolved, and the entities they name with their fields selected, which
+// storage can read with the claims.
 func claimEnds(ctx context.Context) strikegraph.ClaimEnds {
+	return claimEndsUnder(ctx, graphql.GetFieldContext(ctx).Field.Selections)
+}
+
+// claimEndsUnder are the claim ends a selection set of claims asks for.
+func claimEndsUnder(ctx context.Context, sel ast.SelectionSet) strikegraph.ClaimEnds {
 	var ends strikegraph.ClaimEnds
 	var own []string
-	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), sel, nil) {
 		if f.Name != "figures" {
 			own = append(own, f.Name)
 		}
@@ -123,4 +130,40 @@ func claimEnds(ctx context.Context) strikegraph.ClaimEnds {
 	}
 	ends.Own = strikegraph.FieldsNamed(own...)
 	return ends
+}
+
+// withClaims reads the claims selected under the entity being resolved with
+// the entity itself, in one statement, when they are selected with no
+// argument but a stance: the nested field then finds them loaded, and the
+// entity too.
+func withClaims(ctx context.Context, of strikegraph.ClaimsOf, id string) {
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name != "claims" {
+			continue
+		}
+		stance, ok := onlyStance(f.ArgumentMap(graphql.GetOperationContext(ctx).Variables))
+		if !ok {
+			continue
+		}
+		ends := claimEndsUnder(ctx, f.Selections)
+		ends.Of = strikegraph.AllFields
+		// An error is the nested field's to report, when it asks again.
+		_, _ = loaders.Claims(ctx, of, id, ofStance(nil, stance), ends)
+		return
+	}
+}
+
+// onlyStance is the stance among args, when no other argument is given.
+func onlyStance(args map[string]any) (*strikegraph.Stance, bool) {
+	var stance *strikegraph.Stance
+	for name, v := range args {
+		switch s, ok := v.(string); {
+		case v == nil:
+		case name == "stance" && ok:
+			stance = ptr(strikegraph.Stance(s))
+		default:
+			return nil, false
+		}
+	}
+	return stance, true
 }

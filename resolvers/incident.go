@@ -9,6 +9,7 @@ import (
 )
 
 func (r *queryResolver) Incident(ctx context.Context, id string) (*strikegraph.Incident, error) {
+	withClaims(ctx, strikegraph.ClaimsOfIncident, id)
 	return byID[strikegraph.Incident](ctx, id)
 }
 

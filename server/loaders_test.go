@@ -190,3 +190,62 @@ func TestClaimsReadForTheirFields(t *testing.T) {
 		t.Fatalf("%d nested claims checked, %d claims of other stances than REPORTED: the test proves nothing", checked, narrowed)
 	}
 }
+
+// TestEntityReadWithItsClaims asks for one entity and its claims: the two
+// are one statement, whether the entity has claims or none, and an entity
+// that does not exist is still null. A claims field with a filter is read
+// on its own, and answers the same.
+func TestEntityReadWithItsClaims(t *testing.T) {
+	g := graphtest.Seeded(t)
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{}))
+	defer srv.Close()
+	type actor struct {
+		ID, Name string
+		Claims   []struct{ ID, Stance string }
+	}
+	var all struct{ Actors []actor }
+	mustQuery(t, srv.URL, `{ actors(limit: 500) { id name claims { id stance } } }`, nil, &all)
+	var speaker, silent *actor
+	for i, a := range all.Actors {
+		if speaker == nil && len(a.Claims) > 1 {
+			speaker = &all.Actors[i]
+		}
+		if silent == nil && len(a.Claims) == 0 {
+			silent = &all.Actors[i]
+		}
+	}
+	if speaker == nil || silent == nil {
+		t.Fatalf("the seed corpus has no actor with several claims or none: the test proves nothing")
+	}
+	one := func(q, id string) (*actor, int64) {
+		t.Helper()
+		var out struct{ Actor *actor }
+		before := g.RoundTrips()
+		mustQuery(t, srv.URL, q, map[string]any{"id": id}, &out)
+		return out.Actor, g.RoundTrips() - before
+	}
+	const q = `query($id: ID!) { actor(id: $id) { id name claims { id stance } } }`
+	for _, want := range []*actor{speaker, silent} {
+		got, sent := one(q, want.ID)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("actor %s alone: %+v; in the list: %+v", want.ID, got, want)
+		}
+		if sent != 1 {
+			t.Errorf("actor %s with its %d claims: %d statements, want 1", want.ID, len(want.Claims), sent)
+		}
+	}
+	if got, _ := one(q, "actor:nobody"); got != nil {
+		t.Errorf("a missing actor with its claims: %+v, want null", got)
+	}
+
+	stance := speaker.Claims[0].Stance
+	got, sent := one(`query($id: ID!) { actor(id: $id) { id name claims(where: {stance_IN: [`+stance+`]}) { id stance } } }`, speaker.ID)
+	if got == nil || len(got.Claims) == 0 || sent != 2 {
+		t.Fatalf("actor %s with a filter on its claims: %+v in %d statements, want its %s claims in 2", speaker.ID, got, sent, stance)
+	}
+	for _, c := range got.Claims {
+		if c.Stance != stance {
+			t.Errorf("claims(where: {stance_IN: [%s]}) gave %+v", stance, c)
+		}
+	}
+}
