@@ -28,13 +28,14 @@ func (db *DB) FindClaimByID(ctx context.Context, id string) (*strikegraph.Claim,
 func claimFromRecord(rec *neo4j.Record) *strikegraph.Claim { return claimFromRow(rec.AsMap()) }
 
 // claimFieldProps are the properties of a claim's edge each field of a
-// claim is read from; "figures.killed" names one figure of figures. The
-// id, article and the organisation spoken for are always read; the rest of
-// a claim (its stance, speaker, incident) comes from the statement's other
-// columns. A field not named here makes a read take every property.
+// claim is read from; "figures.killed" names one figure of figures. The id
+// is always read; the rest of a claim (its stance, speaker, incident) comes
+// from the statement's other columns. A field not named here makes a read
+// take every property.
 var claimFieldProps = func() map[string][]string {
 	m := map[string][]string{
-		"__typename": nil, "id": nil, "stance": nil, "speaker": nil, "onBehalfOf": nil, "incident": nil, "article": nil,
+		"__typename": nil, "id": nil, "stance": nil, "speaker": nil, "incident": nil,
+		"onBehalfOf": {"onBehalfOf"}, "article": {"article"},
 		"quote": {"quote"}, "direct": {"direct"}, "note": {"note"},
 		"statedOn": {"statedOnValue", "statedOnPrecision", "statedOnText", "statedOnNote"},
 		"via":      {"via"}, "places": {"places"}, "denies": {"denies"}, "response": {"response"},
@@ -60,7 +61,7 @@ func claimRead(own strikegraph.Fields) (expr string, names []string) {
 	if own.All || !own.Wanted() {
 		return "properties(r)", nil
 	}
-	names = []string{"id", "article", "onBehalfOf", "retractedAt"}
+	names = []string{"id"}
 	for _, name := range own.Names {
 		ps, ok := claimFieldProps[name]
 		if !ok {

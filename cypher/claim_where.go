@@ -113,6 +113,21 @@ func claimStances(w *strikegraph.ClaimWhere) []strikegraph.Stance {
 	return out
 }
 
+// withoutStances is w without the stance conditions every claim it selects
+// must meet: the branches, one per stance claimStances allows, ask for them.
+func withoutStances(w *strikegraph.ClaimWhere) *strikegraph.ClaimWhere {
+	if w == nil {
+		return nil
+	}
+	out := *w
+	out.StanceIn = nil
+	out.AND = nil
+	for _, sub := range w.AND {
+		out.AND = append(out.AND, withoutStances(sub))
+	}
+	return &out
+}
+
 // union writes one branch of format per stance, joined by UNION ALL (or
 // UNION, which removes the rows two branches share, when distinct).
 func union(stances []strikegraph.Stance, distinct bool, branch func(edge string) string) string {
@@ -135,7 +150,7 @@ func union(stances []strikegraph.Stance, distinct bool, branch func(edge string)
 // or an article seeks its edge type's index, and an incident or a date
 // range is left to the planner; a speaker starts from that actor.
 func (s *statement) claimMatch(w *strikegraph.ClaimWhere) (string, error) {
-	pred, err := s.claimWhere(w)
+	pred, err := s.claimWhere(withoutStances(w))
 	if err != nil {
 		return "", err
 	}
@@ -242,7 +257,7 @@ func (s *statement) claimsOfText(of strikegraph.ClaimsOf, where *strikegraph.Cla
 	if !ok {
 		return "", nil, strikegraph.Invalidf("of", "unknown claims of %q", of)
 	}
-	pred, err := s.claimWhere(where)
+	pred, err := s.claimWhere(withoutStances(where))
 	if err != nil {
 		return "", nil, err
 	}

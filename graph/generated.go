@@ -151,7 +151,7 @@ type ComplexityRoot struct {
 		Provenance    func(childComplexity int) int
 		Quote         func(childComplexity int) int
 		ResponseIfAny func(childComplexity int) int
-		Retraction    func(childComplexity int) int
+		Retracted     func(childComplexity int) int
 		Speaker       func(childComplexity int) int
 		Stance        func(childComplexity int) int
 		StatedOn      func(childComplexity int) int
@@ -518,8 +518,6 @@ type ClaimResolver interface {
 
 	Via(ctx context.Context, obj *strikegraph.Claim) ([]*strikegraph.Actor, error)
 	Places(ctx context.Context, obj *strikegraph.Claim) ([]*strikegraph.Place, error)
-
-	Retraction(ctx context.Context, obj *strikegraph.Claim) (*strikegraph.Retraction, error)
 }
 type IncidentResolver interface {
 	Merges(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Merge, error)
@@ -1180,11 +1178,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Claim.ResponseIfAny(childComplexity), true
 	case "Claim.retraction":
-		if e.ComplexityRoot.Claim.Retraction == nil {
+		if e.ComplexityRoot.Claim.Retracted == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Claim.Retraction(childComplexity), true
+		return e.ComplexityRoot.Claim.Retracted(childComplexity), true
 	case "Claim.speaker":
 		if e.ComplexityRoot.Claim.Speaker == nil {
 			break
@@ -9053,7 +9051,7 @@ func (ec *executionContext) _Claim_retraction(ctx context.Context, field graphql
 			return ec.fieldContext_Claim_retraction(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Claim().Retraction(ctx, obj)
+			return obj.Retracted, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Retraction) graphql.Marshaler {
@@ -9067,8 +9065,8 @@ func (ec *executionContext) fieldContext_Claim_retraction(_ context.Context, fie
 	fc = &graphql.FieldContext{
 		Object:     "Claim",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Retraction(ctx, field)
 		},
@@ -20082,38 +20080,7 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "retraction":
-			field := field
-
-			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Claim_retraction(ctx, field, obj)
-				return res
-			}
-
-			if field.Deferrable != nil {
-				dfs, ok := deferred[field.Deferrable.Label]
-				di := 0
-				if ok {
-					dfs.AddField(field)
-					di = len(dfs.Values) - 1
-				} else {
-					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
-					deferred[field.Deferrable.Label] = dfs
-				}
-				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, dfs)
-				})
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = ec._Claim_retraction(ctx, field, obj)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

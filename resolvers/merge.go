@@ -64,10 +64,6 @@ func (r *retractionResolver) At(ctx context.Context, rt *strikegraph.Retraction)
 	return timestamp(rt.At), nil
 }
 
-func (r *claimResolver) Retraction(ctx context.Context, c *strikegraph.Claim) (*strikegraph.Retraction, error) {
-	return c.Retracted, nil
-}
-
 func timestamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 // optionalTimestamp is null for what was written before provenance was kept.
