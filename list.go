@@ -154,6 +154,7 @@ type Slice[T any] struct {
 	Start int
 	More  bool
 	Total int
+	Along []map[string][]Entity // for each Along of the query, by item id
 }
 
 // HasPrevious tells whether items come before the page; HasNext, after it.
@@ -192,6 +193,18 @@ type ListQuery[W any] struct {
 	Sort   []SortKey
 	Window Window
 	Count  bool
+	Fields Fields
+	Along  []Along
+}
+
+// Along is a nested list read with a list, for each of its items: the
+// entities (Of: "actors" or "incidents") at the other end of the item's
+// edges of Type in Dir (both when nil), read for Fields. A list query
+// names them so that a page and what each item links to is one statement.
+type Along struct {
+	Of     string
+	Type   RelationType
+	Dir    *Direction
 	Fields Fields
 }
 

@@ -179,7 +179,12 @@ func incidentList(q strikegraph.ListQuery[strikegraph.IncidentWhere]) (list, err
 		return list{}, err
 	}
 	order, err := orderBy(q.Sort, incidentOrder, map[string]bool{"date": dated}, []string{"n.date", "n.id"})
-	return list{name: "find_incidents", s: s, match: match, vars: "n", order: order, row: "{n: " + projection("n", q.Fields) + "}"}, err
+	if err != nil {
+		return list{}, err
+	}
+	along, err := alongRow(q.Along)
+	return list{name: "find_incidents", s: s, match: match, vars: "n", order: order,
+		row: "{n: " + projection("n", q.Fields) + along + "}", along: len(q.Along)}, err
 }
 
 // FindLinkedIncidents returns, per entity of l, the incidents at the other

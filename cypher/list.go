@@ -2,12 +2,15 @@ package cypher
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"github.com/strikegraph/strikegraph"
 )
 
 // list is a list query built for one request: match binds vars to the items
-// the filter selects, order orders them, and row is what each item returns.
+// the filter selects, order orders them, and row is what each item returns,
+// with along columns (alongRow) after its own.
 type list struct {
 	name  string // for errors
 	s     *statement
@@ -15,6 +18,7 @@ type list struct {
 	vars  string
 	order string
 	row   string
+	along int
 }
 
 // find runs a list query for the page w: one statement, which counts the
@@ -46,12 +50,51 @@ func findPage[T any](ctx context.Context, db *DB, l list, w strikegraph.Window, 
 	if len(rows) > w.Limit {
 		rows = rows[:w.Limit]
 	}
+	for i := 0; i < l.along; i++ {
+		s.Along = append(s.Along, map[string][]strikegraph.Entity{})
+	}
 	for _, r := range rows {
-		if t := read(r.(map[string]any)); t != nil {
-			s.Items = append(s.Items, t)
+		m := r.(map[string]any)
+		t := read(m)
+		if t == nil {
+			continue
+		}
+		s.Items = append(s.Items, t)
+		if e, ok := any(t).(strikegraph.Entity); ok {
+			for i, found := range s.Along {
+				found[e.EntityID()] = []strikegraph.Entity{}
+				nodes, _ := m[fmt.Sprintf("a%d", i)].([]any)
+				for _, v := range nodes {
+					if linked := entityOf(map[string]any{"n": v}); linked != nil {
+						found[e.EntityID()] = append(found[e.EntityID()], linked)
+					}
+				}
+			}
 		}
 	}
 	return s, nil
+}
+
+// alongLabels are the labels of the entities a list may read along.
+var alongLabels = map[string]string{"actors": "Actor", "incidents": "Incident"}
+
+// alongRow is what a list's row of n adds for along: a0, a1, … each the
+// entities linked to n, in the order and with the fields findLinked reads
+// them with.
+func alongRow(along []strikegraph.Along) (string, error) {
+	var b strings.Builder
+	for i, a := range along {
+		label, ok := alongLabels[a.Of]
+		if !ok {
+			return "", strikegraph.Invalidf("along", "cannot read %s along a list", a.Of)
+		}
+		edge, err := relEdge(a.Type, a.Dir)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&b, ", a%d: COLLECT { MATCH (n)%s(x:%s) WITH DISTINCT x ORDER BY x.id RETURN %s }", i, edge, label, projection("x", a.Fields))
+	}
+	return b.String(), nil
 }
 
 // page is the text and parameters of the statement that reads limit items

@@ -198,9 +198,18 @@ func orderBy(keys []strikegraph.SortKey, expr map[string]string, notNull map[str
 // that counts p's edges of that type, which Neo4j reads from its degree
 // store.
 func relPattern(t strikegraph.RelationType, dir *strikegraph.Direction, label string) (pattern, degree string, err error) {
+	edge, err := relEdge(t, dir)
+	if err != nil {
+		return "", "", err
+	}
+	return "(p)" + edge + "(n:" + label + ")", "COUNT { (p)" + edge + "() }", nil
+}
+
+// relEdge is the edge of type t in direction dir (both when nil).
+func relEdge(t strikegraph.RelationType, dir *strikegraph.Direction) (string, error) {
 	rel, ok := relationTypes[t]
 	if !ok {
-		return "", "", strikegraph.Invalidf("type", "unknown relation type %q", t)
+		return "", strikegraph.Invalidf("type", "unknown relation type %q", t)
 	}
 	left, right := "-", "-"
 	switch {
@@ -210,8 +219,7 @@ func relPattern(t strikegraph.RelationType, dir *strikegraph.Direction, label st
 	default:
 		left = "<-"
 	}
-	edge := left + "[:" + rel + "]" + right
-	return "(p)" + edge + "(n:" + label + ")", "COUNT { (p)" + edge + "() }", nil
+	return left + "[:" + rel + "]" + right, nil
 }
 
 // relationTypes are the relationship types a nested list may follow, as

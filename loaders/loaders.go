@@ -178,11 +178,16 @@ func (l *Loaders) primeFields(byFields map[string][]strikegraph.Entity) {
 // statement for every id of the request that asks the same.
 func linked[T any, W any](ctx context.Context, noun string, find func(context.Context, strikegraph.Linked, *W) (map[string][]*T, error),
 	id string, t strikegraph.RelationType, dir *strikegraph.Direction, where *W, fields strikegraph.Fields) ([]*T, error) {
-	l := For(ctx)
+	return List(ctx, linkedLoader(For(ctx), noun, find, t, dir, where, fields), id)
+}
+
+// linkedLoader is the request's loader of linked for these arguments.
+func linkedLoader[T any, W any](l *Loaders, noun string, find func(context.Context, strikegraph.Linked, *W) (map[string][]*T, error),
+	t strikegraph.RelationType, dir *strikegraph.Direction, where *W, fields strikegraph.Fields) *dataloadgen.Loader[string, []*T] {
 	if !fields.Wanted() {
 		fields = strikegraph.AllFields
 	}
-	loader := keyed(l, argsKey("linked", noun, t, dir, where, fields.Key()), func(ctx context.Context, ids []string) (map[string][]*T, error) {
+	return keyed(l, argsKey("linked", noun, t, dir, where, fields.Key()), func(ctx context.Context, ids []string) (map[string][]*T, error) {
 		found, err := find(ctx, strikegraph.Linked{IDs: ids, Type: t, Dir: dir, Fields: fields}, where)
 		read := map[string][]strikegraph.Entity{}
 		for _, items := range found {
@@ -195,7 +200,36 @@ func linked[T any, W any](ctx context.Context, noun string, find func(context.Co
 		l.primeFields(read)
 		return found, err
 	})
-	return List(ctx, loader, id)
+}
+
+// PrimeAlong keeps what a list read along its items (by item id), so that
+// the nested list of each, asked for with no where, finds it loaded.
+func PrimeAlong(ctx context.Context, a strikegraph.Along, byID map[string][]strikegraph.Entity) {
+	l := For(ctx)
+	switch a.Of {
+	case "actors":
+		primeAlong(l, linkedLoader(l, "actors", l.store.FindLinkedActors, a.Type, a.Dir, nil, a.Fields), a.Fields, byID)
+	case "incidents":
+		primeAlong(l, linkedLoader(l, "incidents", l.store.FindLinkedIncidents, a.Type, a.Dir, nil, a.Fields), a.Fields, byID)
+	}
+}
+
+func primeAlong[T any](l *Loaders, loader *dataloadgen.Loader[string, []*T], fields strikegraph.Fields, byID map[string][]strikegraph.Entity) {
+	if !fields.Wanted() {
+		fields = strikegraph.AllFields
+	}
+	read := map[string][]strikegraph.Entity{}
+	for id, es := range byID {
+		items := make([]*T, 0, len(es))
+		for _, e := range es {
+			if t, ok := any(e).(*T); ok {
+				items = append(items, t)
+			}
+		}
+		loader.Prime(id, items)
+		read[fields.Key()] = append(read[fields.Key()], es...)
+	}
+	l.primeFields(read)
 }
 
 // LinkedIncidents loads the incidents linked to id that where selects, for

@@ -4,9 +4,11 @@ import (
 	"context"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/graph"
+	"github.com/strikegraph/strikegraph/loaders"
 )
 
 func listPage(limit, offset *int) strikegraph.Page {
@@ -78,7 +80,60 @@ func find[W any, P interface {
 	if connection {
 		q.Fields = nodeFields(ctx)
 	}
-	return find(ctx, q)
+	q.Along = along[T](ctx, connection)
+	s, err := find(ctx, q)
+	if err == nil && len(s.Along) == len(q.Along) {
+		for i, a := range q.Along {
+			loaders.PrimeAlong(ctx, a, s.Along[i])
+		}
+	}
+	return s, err
+}
+
+// incidentAlong are the nested lists of an incident that a list of
+// incidents reads with its page when they are selected with no where: as
+// Incident.perpetrators and Incident.targets would read them.
+var incidentAlong = map[string]strikegraph.Along{
+	"perpetrators": {Of: "actors", Type: strikegraph.RelCarriedOut, Dir: in},
+	"targets":      {Of: "actors", Type: strikegraph.RelTargeted, Dir: out},
+}
+
+// along are the nested lists selected under the items of the list being
+// resolved that its statement can read with the page.
+func along[T any](ctx context.Context, connection bool) []strikegraph.Along {
+	if _, ok := any((*T)(nil)).(*strikegraph.Incident); !ok {
+		return nil
+	}
+	sets := []ast.SelectionSet{graphql.GetFieldContext(ctx).Field.Selections}
+	if connection {
+		sets = nil
+		for _, e := range graphql.CollectFieldsCtx(ctx, nil) {
+			if e.Name != "edges" {
+				continue
+			}
+			for _, n := range graphql.CollectFields(graphql.GetOperationContext(ctx), e.Selections, nil) {
+				if n.Name == "node" {
+					sets = append(sets, n.Selections)
+				}
+			}
+		}
+	}
+	var out []strikegraph.Along
+	seen := map[string]bool{}
+	for _, sel := range sets {
+		for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), sel, nil) {
+			a, ok := incidentAlong[f.Name]
+			if !ok || len(f.Arguments) > 0 {
+				continue
+			}
+			a.Fields = fieldsUnder(ctx, f.Selections)
+			if key := f.Name + "|" + a.Fields.Key(); !seen[key] {
+				seen[key] = true
+				out = append(out, a)
+			}
+		}
+	}
+	return out
 }
 
 // checked passes on the error of a nested list's where, or calls load.

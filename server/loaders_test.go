@@ -249,3 +249,63 @@ func TestEntityReadWithItsClaims(t *testing.T) {
 		}
 	}
 }
+
+// TestListReadsAlongItsItems asks for a page of incidents with who carried
+// each out and what each targeted: one statement for the page and both
+// nested lists, answering as the nested lists read on their own do.
+func TestListReadsAlongItsItems(t *testing.T) {
+	g := graphtest.Seeded(t)
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{}))
+	defer srv.Close()
+	type page struct {
+		Incidents []struct {
+			ID           string
+			Perpetrators []struct{ ID, Name string }
+			Targets      []struct{ ID string }
+		}
+	}
+	read := func(q string) (page, int64) {
+		t.Helper()
+		var out page
+		before := g.RoundTrips()
+		mustQuery(t, srv.URL, q, nil, &out)
+		return out, g.RoundTrips() - before
+	}
+	along, sent := read(`{ incidents(limit: 100) { id perpetrators { id name } targets { id } } }`)
+	apart, apartSent := read(`{ incidents(limit: 100) { id perpetrators(where: {}) { id name } targets(where: {}) { id } } }`)
+	perpetrators, targets := 0, 0
+	for _, in := range along.Incidents {
+		perpetrators += len(in.Perpetrators)
+		targets += len(in.Targets)
+	}
+	if perpetrators == 0 || targets == 0 {
+		t.Fatalf("%d incidents with %d perpetrators and %d targets: the test proves nothing", len(along.Incidents), perpetrators, targets)
+	}
+	if !reflect.DeepEqual(along, apart) {
+		t.Errorf("read along the page:\n%+v\nread apart:\n%+v", along, apart)
+	}
+	if sent != 1 || apartSent != 3 {
+		t.Errorf("statements: %d along the page, want 1; %d apart, want 3", sent, apartSent)
+	}
+
+	var conn struct {
+		IncidentsConnection struct {
+			Edges []struct {
+				Node struct {
+					ID           string
+					Perpetrators []struct{ ID, Name string }
+				}
+			}
+		}
+	}
+	before := g.RoundTrips()
+	mustQuery(t, srv.URL, `{ incidentsConnection(first: 100) { totalCount edges { node { id perpetrators { id name } } } } }`, nil, &conn)
+	if n := g.RoundTrips() - before; n != 1 {
+		t.Errorf("a connection's page with its perpetrators: %d statements, want 1", n)
+	}
+	for i, e := range conn.IncidentsConnection.Edges {
+		if i < len(along.Incidents) && e.Node.ID == along.Incidents[i].ID && !reflect.DeepEqual(e.Node.Perpetrators, along.Incidents[i].Perpetrators) {
+			t.Errorf("%s: perpetrators %+v in a connection, %+v in a list", e.Node.ID, e.Node.Perpetrators, along.Incidents[i].Perpetrators)
+		}
+	}
+}
