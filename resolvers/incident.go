@@ -46,15 +46,22 @@ func (r *incidentResolver) Places(ctx context.Context, obj *strikegraph.Incident
 	return links(ctx, obj.ID, out, strikegraph.RelLocatedIn, strikegraph.RelLocatedNear)
 }
 
+// The actors an incident links to, as its list fields read them (and a
+// list of incidents reads them along its page: incidentAlong).
+var (
+	perpetrators = strikegraph.Along{Of: "actors", Type: strikegraph.RelCarriedOut, Dir: in}
+	targets      = strikegraph.Along{Of: "actors", Type: strikegraph.RelTargeted, Dir: out}
+)
+
 func (r *incidentResolver) Perpetrators(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
 	return checked(where, func() ([]*strikegraph.Actor, error) {
-		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelCarriedOut, in, where, listed(ctx))
+		return loaders.LinkedActors(ctx, obj.ID, perpetrators.Type, perpetrators.Dir, where, listed(ctx))
 	})
 }
 
 func (r *incidentResolver) Targets(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
 	return checked(where, func() ([]*strikegraph.Actor, error) {
-		return loaders.LinkedActors(ctx, obj.ID, strikegraph.RelTargeted, out, where, listed(ctx))
+		return loaders.LinkedActors(ctx, obj.ID, targets.Type, targets.Dir, where, listed(ctx))
 	})
 }
 

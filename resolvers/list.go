@@ -51,17 +51,26 @@ func counted(ctx context.Context) bool {
 // nodeFields are the fields selected of a connection's nodes.
 func nodeFields(ctx context.Context) strikegraph.Fields {
 	var fields strikegraph.Fields
+	for _, sel := range nodeSelections(ctx) {
+		fields = fields.Or(fieldsUnder(ctx, sel))
+	}
+	return fields
+}
+
+// nodeSelections are the selection sets of a connection's nodes.
+func nodeSelections(ctx context.Context) []ast.SelectionSet {
+	var out []ast.SelectionSet
 	for _, e := range graphql.CollectFieldsCtx(ctx, nil) {
 		if e.Name != "edges" {
 			continue
 		}
 		for _, n := range graphql.CollectFields(graphql.GetOperationContext(ctx), e.Selections, nil) {
 			if n.Name == "node" {
-				fields = fields.Or(fieldsUnder(ctx, n.Selections))
+				out = append(out, n.Selections)
 			}
 		}
 	}
-	return fields
+	return out
 }
 
 // find checks a list request and runs it with find; a connection counts the
@@ -91,12 +100,8 @@ func find[W any, P interface {
 }
 
 // incidentAlong are the nested lists of an incident that a list of
-// incidents reads with its page when they are selected with no where: as
-// Incident.perpetrators and Incident.targets would read them.
-var incidentAlong = map[string]strikegraph.Along{
-	"perpetrators": {Of: "actors", Type: strikegraph.RelCarriedOut, Dir: in},
-	"targets":      {Of: "actors", Type: strikegraph.RelTargeted, Dir: out},
-}
+// incidents reads with its page when they are selected with no where.
+var incidentAlong = map[string]strikegraph.Along{"perpetrators": perpetrators, "targets": targets}
 
 // along are the nested lists selected under the items of the list being
 // resolved that its statement can read with the page.
@@ -106,17 +111,7 @@ func along[T any](ctx context.Context, connection bool) []strikegraph.Along {
 	}
 	sets := []ast.SelectionSet{graphql.GetFieldContext(ctx).Field.Selections}
 	if connection {
-		sets = nil
-		for _, e := range graphql.CollectFieldsCtx(ctx, nil) {
-			if e.Name != "edges" {
-				continue
-			}
-			for _, n := range graphql.CollectFields(graphql.GetOperationContext(ctx), e.Selections, nil) {
-				if n.Name == "node" {
-					sets = append(sets, n.Selections)
-				}
-			}
-		}
+		sets = nodeSelections(ctx)
 	}
 	var out []strikegraph.Along
 	seen := map[string]bool{}
