@@ -265,7 +265,28 @@ type claims struct {
 // statement for every id of the request that asks the same, with the
 // entities that ends asks for: what every caller of a batch asked for.
 func Claims(ctx context.Context, of strikegraph.ClaimsOf, id string, where *strikegraph.ClaimWhere, ends strikegraph.ClaimEnds) ([]*strikegraph.Claim, error) {
+	return List(ctx, claimsLoader(For(ctx), of, where, ends).loader, id)
+}
+
+// ClaimsNow reads the claims of id at once, not waiting for a batch, and
+// keeps them for Claims: for a root field, which has no siblings to wait
+// for. An error is left for Claims to meet again.
+func ClaimsNow(ctx context.Context, of strikegraph.ClaimsOf, id string, where *strikegraph.ClaimWhere, ends strikegraph.ClaimEnds) {
 	l := For(ctx)
+	c := claimsLoader(l, of, where, ends)
+	found, err := l.store.FindClaimsOf(ctx, of, []string{id}, where, ends)
+	if err != nil {
+		return
+	}
+	l.primeFields(found.Entities)
+	if claims, ok := found.ByID[id]; ok {
+		c.loader.Prime(id, claims)
+	}
+}
+
+// claimsLoader is the request's loader of claims for these arguments,
+// asked to read ends too.
+func claimsLoader(l *Loaders, of strikegraph.ClaimsOf, where *strikegraph.ClaimWhere, ends strikegraph.ClaimEnds) *claims {
 	// Claims read for some of their fields are handed only to readers of
 	// the same fields.
 	key := argsKey("claims", of, where, ends.Own.Key())
@@ -287,7 +308,7 @@ func Claims(ctx context.Context, of strikegraph.ClaimsOf, id string, where *stri
 	c.mu.Lock()
 	c.ends = c.ends.Or(ends)
 	c.mu.Unlock()
-	return List(ctx, c.loader, id)
+	return c
 }
 
 // ActorsMatching keeps the actors of ids that where selects, in their order:

@@ -133,9 +133,9 @@ func claimEndsUnder(ctx context.Context, sel ast.SelectionSet) strikegraph.Claim
 }
 
 // withClaims reads the claims selected under the entity being resolved with
-// the entity itself, in one statement, when they are selected with no
-// argument but a stance: the nested field then finds them loaded, and the
-// entity too.
+// the entity itself, in one statement sent at once, when they are selected
+// with no argument but a stance: the nested field then finds them loaded,
+// and the entity too. An error is the nested field's to report.
 func withClaims(ctx context.Context, of strikegraph.ClaimsOf, id string) {
 	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
 		if f.Name != "claims" {
@@ -147,8 +147,7 @@ func withClaims(ctx context.Context, of strikegraph.ClaimsOf, id string) {
 		}
 		ends := claimEndsUnder(ctx, f.Selections)
 		ends.Of = strikegraph.AllFields
-		// An error is the nested field's to report, when it asks again.
-		_, _ = loaders.Claims(ctx, of, id, ofStance(nil, stance), ends)
+		loaders.ClaimsNow(ctx, of, id, ofStance(nil, stance), ends)
 		return
 	}
 }
