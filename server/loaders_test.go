@@ -220,9 +220,8 @@ func TestEntityReadWithItsClaims(t *testing.T) {
 	one := func(q, id string) (*actor, int64) {
 		t.Helper()
 		var out struct{ Actor *actor }
-		before := g.RoundTrips()
-		mustQuery(t, srv.URL, q, map[string]any{"id": id}, &out)
-		return out.Actor, g.RoundTrips() - before
+		n := statements(t, g, srv.URL, q, map[string]any{"id": id}, &out)
+		return out.Actor, n
 	}
 	const q = `query($id: ID!) { actor(id: $id) { id name claims { id stance } } }`
 	for _, want := range []*actor{speaker, silent} {
@@ -267,9 +266,8 @@ func TestListReadsAlongItsItems(t *testing.T) {
 	read := func(q string) (page, int64) {
 		t.Helper()
 		var out page
-		before := g.RoundTrips()
-		mustQuery(t, srv.URL, q, nil, &out)
-		return out, g.RoundTrips() - before
+		n := statements(t, g, srv.URL, q, nil, &out)
+		return out, n
 	}
 	along, sent := read(`{ incidents(limit: 100) { id perpetrators { id name } targets { id } } }`)
 	apart, apartSent := read(`{ incidents(limit: 100) { id perpetrators(where: {}) { id name } targets(where: {}) { id } } }`)
@@ -298,9 +296,7 @@ func TestListReadsAlongItsItems(t *testing.T) {
 			}
 		}
 	}
-	before := g.RoundTrips()
-	mustQuery(t, srv.URL, `{ incidentsConnection(first: 100) { totalCount edges { node { id perpetrators { id name } } } } }`, nil, &conn)
-	if n := g.RoundTrips() - before; n != 1 {
+	if n := statements(t, g, srv.URL, `{ incidentsConnection(first: 100) { totalCount edges { node { id perpetrators { id name } } } } }`, nil, &conn); n != 1 {
 		t.Errorf("a connection's page with its perpetrators: %d statements, want 1", n)
 	}
 	for i, e := range conn.IncidentsConnection.Edges {

@@ -49,6 +49,15 @@ func queryAs(t testing.TB, url, key, q string, vars map[string]any, out any) []g
 	return res.Errors
 }
 
+// statements runs q as mustQuery does and returns the Cypher statements it
+// sent to g.
+func statements(t testing.TB, g interface{ RoundTrips() int64 }, url, q string, vars map[string]any, out any) int64 {
+	t.Helper()
+	before := g.RoundTrips()
+	mustQuery(t, url, q, vars, out)
+	return g.RoundTrips() - before
+}
+
 // mustQuery is query for requests that must succeed.
 func mustQuery(t testing.TB, url, q string, vars map[string]any, out any) {
 	t.Helper()
