@@ -30,7 +30,7 @@ web/dist/.built: web/node_modules/.package-lock.json web/build.mjs $(wildcard we
 	@touch $@
 
 generate:
-	$(GO) tool gqlgen generate
+	scripts/generate
 
 tools:
 	@scripts/ensure-tools --tests

@@ -42,6 +42,7 @@ type Loaders struct {
 	keyed map[string]any                // the loaders of nested lists, by field and arguments
 	read  map[string]strikegraph.Entity // entities read for some fields only, by fields and id
 	memo  sync.Map                      // what Remember keeps
+	ahead sync.Map                      // the fields marked by ReadAhead
 }
 
 // DefaultWait is how long a loader gathers keys before it fetches: long enough
@@ -86,6 +87,23 @@ func Remember[V any](ctx context.Context, key any, make func() V) V {
 	v := make()
 	l.memo.Store(key, v)
 	return v
+}
+
+// ReadAhead marks key, a field of the request, as one under which
+// everything was read ahead: nothing below it waits for a batch.
+func ReadAhead(ctx context.Context, key any) {
+	For(ctx).ahead.Store(key, true)
+}
+
+// IsReadAhead reports whether ReadAhead marked key (false outside a request
+// with loaders).
+func IsReadAhead(ctx context.Context, key any) bool {
+	l, ok := ctx.Value(ctxKey{}).(*Loaders)
+	if !ok {
+		return false
+	}
+	_, marked := l.ahead.Load(key)
+	return marked
 }
 
 // List loads a list-valued key; a key with nothing stored is an empty list.
@@ -270,18 +288,20 @@ func Claims(ctx context.Context, of strikegraph.ClaimsOf, id string, where *stri
 
 // ClaimsNow reads the claims of id at once, not waiting for a batch, and
 // keeps them for Claims: for a root field, which has no siblings to wait
-// for. An error is left for Claims to meet again.
-func ClaimsNow(ctx context.Context, of strikegraph.ClaimsOf, id string, where *strikegraph.ClaimWhere, ends strikegraph.ClaimEnds) {
+// for. It reports whether it read them; an error is left for Claims to
+// meet again.
+func ClaimsNow(ctx context.Context, of strikegraph.ClaimsOf, id string, where *strikegraph.ClaimWhere, ends strikegraph.ClaimEnds) bool {
 	l := For(ctx)
 	c := claimsLoader(l, of, where, ends)
 	found, err := l.store.FindClaimsOf(ctx, of, []string{id}, where, ends)
 	if err != nil {
-		return
+		return false
 	}
 	l.primeFields(found.Entities)
 	if claims, ok := found.ByID[id]; ok {
 		c.loader.Prime(id, claims)
 	}
+	return true
 }
 
 // claimsLoader is the request's loader of claims for these arguments,

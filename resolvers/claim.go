@@ -147,10 +147,18 @@ func withClaims(ctx context.Context, of strikegraph.ClaimsOf, id string) {
 		}
 		ends := claimEndsUnder(ctx, f.Selections)
 		ends.Of = strikegraph.AllFields
-		loaders.ClaimsNow(ctx, of, id, ofStance(nil, stance), ends)
+		fc := graphql.GetFieldContext(ctx)
+		if loaders.ClaimsNow(ctx, of, id, ofStance(nil, stance), ends) && inMemory(fc.Field.Selections, fc.Field.Definition.Type.Name(), claimsReadAhead) {
+			loaders.ReadAhead(ctx, fc)
+		}
 		return
 	}
 }
+
+// claimsReadAhead is what withClaims reads: the claims and their ends.
+var claimsReadAhead = readAhead{"claims": {
+	"speaker": nil, "onBehalfOf": nil, "incident": nil, "article": {"publisher": nil},
+}}
 
 // onlyStance is the stance among args, when no other argument is given.
 func onlyStance(args map[string]any) (*strikegraph.Stance, bool) {
