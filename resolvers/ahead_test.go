@@ -26,7 +26,7 @@ func TestInMemory(t *testing.T) {
 		`{ actor(id: "a") { id links { type } claims { id } } }`:                                                                        false,
 		`{ actor(id: "a") { id ...f } } fragment f on Actor { claims { incident { contested } } }`:                                      false,
 	} {
-		doc, errs := gqlparser.LoadQuery(schema, query)
+		doc, errs := gqlparser.LoadQueryWithRules(schema, query, nil)
 		if errs != nil {
 			t.Fatalf("%s: %v", query, errs)
 		}
