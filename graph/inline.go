@@ -22,7 +22,9 @@ func marshalSlice(ctx context.Context, length int, workerLimit int64, omitPanicH
 	ret := make(graphql.Array, length)
 	for i := range length {
 		ctx := graphql.WithFieldContext(ctx, &graphql.FieldContext{Index: &i})
-		if !marshalItem(ctx, ret, i, marshal) {
+		if omitPanicHandler {
+			ret[i] = marshal(ctx, i)
+		} else if !marshalItem(ctx, ret, i, marshal) {
 			return nil
 		}
 	}
