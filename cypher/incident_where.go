@@ -61,6 +61,21 @@ const (
 	incidentsDenied = "MATCH (n:Incident)<-[wd:DENIED]-()\nWHERE wd.retractedAt IS NULL\nWITH DISTINCT n WHERE "
 )
 
+// How many incidents an anchor, a, has, estimated from Neo4j's degree store
+// in a few reads, for a page to choose its way in (walk).
+const (
+	perpetratorSize = "COUNT { (a)-[:CARRIED_OUT]->() }"
+	actorSize       = "COUNT { (a)--() }"
+	// The place's own edges, and those of the places directly within it.
+	placeSize = "COUNT { (a)<-[:LOCATED_IN|LOCATED_NEAR]-() } + reduce(s = 0, c IN COLLECT { MATCH (a)<-[:LOCATED_IN]-(c:Place)" +
+		" RETURN COUNT { (c)<-[:LOCATED_IN|LOCATED_NEAR]-() } } | s + c)"
+	// A perpetrator's incidents, with no other condition, are its
+	// CARRIED_OUT edges, which Neo4j counts without reading them.
+	incidentsByPerpetratorCount = "OPTIONAL MATCH (a:Entity {id: %[1]s})\nRETURN CASE WHEN a IS NULL THEN 0 ELSE " + perpetratorSize + " END AS total"
+	// Every incident, for a walk; the predicate follows.
+	incidentsWalked = "MATCH (n:Incident:Entity)\nWHERE "
+)
+
 // incidentWhere builds the predicate of w on the incident variable v.
 func (s *statement) incidentWhere(w *strikegraph.IncidentWhere, v string) (string, error) {
 	if w == nil {
@@ -124,8 +139,10 @@ func (s *statement) incidentWhere(w *strikegraph.IncidentWhere, v string) (strin
 // range is left to the planner, which seeks the date index, and contested
 // incidents start from the denials. Without any of them, it scans the
 // incidents. It also tells whether every incident bound
-// has a date, so that a date order may come from the index.
-func (s *statement) incidentMatch(w *strikegraph.IncidentWhere) (match string, dated bool, err error) {
+// has a date, so that a date order may come from the index, and, for an
+// entity's anchor, the other way to a page (walk, without its order) and,
+// when the anchor's edges are the count, how to count the list.
+func (s *statement) incidentMatch(w *strikegraph.IncidentWhere) (match string, dated bool, alt *walk, total string, err error) {
 	all := conjuncts(w, func(w *strikegraph.IncidentWhere) []*strikegraph.IncidentWhere { return w.AND })
 	var ids, contested bool
 	var perpetrator, place, actor *string
@@ -135,23 +152,35 @@ func (s *statement) incidentMatch(w *strikegraph.IncidentWhere) (match string, d
 		contested = contested || c.Contested != nil && *c.Contested
 		perpetrator, place, actor = cmp.Or(perpetrator, c.Perpetrator), cmp.Or(place, c.Place), cmp.Or(actor, c.Actor)
 	}
-	anchor := incidentsAll
+	anchor, id, size := incidentsAll, "", ""
 	switch {
 	case ids: // the predicate's id list, which the planner seeks
 	case perpetrator != nil:
-		anchor = strings.ReplaceAll(incidentsByPerpetrator, "%[1]s", s.param(*perpetrator))
+		id, size = s.param(*perpetrator), perpetratorSize
+		anchor = strings.ReplaceAll(incidentsByPerpetrator, "%[1]s", id)
 		s.anchored[perpetrator] = true
 	case place != nil:
-		anchor = strings.ReplaceAll(incidentsInPlace, "%[1]s", s.param(*place))
+		id, size = s.param(*place), placeSize
+		anchor = strings.ReplaceAll(incidentsInPlace, "%[1]s", id)
 		s.anchored[place] = true
 	case actor != nil:
-		anchor = strings.ReplaceAll(incidentsByActor, "%[1]s", s.param(*actor))
+		id, size = s.param(*actor), actorSize
+		anchor = strings.ReplaceAll(incidentsByActor, "%[1]s", id)
 		s.anchored[actor] = true
 	case contested && !dated: // a date range is the better way in
 		anchor = incidentsDenied
 	}
 	pred, err := s.incidentWhere(w, "n")
-	return anchor + pred, dated, err
+	if err != nil || id == "" {
+		return anchor + pred, dated, nil, "", err
+	}
+	if size == perpetratorSize && pred == "true" {
+		total = strings.ReplaceAll(incidentsByPerpetratorCount, "%[1]s", id)
+	}
+	clear(s.anchored) // a walk checks every condition on each incident
+	every, err := s.incidentWhere(w, "n")
+	return anchor + pred, dated, &walk{anchor: id, size: size, match: incidentsWalked + "(" + every + ")",
+		undated: anchor + "(" + pred + ") AND n.date IS NULL"}, total, err
 }
 
 // incidentOrder is what each sort field of incidents orders by.
@@ -174,17 +203,24 @@ func (db *DB) FindIncidents(ctx context.Context, q strikegraph.ListQuery[strikeg
 
 func incidentList(q strikegraph.ListQuery[strikegraph.IncidentWhere]) (list, error) {
 	s := newStatement()
-	match, dated, err := s.incidentMatch(q.Where)
+	match, dated, alt, total, err := s.incidentMatch(q.Where)
 	if err != nil {
 		return list{}, err
 	}
-	order, err := orderBy(q.Sort, incidentOrder, map[string]bool{"date": dated}, []string{"n.date", "n.id"})
+	then := []string{"n.date", "n.id"}
+	order, err := orderBy(q.Sort, incidentOrder, map[string]bool{"date": dated}, then)
 	if err != nil {
 		return list{}, err
+	}
+	if alt != nil && (len(q.Sort) == 0 || q.Sort[0].Field == "date") {
+		// The walk reads the dated incidents in the index's order.
+		alt.order, _ = orderBy(q.Sort, incidentOrder, map[string]bool{"date": true}, then)
+	} else {
+		alt = nil
 	}
 	along, err := alongRow(q.Along)
 	return list{name: "find_incidents", s: s, match: match, vars: "n", order: order,
-		row: "{n: " + projection("n", q.Fields) + along + "}", along: len(q.Along)}, err
+		row: "{n: " + projection("n", q.Fields) + along + "}", along: len(q.Along), walk: alt, total: total}, err
 }
 
 // FindLinkedIncidents returns, per entity of l, the incidents at the other

@@ -19,7 +19,40 @@ type list struct {
 	order string
 	row   string
 	along int
+	walk  *walk  // when set, a page of n may walk instead
+	total string // when set, counts the list, as total, in place of match
 }
+
+// walk is the other way to a page of the incidents of one entity, a, in date
+// order: along the date index, keeping the incidents that match selects,
+// until the page is full. From the entity, a page costs all its incidents,
+// which are sorted; a walk costs the page over the entity's share of all
+// incidents. The statement estimates the entity's incidents (size) and
+// walks when that is the cheaper.
+type walk struct {
+	anchor  string // the parameter of a's id
+	size    string // a's incidents, estimated
+	match   string // binds n to every incident the filter selects
+	undated string // binds n to the undated incidents the filter selects, from a
+	order   string // the list's order, the dated incidents only
+}
+
+// The parts of a page that may walk (walk): an incident is undated when
+// its date is null; the undated come last, and are looked for, from the
+// entity, only when the dated do not fill the page. Each way in sits behind
+// the test that takes it, in a subquery of its own that Neo4j runs only when
+// the test passes.
+const (
+	walkSize = "CALL () {\nOPTIONAL MATCH (a:Entity {id: %s})\nRETURN CASE WHEN a IS NULL THEN 0 ELSE %s END AS size\n}\n" +
+		"CALL () {\nMATCH (m:Incident)\nRETURN count(m) AS incidents\n}\n"
+	walkFrom  = "CALL (size, incidents) {\nWITH size, incidents WHERE size * size <= ($skip + $limit) * incidents\n"
+	walkDated = "\nUNION ALL\nWITH size, incidents WHERE size * size > ($skip + $limit) * incidents\n" +
+		"CALL () {\n%s AND n.date IS NOT NULL%s\n}\nRETURN n"
+	walkUndated = "\nUNION ALL\nWITH size, incidents WHERE size * size > ($skip + $limit) * incidents\n" +
+		"CALL () {\n%s AND n.date IS NOT NULL\nWITH n LIMIT $skip + $limit\nRETURN count(*) AS dated\n}\n" +
+		"WITH dated WHERE dated < $skip + $limit\nCALL () {\n%s\nRETURN n\n}\nRETURN n\n}"
+	walkTop = "\nWITH n ORDER BY %s LIMIT $skip + $limit\nRETURN n"
+)
 
 // find runs a list query for the page w: one statement, which counts the
 // whole list only when count asks. A page from the end needs the count
@@ -28,7 +61,7 @@ func findPage[T any](ctx context.Context, db *DB, l list, w strikegraph.Window, 
 	total := -1
 	start := w.Start
 	if w.FromEnd {
-		recs, err := db.readBuilt(ctx, l.name, l.match+"\nRETURN count(*) AS total", l.s.params)
+		recs, err := db.readBuilt(ctx, l.name, l.counted(), l.s.params)
 		if err != nil {
 			return strikegraph.Slice[T]{}, err
 		}
@@ -103,9 +136,13 @@ func alongRow(along []strikegraph.Along) (string, error) {
 func (l list) page(start, limit int, count bool) (string, map[string]any) {
 	text := ""
 	if count {
-		text = "CALL () {\n" + l.match + "\nRETURN count(*) AS total\n}\n"
+		text = "CALL () {\n" + l.counted() + "\n}\n"
 	}
-	text += "CALL () {\n" + l.match + "\nWITH " + l.vars + " ORDER BY " + l.order +
+	match := l.match
+	if l.walk != nil {
+		match = l.walked()
+	}
+	text += "CALL () {\n" + match + "\nWITH " + l.vars + " ORDER BY " + l.order +
 		"\nSKIP $skip LIMIT $limit\nRETURN collect(" + l.row + ") AS rows\n}\nRETURN rows"
 	if count {
 		text += ", total"
@@ -115,6 +152,24 @@ func (l list) page(start, limit int, count bool) (string, map[string]any) {
 		params[k] = v
 	}
 	return text, params
+}
+
+// walked binds n to the incidents of l's page and those before it, from
+// the entity or along the date index, whichever costs less (walk).
+func (l list) walked() string {
+	w := l.walk
+	return fmt.Sprintf(walkSize, w.anchor, w.size) +
+		walkFrom + l.match + fmt.Sprintf(walkTop, l.order) +
+		fmt.Sprintf(walkDated, w.match, fmt.Sprintf(walkTop, w.order)) +
+		fmt.Sprintf(walkUndated, w.match, w.undated)
+}
+
+// counted is the statement that counts the whole list, as total.
+func (l list) counted() string {
+	if l.total != "" {
+		return l.total
+	}
+	return l.match + "\nRETURN count(*) AS total"
 }
 
 // entityRow reads a row of {n, publisher} as a *T.

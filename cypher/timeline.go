@@ -46,7 +46,7 @@ func count(m map[string]any, key string) int {
 // name goes on from there.
 func (db *DB) readAfterIncidents(ctx context.Context, name string, where *strikegraph.IncidentWhere, params map[string]any) ([]*neo4j.Record, error) {
 	s := newStatement()
-	match, _, err := s.incidentMatch(where)
+	match, _, _, _, err := s.incidentMatch(where)
 	if err != nil {
 		return nil, err
 	}
