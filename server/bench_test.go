@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"errors"
 	"fmt"
 	"net/http/httptest"
 	"slices"
@@ -130,6 +131,8 @@ func scaleQueries(gr graphgen.Graph) []scaleQuery {
 		ids = append(ids, fmt.Sprintf("gen:incident:%07d", 1+i*gr.Incidents/20))
 	}
 	incidentPage := `totalCount pageInfo { hasNextPage endCursor } edges { node { id name scope date { value precision } } }`
+	// The same page without its count, which reads every incident selected.
+	uncounted := `pageInfo { hasNextPage endCursor } edges { node { id name scope date { value precision } } }`
 	claimPage := `totalCount pageInfo { hasNextPage endCursor } edges { node { id stance quote statedOn { value }
 		speaker { id name } incident { id name date { value } } } }`
 	return []scaleQuery{
@@ -148,6 +151,12 @@ func scaleQueries(gr graphgen.Graph) []scaleQuery {
 		// its spokespeople, spoke of.
 		{"incidents_by_actor", `query($actor: ID) { incidentsConnection(first: 20, where: {actor: $actor}, sort: [{date: DESC}]) { ` + incidentPage + ` } }`,
 			map[string]any{"actor": gr.Perpetrator.ID}, connection("incidentsConnection", gr.Perpetrator.Count, gr.Incidents)},
+		{"incidents_by_province_uncounted", `query($place: ID) { incidentsConnection(first: 20, where: {place: $place}, sort: [{date: DESC}]) { ` + uncounted + ` } }`,
+			map[string]any{"place": gr.Province.ID}, fullPage("incidentsConnection")},
+		{"incidents_by_town_uncounted", `query($place: ID) { incidentsConnection(first: 20, where: {place: $place}, sort: [{date: DESC}]) { ` + uncounted + ` } }`,
+			map[string]any{"place": gr.Town.ID}, fullPage("incidentsConnection")},
+		{"incidents_by_actor_uncounted", `query($actor: ID) { incidentsConnection(first: 20, where: {actor: $actor}, sort: [{date: DESC}]) { ` + uncounted + ` } }`,
+			map[string]any{"actor": gr.Perpetrator.ID}, fullPage("incidentsConnection")},
 		// The monitor's claims, its own and its spokespeople's on its behalf.
 		{"claims_by_speaker", `query($actor: ID) { claimsConnection(first: 20, where: {speaker: $actor}, sort: [{incidentDate: DESC}]) { ` + claimPage + ` } }`,
 			map[string]any{"actor": gr.Monitor.ID}, connection("claimsConnection", gr.Monitor.Count, gr.Monitor.Count)},
@@ -284,6 +293,16 @@ func listLength(key string, lo, hi int) func(map[string]any) error {
 
 // connection checks a connection's totalCount, and that its page holds the first
 // 20 of them, or all of them when fewer.
+// fullPage checks a page of 20 without its count, with more to follow.
+func fullPage(key string) func(map[string]any) error {
+	return func(data map[string]any) error {
+		if more, _ := dig(data, key, "pageInfo", "hasNextPage").(bool); !more {
+			return errors.New("hasNextPage is false")
+		}
+		return between(dig(data, key, "edges"), 20, 20)
+	}
+}
+
 func connection(key string, lo, hi int) func(map[string]any) error {
 	return func(data map[string]any) error {
 		if err := between(dig(data, key, "totalCount"), lo, hi); err != nil {
