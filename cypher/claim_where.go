@@ -46,6 +46,19 @@ const (
 	claimRow          = "{speaker: speaker.id, stance: type(r), incident: incident.id, props: properties(r)}"
 )
 
+// A page of a speaker's claims may walk (walk): the speaker's claims are
+// estimated from its edges, all claims counted from the count store, and
+// the walk reads the claims of each incident along the date index (a hint:
+// the planner would rather scan the speakers), keeping the speaker's own
+// and its spokespeople's on its behalf. %[1]s is the edge
+// types, %[2]s the predicate, %[3]s the speaker's parameter.
+const (
+	speakerSize  = "COUNT { (a)-[:REPORTED|DENIED|RESPONDED]->() }"
+	claimsCount  = "RETURN COUNT { ()-[:REPORTED]->() } + COUNT { ()-[:DENIED]->() } + COUNT { ()-[:RESPONDED]->() } AS items"
+	claimsWalked = "MATCH (speaker:Actor)-[r:%[1]s]->(incident:Incident:Entity)\nUSING INDEX incident:Incident(date)\n" +
+		"WHERE (%[2]s) AND (speaker.id = %[3]s OR EXISTS { (speaker)-[:SPEAKS_FOR]->(:Entity {id: %[3]s}) })"
+)
+
 // claimWhere builds the predicate of w on r, speaker and incident.
 func (s *statement) claimWhere(w *strikegraph.ClaimWhere) (string, error) {
 	if w == nil {
@@ -148,27 +161,36 @@ func union(stances []strikegraph.Stance, distinct bool, branch func(edge string)
 // claimMatch builds the Cypher that binds speaker, r and incident to each
 // claim w selects. Each stance is a branch of its own, so that an id list
 // or an article seeks its edge type's index, and an incident or a date
-// range is left to the planner; a speaker starts from that actor.
-func (s *statement) claimMatch(w *strikegraph.ClaimWhere) (string, error) {
+// range is left to the planner; a speaker starts from that actor, and has
+// the other way to a page in date order (walk, without its order).
+func (s *statement) claimMatch(w *strikegraph.ClaimWhere) (string, *walk, error) {
 	pred, err := s.claimWhere(withoutStances(w))
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	var speaker *string
 	for _, c := range conjuncts(w, func(w *strikegraph.ClaimWhere) []*strikegraph.ClaimWhere { return w.AND }) {
 		speaker = cmp.Or(speaker, c.Speaker)
 	}
 	sts := claimStances(w)
-	var body string
-	if speaker != nil {
-		id := s.param(*speaker)
-		body = union(sts, true, func(edge string) string {
-			return fill(claimsBySpeaker, edge, pred, id) + "\nUNION\n" + fill(claimsOnBehalfOf, edge, pred, id)
-		})
-	} else {
-		body = union(sts, false, func(edge string) string { return fill(claimsOfType, edge, pred, "") })
+	if speaker == nil {
+		return "CALL () {\n" + union(sts, false, func(edge string) string { return fill(claimsOfType, edge, pred, "") }) + "\n}", nil, nil
 	}
-	return "CALL () {\n" + body + "\n}", nil
+	id := s.param(*speaker)
+	bySpeaker := func(pred string) string {
+		return "CALL () {\n" + union(sts, true, func(edge string) string {
+			return fill(claimsBySpeaker, edge, pred, id) + "\nUNION\n" + fill(claimsOnBehalfOf, edge, pred, id)
+		}) + "\n}"
+	}
+	if len(sts) == 0 {
+		return bySpeaker(pred), nil, nil
+	}
+	var edges []string
+	for _, st := range sts {
+		edges = append(edges, stanceTypes[st])
+	}
+	return bySpeaker(pred), &walk{anchor: id, size: speakerSize, items: claimsCount, date: "incident.date",
+		match: fill(claimsWalked, strings.Join(edges, "|"), pred, id), undated: bySpeaker("(" + pred + ") AND incident.date IS NULL")}, nil
 }
 
 // fill puts the edge type, the predicate and a parameter into a branch.
@@ -194,12 +216,19 @@ func (db *DB) FindClaims(ctx context.Context, q strikegraph.ListQuery[strikegrap
 
 func claimList(q strikegraph.ListQuery[strikegraph.ClaimWhere]) (list, error) {
 	s := newStatement()
-	match, err := s.claimMatch(q.Where)
+	match, alt, err := s.claimMatch(q.Where)
 	if err != nil {
 		return list{}, err
 	}
-	order, err := orderBy(q.Sort, claimOrder, nil, []string{"incident.date", "r.id"})
-	return list{name: "find_claims", s: s, match: match, vars: "speaker, r, incident", order: order, row: claimRow}, err
+	then := []string{"incident.date", "r.id"}
+	order, err := orderBy(q.Sort, claimOrder, nil, then)
+	if alt != nil && (len(q.Sort) == 0 || q.Sort[0].Field == "incidentDate") {
+		// The walk reads the claims of dated incidents in the index's order.
+		alt.order, _ = orderBy(q.Sort, claimOrder, map[string]bool{"incidentDate": true}, then)
+	} else {
+		alt = nil
+	}
+	return list{name: "find_claims", s: s, match: match, vars: "speaker, r, incident", order: order, row: claimRow, walk: alt}, err
 }
 
 // claimsOf are the branches that find the claims of one entity, key.

@@ -74,6 +74,7 @@ const (
 	incidentsByPerpetratorCount = "OPTIONAL MATCH (a:Entity {id: %[1]s})\nRETURN CASE WHEN a IS NULL THEN 0 ELSE " + perpetratorSize + " END AS total"
 	// Every incident, for a walk; the predicate follows.
 	incidentsWalked = "MATCH (n:Incident:Entity)\nWHERE "
+	incidentsCount  = "MATCH (m:Incident)\nRETURN count(m) AS items"
 )
 
 // incidentWhere builds the predicate of w on the incident variable v.
@@ -179,8 +180,8 @@ func (s *statement) incidentMatch(w *strikegraph.IncidentWhere) (match string, d
 	}
 	clear(s.anchored) // a walk checks every condition on each incident
 	every, err := s.incidentWhere(w, "n")
-	return anchor + pred, dated, &walk{anchor: id, size: size, match: incidentsWalked + "(" + every + ")",
-		undated: anchor + "(" + pred + ") AND n.date IS NULL"}, total, err
+	return anchor + pred, dated, &walk{anchor: id, size: size, items: incidentsCount, date: "n.date",
+		match: incidentsWalked + "(" + every + ")", undated: anchor + "(" + pred + ") AND n.date IS NULL"}, total, err
 }
 
 // incidentOrder is what each sort field of incidents orders by.

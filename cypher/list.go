@@ -19,39 +19,41 @@ type list struct {
 	order string
 	row   string
 	along int
-	walk  *walk  // when set, a page of n may walk instead
+	walk  *walk  // when set, a page may walk instead
 	total string // when set, counts the list, as total, in place of match
 }
 
-// walk is the other way to a page of the incidents of one entity, a, in date
-// order: along the date index, keeping the incidents that match selects,
-// until the page is full. From the entity, a page costs all its incidents,
-// which are sorted; a walk costs the page over the entity's share of all
-// incidents. The statement estimates the entity's incidents (size) and
+// walk is the other way to a page of an entity's items (incidents, or its
+// claims) in date order: along the incident_date index, keeping the items
+// that match selects, until the page is full. From the entity, a page costs
+// all its items, which are sorted; a walk costs the page over the entity's
+// share of all items. The statement estimates the entity's items (size) and
 // walks when that is the cheaper.
 type walk struct {
 	anchor  string // the parameter of a's id
-	size    string // a's incidents, estimated
-	match   string // binds n to every incident the filter selects
-	undated string // binds n to the undated incidents the filter selects, from a
-	order   string // the list's order, the dated incidents only
+	size    string // a's items, estimated
+	items   string // counts all items, as items
+	date    string // the date of an item, by which it is ordered
+	match   string // binds the list's variables to every item the filter selects
+	undated string // binds them to the undated items the filter selects, from a
+	order   string // the list's order, the dated items only
 }
 
-// The parts of a page that may walk (walk): an incident is undated when
-// its date is null; the undated come last, and are looked for, from the
-// entity, only when the dated do not fill the page. Each way in sits behind
-// the test that takes it, in a subquery of its own that Neo4j runs only when
-// the test passes.
+// The parts of a page that may walk (walk): an item is undated when its
+// incident's date is null; the undated come last, and are looked for, from
+// the entity, only when the dated do not fill the page. Each way in sits
+// behind the test that takes it, in a subquery of its own that Neo4j runs
+// only when the test passes. %[1]s is the list's variables.
 const (
 	walkSize = "CALL () {\nOPTIONAL MATCH (a:Entity {id: %s})\nRETURN CASE WHEN a IS NULL THEN 0 ELSE %s END AS size\n}\n" +
-		"CALL () {\nMATCH (m:Incident)\nRETURN count(m) AS incidents\n}\n"
-	walkFrom  = "CALL (size, incidents) {\nWITH size, incidents WHERE size * size <= ($skip + $limit) * incidents\n"
-	walkDated = "\nUNION ALL\nWITH size, incidents WHERE size * size > ($skip + $limit) * incidents\n" +
-		"CALL () {\n%s AND n.date IS NOT NULL%s\n}\nRETURN n"
-	walkUndated = "\nUNION ALL\nWITH size, incidents WHERE size * size > ($skip + $limit) * incidents\n" +
-		"CALL () {\n%s AND n.date IS NOT NULL\nWITH n LIMIT $skip + $limit\nRETURN count(*) AS dated\n}\n" +
-		"WITH dated WHERE dated < $skip + $limit\nCALL () {\n%s\nRETURN n\n}\nRETURN n\n}"
-	walkTop = "\nWITH n ORDER BY %s LIMIT $skip + $limit\nRETURN n"
+		"CALL () {\n%s\n}\n"
+	walkFrom  = "CALL (size, items) {\nWITH size, items WHERE size * size <= ($skip + $limit) * items\n"
+	walkDated = "\nUNION ALL\nWITH size, items WHERE size * size > ($skip + $limit) * items\n" +
+		"CALL () {\n%[2]s AND %[3]s IS NOT NULL%[4]s\n}\nRETURN %[1]s"
+	walkUndated = "\nUNION ALL\nWITH size, items WHERE size * size > ($skip + $limit) * items\n" +
+		"CALL () {\n%[2]s AND %[3]s IS NOT NULL\nWITH %[1]s LIMIT $skip + $limit\nRETURN count(*) AS dated\n}\n" +
+		"WITH dated WHERE dated < $skip + $limit\nCALL () {\n%[4]s\nRETURN %[1]s\n}\nRETURN %[1]s\n}"
+	walkTop = "\nWITH %[1]s ORDER BY %[2]s LIMIT $skip + $limit\nRETURN %[1]s"
 )
 
 // find runs a list query for the page w: one statement, which counts the
@@ -154,14 +156,14 @@ func (l list) page(start, limit int, count bool) (string, map[string]any) {
 	return text, params
 }
 
-// walked binds n to the incidents of l's page and those before it, from
-// the entity or along the date index, whichever costs less (walk).
+// walked binds l's variables to the items of its page and those before it,
+// from the entity or along the date index, whichever costs less (walk).
 func (l list) walked() string {
 	w := l.walk
-	return fmt.Sprintf(walkSize, w.anchor, w.size) +
-		walkFrom + l.match + fmt.Sprintf(walkTop, l.order) +
-		fmt.Sprintf(walkDated, w.match, fmt.Sprintf(walkTop, w.order)) +
-		fmt.Sprintf(walkUndated, w.match, w.undated)
+	return fmt.Sprintf(walkSize, w.anchor, w.size, w.items) +
+		walkFrom + l.match + fmt.Sprintf(walkTop, l.vars, l.order) +
+		fmt.Sprintf(walkDated, l.vars, w.match, w.date, fmt.Sprintf(walkTop, l.vars, w.order)) +
+		fmt.Sprintf(walkUndated, l.vars, w.match, w.date, w.undated)
 }
 
 // counted is the statement that counts the whole list, as total.

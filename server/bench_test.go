@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -160,6 +161,9 @@ func scaleQueries(gr graphgen.Graph) []scaleQuery {
 		// The monitor's claims, its own and its spokespeople's on its behalf.
 		{"claims_by_speaker", `query($actor: ID) { claimsConnection(first: 20, where: {speaker: $actor}, sort: [{incidentDate: DESC}]) { ` + claimPage + ` } }`,
 			map[string]any{"actor": gr.Monitor.ID}, connection("claimsConnection", gr.Monitor.Count, gr.Monitor.Count)},
+		{"claims_by_speaker_uncounted", `query($actor: ID) { claimsConnection(first: 20, where: {speaker: $actor}, sort: [{incidentDate: DESC}]) { ` +
+			strings.TrimPrefix(claimPage, "totalCount ") + ` } }`,
+			map[string]any{"actor": gr.Monitor.ID}, fullPage("claimsConnection")},
 		{"claims_by_article", `query($article: ID) { claimsConnection(first: 20, where: {article: $article}) { ` + claimPage + ` } }`,
 			map[string]any{"article": gr.Article.ID}, connection("claimsConnection", gr.Article.Count, gr.Article.Count)},
 		{"claims_by_stance_and_date", `query { claimsConnection(first: 20, where: {stance_IN: [DENIED], incidentDate_GTE: "2016-01", incidentDate_LTE: "2016-12"},
