@@ -153,12 +153,13 @@ func (s *statement) incidentMatch(w *strikegraph.IncidentWhere) (match string, d
 		contested = contested || c.Contested != nil && *c.Contested
 		perpetrator, place, actor = cmp.Or(perpetrator, c.Perpetrator), cmp.Or(place, c.Place), cmp.Or(actor, c.Actor)
 	}
-	anchor, id, size := incidentsAll, "", ""
+	anchor, id, size, byEdges := incidentsAll, "", "", ""
 	switch {
 	case ids: // the predicate's id list, which the planner seeks
 	case perpetrator != nil:
 		id, size = s.param(*perpetrator), perpetratorSize
 		anchor = strings.ReplaceAll(incidentsByPerpetrator, "%[1]s", id)
+		byEdges = strings.ReplaceAll(incidentsByPerpetratorCount, "%[1]s", id)
 		s.anchored[perpetrator] = true
 	case place != nil:
 		id, size = s.param(*place), placeSize
@@ -175,8 +176,8 @@ func (s *statement) incidentMatch(w *strikegraph.IncidentWhere) (match string, d
 	if err != nil || id == "" {
 		return anchor + pred, dated, nil, "", err
 	}
-	if size == perpetratorSize && pred == "true" {
-		total = strings.ReplaceAll(incidentsByPerpetratorCount, "%[1]s", id)
+	if pred == "true" {
+		total = byEdges
 	}
 	clear(s.anchored) // a walk checks every condition on each incident
 	every, err := s.incidentWhere(w, "n")

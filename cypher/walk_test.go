@@ -30,14 +30,8 @@ func TestIncidentPageWalks(t *testing.T) {
 		relations = append(relations, fmt.Sprintf(`{"type": "CARRIED_OUT", "from": "group:walker", "to": %q, "note": "test"}`, id))
 		want = append(want, id)
 	}
-	doc, err := strikegraph.DecodeDocument([]byte(`{"actors": [{"id": "group:walker", "kind": "ARMED_GROUP", "name": "Walker"}], "incidents": [` +
-		strings.Join(incidents, ", ") + `], "relations": [` + strings.Join(relations, ", ") + `]}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := g.LoadDocument(t.Context(), &doc); err != nil {
-		t.Fatal(err)
-	}
+	load(t, g, `{"actors": [{"id": "group:walker", "kind": "ARMED_GROUP", "name": "Walker"}], "incidents": [`+
+		strings.Join(incidents, ", ")+`], "relations": [`+strings.Join(relations, ", ")+`]}`)
 
 	perpetrator := "group:walker"
 	q := strikegraph.ListQuery[strikegraph.IncidentWhere]{Where: &strikegraph.IncidentWhere{Perpetrator: &perpetrator},
@@ -79,16 +73,10 @@ func TestClaimPageWalks(t *testing.T) {
 		claims = append(claims, claim(id, "group:walker", incident))
 		want = append(want, id)
 	}
-	doc, err := strikegraph.DecodeDocument([]byte(`{"actors": [{"id": "group:walker", "kind": "ARMED_GROUP", "name": "Walker"},
+	load(t, g, `{"actors": [{"id": "group:walker", "kind": "ARMED_GROUP", "name": "Walker"},
 		{"id": "group:other", "kind": "ARMED_GROUP", "name": "Other"}, {"id": "outlet:w", "kind": "OUTLET", "name": "Walker News"}],
-		"articles": [{"id": "article:w", "publisher": "outlet:w", "published": {"precision": "UNKNOWN"}, "text": "` + quote + `"}],
-		"incidents": [` + strings.Join(incidents, ", ") + `], "claims": [` + strings.Join(claims, ", ") + `]}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := g.LoadDocument(t.Context(), &doc); err != nil {
-		t.Fatal(err)
-	}
+		"articles": [{"id": "article:w", "publisher": "outlet:w", "published": {"precision": "UNKNOWN"}, "text": "`+quote+`"}],
+		"incidents": [`+strings.Join(incidents, ", ")+`], "claims": [`+strings.Join(claims, ", ")+`]}`)
 
 	speaker := "group:walker"
 	q := strikegraph.ListQuery[strikegraph.ClaimWhere]{Where: &strikegraph.ClaimWhere{Speaker: &speaker},
@@ -109,6 +97,18 @@ func TestClaimPageWalks(t *testing.T) {
 		}
 		return ids, page, text, params
 	})
+}
+
+// load writes an annotation document, given as JSON, into g.
+func load(t *testing.T, g *graphtest.Graph, doc string) {
+	t.Helper()
+	d, err := strikegraph.DecodeDocument([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.LoadDocument(t.Context(), &d); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // pageThrough reads the pages of 2 of a list that must hold want, in that
