@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"iter"
 	"maps"
 	"regexp"
@@ -49,37 +50,53 @@ type ImportReport struct {
 	Items     map[string]map[Outcome]int `json:"items"`
 }
 
-// DefaultBatchSize is how many records an import writes per transaction.
-// Of 100, 500 and 2000, 500 imported 100,000 ACLED rows fastest (make
-// bench-import: about 1,900 rows/s, against 1,200 and 1,800, on 2 CPUs):
-// smaller batches pay more commits, larger ones more transaction state.
+// DefaultBatchSize is how many records an import writes per transaction at
+// most; MaxBatchItems and MaxBatchBytes cut a batch of large records
+// shorter. Of 100, 500 and 2000, 500 imported 100,000 ACLED rows fastest
+// (make bench-import: about 1,900 rows/s, against 1,200 and 1,800, on 2
+// CPUs): smaller batches pay more commits, larger ones more transaction
+// state.
 const DefaultBatchSize = 500
 
 // MaxBatchItems bounds a transaction of an import in items (articles,
 // places, actors, incidents, relations, claims, merges), whatever the number
 // of records, so that it fits the 128 MiB a transaction of the local Neo4j
-// may hold: an ACLED row holds some 16 items, so 500 rows (the default
-// batch) fit; a generated document of 100 incidents some 950. A record of
-// more items is written alone.
+// may hold: an ACLED row holds some 16 items, so about 500 rows (the
+// default batch) fit, in some 20 MiB of transaction memory; a generated
+// document of 100 incidents holds some 950. A record of more items is
+// written alone.
 const MaxBatchItems = 8000
+
+// MaxBatchBytes bounds a transaction of an import in the bytes of the free
+// text its records carry (see Document.textBytes), which items do not
+// measure: an article's text may be 1 MiB. Neo4j 5.26 counted 7 to 7.8
+// bytes of transaction memory for each byte of English articles' text (4 to
+// 16 MiB of it in one transaction; 24 MiB went over 128 MiB; Arabic took
+// 4.4, quotes 4.8), so 8 MiB of text takes some 64 MiB: with MaxBatchItems
+// items beside it, well inside the local Neo4j's 128 MiB. A record of more
+// is written alone.
+const MaxBatchBytes = 8 << 20
 
 // ImportOptions tune Import.
 type ImportOptions struct {
 	Author    Author
-	BatchSize int                // records per transaction; 0 is DefaultBatchSize
+	BatchSize int                // most records per transaction; 0 is DefaultBatchSize
 	Progress  func(ImportReport) // called after each batch
 }
 
 // Import writes records in batches of one transaction each, of at most
-// BatchSize records and MaxBatchItems items. A record that cannot be read,
-// is invalid or whose references fail is rejected and the others are
-// written. If a batch fails in the database (a CONFLICT), its records are
-// written one by one so that only the failing ones are rejected; if it needs
-// more memory than a transaction may have (MEMORY_LIMIT), it is split in
-// halves, down to one record, which is then rejected. Import stops at the
-// first error that is not about a record: the database is unavailable, or
-// ctx ended. Importing the same records again changes nothing and reports
-// them all UNCHANGED.
+// BatchSize records, MaxBatchItems items and MaxBatchBytes bytes of text. A
+// record that cannot be read, is invalid or whose references fail is
+// rejected and the others are written. If a batch fails in the database (a
+// CONFLICT), its records are written one by one so that only the failing
+// ones are rejected; if it needs more memory than a transaction may have
+// (MEMORY_LIMIT) or runs longer than it may (TIMEOUT), it is split in
+// halves, down to one record, which is then rejected with a reason that
+// names the setting that would let it through. A record is never written in
+// part: each attempt is one transaction. Import stops at the first error
+// that is not about a record: the database is unavailable, or ctx ended.
+// Importing the same records again changes nothing and reports them all
+// UNCHANGED.
 func Import(ctx context.Context, w WriteService, records iter.Seq[Record], opts ImportOptions) (ImportReport, error) {
 	size := opts.BatchSize
 	if size <= 0 {
@@ -87,12 +104,12 @@ func Import(ctx context.Context, w WriteService, records iter.Seq[Record], opts 
 	}
 	rep := ImportReport{Rejected: []Rejection{}, Items: map[string]map[Outcome]int{}}
 	var batch []Record
-	items := 0
+	items, text := 0, 0
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		defer func() { batch, items = batch[:0], 0 }()
+		defer func() { batch, items, text = batch[:0], 0, 0 }()
 		if err := rep.write(ctx, w, batch, opts.Author); err != nil {
 			return err
 		}
@@ -105,13 +122,13 @@ func Import(ctx context.Context, w WriteService, records iter.Seq[Record], opts 
 		if err := ctx.Err(); err != nil {
 			return rep, err
 		}
-		n := r.Doc.items()
-		if len(batch) > 0 && items+n > MaxBatchItems {
+		n, b := r.Doc.items(), r.Doc.textBytes()
+		if len(batch) > 0 && (items+n > MaxBatchItems || text+b > MaxBatchBytes) {
 			if err := flush(); err != nil {
 				return rep, err
 			}
 		}
-		batch, items = append(batch, r), items+n
+		batch, items, text = append(batch, r), items+n, text+b
 		if len(batch) == size {
 			if err := flush(); err != nil {
 				return rep, err
@@ -206,25 +223,27 @@ func (rep *ImportReport) write(ctx context.Context, w WriteService, batch []Reco
 		docs[i] = r.Doc
 	}
 	changes, errs, err := w.WriteDocuments(ctx, docs, author)
-	switch {
-	case ErrorCode(err) == ECodeTooMuchMemory && len(batch) > 1:
+	if stop := stops(ctx, err); stop != nil {
+		return stop
+	}
+	switch code := ErrorCode(err); {
+	case err == nil:
+	case (code == ECodeTooMuchMemory || code == ECodeTimeout) && len(batch) > 1:
 		half := len(batch) / 2
 		if err := rep.write(ctx, w, batch[:half], author); err != nil {
 			return err
 		}
 		return rep.write(ctx, w, batch[half:], author)
-	case err != nil && !recordError(err):
-		return err
-	case err != nil && len(batch) == 1:
+	case len(batch) == 1:
 		errs = []error{err}
-	case err != nil:
+	default:
 		// The batch was rolled back, and says nothing of each record:
 		// write them one by one, so that only those that fail are rejected.
 		changes, errs = make([]Changes, len(batch)), make([]error, len(batch))
 		for i, r := range batch {
 			changes[i], errs[i] = w.WriteDocument(ctx, r.Doc, Upsert, author)
-			if errs[i] != nil && !recordError(errs[i]) {
-				return errs[i]
+			if stop := stops(ctx, errs[i]); stop != nil {
+				return stop
 			}
 		}
 	}
@@ -238,16 +257,64 @@ func (rep *ImportReport) write(ctx context.Context, w WriteService, batch []Reco
 	return nil
 }
 
+// stops is the error that stops an import when writing failed with err: ctx
+// ended (then a database's TIMEOUT is the import's own deadline, and
+// splitting would fail the same way), or err is not about a record.
+func stops(ctx context.Context, err error) error {
+	if err == nil {
+		return nil
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if !recordError(err) {
+		return err
+	}
+	return nil
+}
+
 // items is how many things d defines or states, the measure of its share of
 // a transaction.
 func (d *Document) items() int {
 	return len(d.Articles) + len(d.Places) + len(d.Actors) + len(d.Incidents) + len(d.Relations) + len(d.Claims) + len(d.Merges)
 }
 
-// recordError tells whether err is about a record, not the database.
+// textBytes is how many bytes of free text d carries, the share of a
+// transaction's memory that items miss: articles' texts (up to maxArticle
+// each), descriptions, quotes and notes (up to maxText). Names and ids are
+// short, and counted with their items.
+func (d *Document) textBytes() int {
+	n := 0
+	for _, a := range d.Articles {
+		n += len(a.Text) + len(a.Description)
+	}
+	for _, p := range d.Places {
+		n += len(p.Description)
+	}
+	for _, a := range d.Actors {
+		n += len(a.Description)
+	}
+	for _, in := range d.Incidents {
+		n += len(in.Description)
+	}
+	for _, r := range d.Relations {
+		n += len(r.Quote) + len(r.Note)
+	}
+	for _, c := range d.Claims {
+		n += len(c.Quote) + len(c.Note)
+	}
+	return n
+}
+
+// recordError tells whether err is about a record, not the database: a
+// record too large for a transaction's memory or time is one, once it is
+// written alone.
 func recordError(err error) bool {
-	code := ErrorCode(err)
-	return code == ECodeInvalid || code == ECodeConflict || code == ECodeNotFound || code == ECodeTooMuchMemory
+	switch ErrorCode(err) {
+	case ECodeInvalid, ECodeConflict, ECodeNotFound, ECodeTooMuchMemory, ECodeTimeout:
+		return true
+	}
+	return false
 }
 
 func (rep *ImportReport) reject(r Record, err error) {
@@ -255,8 +322,13 @@ func (rep *ImportReport) reject(r Record, err error) {
 	var e *Error
 	if errors.As(err, &e) {
 		rj.Field, rj.Reason = e.Field, e.Message
-		if e.Code == ECodeInternal {
+		switch e.Code {
+		case ECodeInternal:
 			rj.Reason = "internal error"
+		case ECodeTooMuchMemory:
+			rj.Reason = "written alone, the record needed more memory than Neo4j lets one transaction have: split it, or raise Neo4j's db.memory.transaction.max (the local Neo4j's --local-neo4j-tx-max)"
+		case ECodeTimeout:
+			rj.Reason = fmt.Sprintf("written alone, the record took longer than its transaction may run: split it, or let the import's transactions run longer (POST /import's ?timeout=, default %v; strikegraph import's --neo4j-tx-timeout, when above %[1]v)", BulkTimeLimit)
 		}
 		if r.FieldLine != nil && e.Field != "" {
 			rj.Line = r.FieldLine(e.Field)

@@ -2,28 +2,32 @@ package strikegraph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
-// memoryBound writes documents of at most limit incidents in all to a
-// transaction, and stops a larger one at its memory limit, as Neo4j does.
-type memoryBound struct {
+// txBound writes documents of at most limit incidents in all to a
+// transaction, and stops a larger one with code, as Neo4j stops one at its
+// memory (MEMORY_LIMIT) or time (TIMEOUT) limit.
+type txBound struct {
 	WriteService
 	limit   int
+	code    string
 	written []string // the incidents written, in order
 	txs     []int    // the documents of each transaction tried
 }
 
-func (m *memoryBound) WriteDocuments(_ context.Context, docs []*Document, _ Author) ([]Changes, []error, error) {
+func (m *txBound) WriteDocuments(_ context.Context, docs []*Document, _ Author) ([]Changes, []error, error) {
 	m.txs = append(m.txs, len(docs))
 	n := 0
 	for _, d := range docs {
 		n += len(d.Incidents)
 	}
 	if n > m.limit {
-		return nil, nil, &Error{Code: ECodeTooMuchMemory, Message: "the query needed more memory than the graph database lets one query have"}
+		return nil, nil, &Error{Code: m.code, Message: "the query went over a limit of the graph database; ask for less"}
 	}
 	changes := make([]Changes, len(docs))
 	for i, d := range docs {
@@ -35,40 +39,88 @@ func (m *memoryBound) WriteDocuments(_ context.Context, docs []*Document, _ Auth
 	return changes, make([]error, len(docs)), nil
 }
 
-// TestImportSplitsWhatRunsOutOfMemory imports eight documents as one batch
-// into a graph that takes at most three incidents a transaction: the batch
-// is halved until each part fits, every record is written once and in
-// order, and the one record that can never fit is rejected, MEMORY_LIMIT.
-func TestImportSplitsWhatRunsOutOfMemory(t *testing.T) {
-	w := &memoryBound{limit: 3}
-	var records []Record
-	for i := range 8 {
-		doc := &Document{Incidents: []Incident{{ID: fmt.Sprintf("incident:%d", i)}}}
-		if i == 5 { // four incidents: too many for one transaction
-			for j := range 3 {
-				doc.Incidents = append(doc.Incidents, Incident{ID: fmt.Sprintf("incident:5-%d", j)})
+// TestImportSplitsWhatGoesOverALimit imports eight documents as one batch
+// into a graph that takes at most three incidents a transaction, stopping
+// more at its memory limit, then at its time limit: the batch is halved
+// until each part fits, every record is written once and in order, and the
+// one record that can never fit is rejected with the code, and a reason
+// that names the settings that would let it through.
+func TestImportSplitsWhatGoesOverALimit(t *testing.T) {
+	for code, settings := range map[string][]string{
+		ECodeTooMuchMemory: {"db.memory.transaction.max", "--local-neo4j-tx-max"},
+		ECodeTimeout:       {"?timeout=", "--neo4j-tx-timeout"},
+	} {
+		t.Run(code, func(t *testing.T) {
+			w := &txBound{limit: 3, code: code}
+			var records []Record
+			for i := range 8 {
+				doc := &Document{Incidents: []Incident{{ID: fmt.Sprintf("incident:%d", i)}}}
+				if i == 5 { // four incidents: too many for one transaction
+					for j := range 3 {
+						doc.Incidents = append(doc.Incidents, Incident{ID: fmt.Sprintf("incident:5-%d", j)})
+					}
+				}
+				records = append(records, Record{Source: fmt.Sprintf("doc%d.json", i), Line: 1, Doc: doc})
 			}
-		}
-		records = append(records, Record{Source: fmt.Sprintf("doc%d.json", i), Line: 1, Doc: doc})
+			rep, err := Import(t.Context(), w, slices.Values(records), ImportOptions{BatchSize: 8})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []string{"incident:0", "incident:1", "incident:2", "incident:3", "incident:4", "incident:6", "incident:7"}
+			if !slices.Equal(w.written, want) {
+				t.Errorf("written %v, want %v", w.written, want)
+			}
+			if rep.Created != 7 || len(rep.Rejected) != 1 || rep.Rejected[0].Source != "doc5.json" || rep.Rejected[0].Code != code {
+				t.Fatalf("report %+v; want 7 created and doc5.json rejected, %s", rep, code)
+			}
+			for _, s := range settings {
+				if !strings.Contains(rep.Rejected[0].Reason, s) {
+					t.Errorf("reason %q does not name %s", rep.Rejected[0].Reason, s)
+				}
+			}
+			t.Logf("transactions tried, in documents: %v", w.txs)
+		})
 	}
-	rep, err := Import(t.Context(), w, slices.Values(records), ImportOptions{BatchSize: 8})
-	if err != nil {
-		t.Fatal(err)
+}
+
+// cancelling cancels its import at its first transaction, which Neo4j
+// stops as it would one that ran past the import's deadline.
+type cancelling struct {
+	WriteService
+	cancel func()
+	txs    int
+}
+
+func (c *cancelling) WriteDocuments(context.Context, []*Document, Author) ([]Changes, []error, error) {
+	c.txs++
+	c.cancel()
+	return nil, nil, &Error{Code: ECodeTimeout, Message: "the query ran too long and was stopped; ask for less"}
+}
+
+// TestImportStopsWhenItsContextEnds ends the import's context while its
+// first batch runs: the batch's TIMEOUT is not split, nothing is rejected,
+// and the import stops with the context's error.
+func TestImportStopsWhenItsContextEnds(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	w := &cancelling{cancel: cancel}
+	var records []Record
+	for i := range 4 {
+		records = append(records, Record{Source: fmt.Sprintf("doc%d.json", i), Doc: &Document{}})
 	}
-	want := []string{"incident:0", "incident:1", "incident:2", "incident:3", "incident:4", "incident:6", "incident:7"}
-	if !slices.Equal(w.written, want) {
-		t.Errorf("written %v, want %v", w.written, want)
+	rep, err := Import(ctx, w, slices.Values(records), ImportOptions{})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err %v, want %v", err, context.Canceled)
 	}
-	if rep.Created != 7 || len(rep.Rejected) != 1 || rep.Rejected[0].Source != "doc5.json" || rep.Rejected[0].Code != ECodeTooMuchMemory {
-		t.Errorf("report %+v; want 7 created and doc5.json rejected, %s", rep, ECodeTooMuchMemory)
+	if w.txs != 1 || len(rep.Rejected) != 0 {
+		t.Errorf("%d transactions and %d records rejected, want 1 and none", w.txs, len(rep.Rejected))
 	}
-	t.Logf("transactions tried, in documents: %v", w.txs)
 }
 
 // TestImportBatchesByItems puts no more than MaxBatchItems items in one
 // transaction, however few the records.
 func TestImportBatchesByItems(t *testing.T) {
-	w := &memoryBound{limit: MaxBatchItems}
+	w := &txBound{limit: MaxBatchItems, code: ECodeTooMuchMemory}
 	var records []Record
 	for i := range 5 {
 		doc := &Document{}
@@ -82,6 +134,39 @@ func TestImportBatchesByItems(t *testing.T) {
 	}
 	if !slices.Equal(w.txs, []int{2, 2, 1}) {
 		t.Errorf("transactions of %v documents, want [2 2 1]", w.txs)
+	}
+}
+
+// TestImportBatchesByBytes puts no more than MaxBatchBytes bytes of text in
+// one transaction, however few the records and items, and a record of more
+// alone.
+func TestImportBatchesByBytes(t *testing.T) {
+	w := &txBound{limit: 1 << 30, code: ECodeTooMuchMemory}
+	article := func(n int) *Document {
+		return &Document{Articles: []Article{{ID: "article:a", Text: strings.Repeat("x", n)}}}
+	}
+	quotes := func(n int) *Document {
+		doc := &Document{}
+		for range n {
+			doc.Claims = append(doc.Claims, Claim{Quote: strings.Repeat("y", MaxBatchBytes/10)})
+		}
+		return doc
+	}
+	docs := []*Document{
+		article(MaxBatchBytes / 2), article(MaxBatchBytes / 2), // together
+		article(MaxBatchBytes + 1), // alone
+		quotes(6), quotes(6),       // apart
+		article(1), // with the one before
+	}
+	var records []Record
+	for _, d := range docs {
+		records = append(records, Record{Doc: d})
+	}
+	if _, err := Import(t.Context(), w, slices.Values(records), ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(w.txs, []int{2, 1, 1, 2}) {
+		t.Errorf("transactions of %v documents, want [2 1 1 2]", w.txs)
 	}
 }
 

@@ -25,7 +25,7 @@ import (
 func importFiles(ctx context.Context, args []string, stdout, stderr io.Writer, log *slog.Logger) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	format := fs.String("format", "", "annotation or acled; empty: from each file's extension (.json, .csv); a folder holds annotation documents")
-	batch := fs.Int("batch", strikegraph.DefaultBatchSize, "records written per transaction")
+	batch := fs.Int("batch", strikegraph.DefaultBatchSize, "most records written per transaction; fewer when they hold many items or much text")
 	as := fs.String("as", "", "who the writes are recorded as; default cli:<user>, or seed for the seed corpus")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	check := fs.Bool("check", false, "check every record, references against the graph included, and write nothing; every problem is listed")
