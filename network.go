@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"iter"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -27,6 +29,35 @@ type Network struct {
 	Truncated  bool
 	TotalNodes int
 	TotalEdges int
+}
+
+// NetworkStream is a network read once, in order, as it is written out:
+// its size first, then its nodes, then its edges. An error ends a sequence.
+// A whole graph's stream reads it in pages, so that its size costs no
+// memory; its totals are counted first, and a graph written to meanwhile
+// may then hold a few more or fewer.
+type NetworkStream struct {
+	Truncated              bool
+	TotalNodes, TotalEdges int // in the whole network
+	Nodes                  int // how many EachNode yields (about, for a whole graph)
+	EachNode               iter.Seq2[*NetworkNode, error]
+	EachEdge               iter.Seq2[*NetworkEdge, error]
+}
+
+// Stream reads a network held in memory as a stream.
+func (net *Network) Stream() *NetworkStream {
+	return &NetworkStream{Truncated: net.Truncated, TotalNodes: net.TotalNodes, TotalEdges: net.TotalEdges, Nodes: len(net.Nodes),
+		EachNode: each(net.Nodes), EachEdge: each(net.Edges)}
+}
+
+func each[T any](items []*T) iter.Seq2[*T, error] {
+	return func(yield func(*T, error) bool) {
+		for _, it := range items {
+			if !yield(it, nil) {
+				return
+			}
+		}
+	}
 }
 
 // NetworkNode is an entity: its id, its most specific node label as Type
@@ -158,6 +189,9 @@ type NetworkService interface {
 	FindIncidentNetwork(ctx context.Context, where *IncidentWhere, n Neighbourhood) (*Network, error)
 	// FindGraph returns the whole graph, cut at its maxNodes most connected nodes.
 	FindGraph(ctx context.Context, maxNodes int) (*Network, error)
+	// StreamGraph returns the whole graph, uncut, to be read as it is
+	// written: nodes by id, then the edges out of each node in turn.
+	StreamGraph(ctx context.Context) (*NetworkStream, error)
 	// FindPathNetwork returns the shortest paths of FindShortestPaths as
 	// one network.
 	FindPathNetwork(ctx context.Context, fromID, toID string, maxLength int, all bool) (*Network, error)
@@ -245,6 +279,33 @@ func EdgeOf(e PathEdge) *NetworkEdge {
 	}
 	p.set("note", e.Note)
 	return n
+}
+
+// Property is a property that network nodes or edges may have, and the kind
+// of its values: "string", "int", "double" or "boolean" (a list of strings
+// is written as a string). Formats that declare attributes before the first
+// element (GraphML, GEXF) declare these, so they can stream.
+type Property struct{ Name, Kind string }
+
+// NodeProperties and EdgeProperties are every property NodeOf and EdgeOf
+// may set, by name.
+var (
+	NodeProperties = []Property{{"date", "string"}, {"datePrecision", "string"}, {"description", "string"},
+		{"geoPrecision", "string"}, {"kind", "string"}, {"latitude", "double"}, {"longitude", "double"},
+		{"published", "string"}, {"publisher", "string"}, {"scope", "string"}, {"target", "string"},
+		{"until", "string"}, {"url", "string"}}
+	EdgeProperties = edgeProperties()
+)
+
+func edgeProperties() []Property {
+	out := []Property{{"article", "string"}, {"denies", "string"}, {"distanceKm", "double"}, {"note", "string"},
+		{"onBehalfOf", "string"}, {"quote", "string"}, {"quotes", "string"}, {"response", "string"},
+		{"role", "string"}, {"sources", "string"}, {"statedOn", "string"}}
+	for name := range (&Figures{}).Named() {
+		out = append(out, Property{name + "Max", "int"}, Property{name + "Min", "int"}, Property{name + "Text", "string"})
+	}
+	slices.SortFunc(out, func(a, b Property) int { return strings.Compare(a.Name, b.Name) })
+	return out
 }
 
 // props sets string properties, leaving empty ones out.

@@ -137,6 +137,34 @@ func (db *DB) readBuilt(ctx context.Context, name, text string, params map[strin
 	return recs, nil
 }
 
+// readEach runs one read query and hands each record to each as it
+// arrives, until each returns false: what the query returns is never all in
+// memory at once. It is not tried again: records have been handed on.
+func (db *DB) readEach(ctx context.Context, name string, params map[string]any, each func(*neo4j.Record) bool) error {
+	ctx, done, err := db.start(ctx)
+	if err != nil {
+		return err
+	}
+	defer done()
+	db.roundTrip.Add(1)
+	session := db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database, AccessMode: neo4j.AccessModeRead})
+	defer session.Close(ctx)
+	res, err := session.Run(ctx, query(name), params, neo4j.WithTxTimeout(db.timeout(ctx)))
+	for err == nil && res.Next(ctx) {
+		if !each(res.Record()) {
+			_, err = res.Consume(ctx)
+			break
+		}
+	}
+	if err == nil {
+		err = res.Err()
+	}
+	if err != nil {
+		return db.limitError(ctx, fmt.Errorf("%s: %w", name, err))
+	}
+	return nil
+}
+
 // autoCommit runs text in a session of its own, routed to a reader.
 func (db *DB) autoCommit(ctx context.Context, text string, params map[string]any) ([]*neo4j.Record, error) {
 	session := db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database, AccessMode: neo4j.AccessModeRead})

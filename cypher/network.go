@@ -57,6 +57,68 @@ func (db *DB) FindGraph(ctx context.Context, maxNodes int) (*strikegraph.Network
 	return net, nil
 }
 
+// graphPage is how many entities a page of StreamGraph reads: its nodes,
+// or the edges out of them. A page's transaction is open until the client
+// has taken what it wrote, so a page is kept small: some 200 KB of output,
+// 20 KB gzip-compressed.
+const graphPage = 200
+
+// StreamGraph returns the whole graph, read a page at a time as it is
+// written: nodes by id, then the edges out of each node in turn. Each page is
+// a query of its own, and each of its rows is handed on as it arrives, so
+// that a page of hubs costs no more memory than any other.
+func (db *DB) StreamGraph(ctx context.Context) (*strikegraph.NetworkStream, error) {
+	recs, err := db.read(ctx, "find_graph_size", nil)
+	if err != nil {
+		return nil, err
+	}
+	m := recs[0].AsMap()
+	net := &strikegraph.NetworkStream{TotalNodes: int(m["totalNodes"].(int64)), TotalEdges: int(m["totalEdges"].(int64))}
+	net.Nodes = net.TotalNodes
+	net.EachNode = func(yield func(*strikegraph.NetworkNode, error) bool) {
+		err := db.pages(ctx, "find_graph_nodes", func(m map[string]any) bool {
+			e := entityOf(m)
+			return e == nil || yield(strikegraph.NodeOf(e), nil)
+		})
+		if err != nil {
+			yield(nil, err)
+		}
+	}
+	net.EachEdge = func(yield func(*strikegraph.NetworkEdge, error) bool) {
+		err := db.pages(ctx, "find_graph_edges", func(m map[string]any) bool {
+			e, ok := m["edge"].(map[string]any)
+			return !ok || yield(strikegraph.EdgeOf(pathEdge(e)), nil)
+		})
+		if err != nil {
+			yield(nil, err)
+		}
+	}
+	return net, nil
+}
+
+// pages runs query on each page of graphPage entities in id order, each
+// after the last id of the page before, and hands each row to row, until row
+// returns false or the entities run out.
+func (db *DB) pages(ctx context.Context, query string, row func(map[string]any) bool) error {
+	for after, more := "", true; more; {
+		ids, stopped := map[string]bool{}, false
+		err := db.readEach(ctx, query, map[string]any{"after": after, "limit": graphPage}, func(rec *neo4j.Record) bool {
+			m := rec.AsMap()
+			ids[m["id"].(string)] = true
+			stopped = !row(m)
+			return !stopped
+		})
+		if err != nil || stopped {
+			return err
+		}
+		for id := range ids {
+			after = max(after, id)
+		}
+		more = len(ids) == graphPage
+	}
+	return nil
+}
+
 // FindPathNetwork returns the shortest paths between two entities as one
 // network.
 func (db *DB) FindPathNetwork(ctx context.Context, fromID, toID string, maxLength int, all bool) (*strikegraph.Network, error) {

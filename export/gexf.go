@@ -14,82 +14,82 @@ import (
 // and edges are there throughout; Gephi shows an edge while both its ends
 // are. Each node and edge has its label, its type and each property as an
 // attribute; a list is written as a JSON array.
-func GEXF(w io.Writer, net *strikegraph.Network) error {
+func GEXF(w io.Writer, net *strikegraph.NetworkStream) error {
 	type attribute struct {
-		ID    string `xml:"id,attr"`
-		Title string `xml:"title,attr"`
-		Type  string `xml:"type,attr"`
+		XMLName xml.Name `xml:"attribute"`
+		ID      string   `xml:"id,attr"`
+		Title   string   `xml:"title,attr"`
+		Type    string   `xml:"type,attr"`
 	}
 	type attributes struct {
-		Class      string      `xml:"class,attr"`
-		Mode       string      `xml:"mode,attr"`
-		Attributes []attribute `xml:"attribute"`
+		XMLName    xml.Name `xml:"attributes"`
+		Class      string   `xml:"class,attr"`
+		Mode       string   `xml:"mode,attr"`
+		Attributes []attribute
 	}
 	type attvalue struct {
 		For   string `xml:"for,attr"`
 		Value string `xml:"value,attr"`
 	}
 	type node struct {
+		XMLName   xml.Name   `xml:"node"`
 		ID        string     `xml:"id,attr"`
 		Label     string     `xml:"label,attr"`
 		Start     string     `xml:"start,attr,omitempty"`
 		AttValues []attvalue `xml:"attvalues>attvalue"`
 	}
 	type edge struct {
+		XMLName   xml.Name   `xml:"edge"`
 		ID        string     `xml:"id,attr"`
 		Source    string     `xml:"source,attr"`
 		Target    string     `xml:"target,attr"`
 		Label     string     `xml:"label,attr"`
 		AttValues []attvalue `xml:"attvalues>attvalue"`
 	}
-	doc := struct {
-		XMLName xml.Name `xml:"http://gexf.net/1.3 gexf"`
-		Version string   `xml:"version,attr"`
-		Meta    struct {
-			Creator     string `xml:"creator"`
-			Description string `xml:"description"`
-		} `xml:"meta"`
-		Graph struct {
-			Mode            string       `xml:"mode,attr"`
-			DefaultEdgeType string       `xml:"defaultedgetype,attr"`
-			TimeFormat      string       `xml:"timeformat,attr"`
-			Attributes      []attributes `xml:"attributes"`
-			Nodes           []node       `xml:"nodes>node"`
-			Edges           []edge       `xml:"edges>edge"`
-		} `xml:"graph"`
-	}{Version: "1.3"}
-	doc.Meta.Creator = "strikegraph"
-	doc.Meta.Description = fmt.Sprintf("%d of %d nodes, %d of %d edges", len(net.Nodes), net.TotalNodes, len(net.Edges), net.TotalEdges)
-	g := &doc.Graph
-	g.Mode, g.DefaultEdgeType, g.TimeFormat = "dynamic", "directed", "date"
-	types := map[string]string{"string": "string", "int": "integer", "double": "double", "boolean": "boolean"}
-	declare := func(class string, props []strikegraph.JSON) func(string, strikegraph.JSON) []attvalue {
-		attrs := []attribute{{"type", "type", "string"}}
-		named := attributesOf(props)
-		for _, a := range named {
-			attrs = append(attrs, attribute{a.name, a.name, types[a.kind]})
-		}
-		g.Attributes = append(g.Attributes, attributes{class, "static", attrs})
-		return func(typ string, p strikegraph.JSON) []attvalue {
-			out := []attvalue{{"type", typ}}
-			for _, a := range named {
-				if v, ok := p[a.name]; ok {
-					out = append(out, attvalue{a.name, text(v)})
-				}
-			}
-			return out
-		}
+	type meta struct {
+		XMLName     xml.Name `xml:"meta"`
+		Creator     string   `xml:"creator"`
+		Description string   `xml:"description"`
 	}
-	nodeValues, edgeValues := declare("node", nodeProps(net)), declare("edge", edgeProps(net))
-	for _, n := range net.Nodes {
-		gn := node{ID: n.ID, Label: n.Label, AttValues: nodeValues(n.Type, n.Properties)}
+	types := map[string]string{"string": "string", "int": "integer", "double": "double", "boolean": "boolean"}
+	declare := func(class string, declared []strikegraph.Property) attributes {
+		a := attributes{Class: class, Mode: "static", Attributes: []attribute{{ID: "type", Title: "type", Type: "string"}}}
+		for _, p := range declared {
+			a.Attributes = append(a.Attributes, attribute{ID: p.Name, Title: p.Name, Type: types[p.Kind]})
+		}
+		return a
+	}
+	values := func(typ string, props strikegraph.JSON, declared []strikegraph.Property) []attvalue {
+		out := []attvalue{{"type", typ}}
+		for _, p := range declared {
+			if v, ok := props[p.Name]; ok {
+				out = append(out, attvalue{p.Name, text(v)})
+			}
+		}
+		return out
+	}
+	x := newXMLStream(w)
+	x.start(xml.Name{Space: "http://gexf.net/1.3", Local: "gexf"}, "version", "1.3")
+	description := fmt.Sprintf("the whole network: %d nodes, %d edges", net.TotalNodes, net.TotalEdges)
+	if net.Truncated {
+		description = fmt.Sprintf("%d of %d nodes, and the edges between them, of %d", net.Nodes, net.TotalNodes, net.TotalEdges)
+	}
+	x.element(meta{Creator: "strikegraph", Description: description})
+	x.start(xml.Name{Local: "graph"}, "mode", "dynamic", "defaultedgetype", "directed", "timeformat", "date")
+	x.element(declare("node", strikegraph.NodeProperties))
+	x.element(declare("edge", strikegraph.EdgeProperties))
+	x.start(xml.Name{Local: "nodes"})
+	each(x, net.EachNode, func(n *strikegraph.NetworkNode) any {
+		gn := node{ID: n.ID, Label: n.Label, AttValues: values(n.Type, n.Properties, strikegraph.NodeProperties)}
 		if n.Date != nil {
 			gn.Start = n.Date.Format("2006-01-02")
 		}
-		g.Nodes = append(g.Nodes, gn)
-	}
-	for _, e := range net.Edges {
-		g.Edges = append(g.Edges, edge{e.ID, e.From, e.To, e.Label, edgeValues(e.Type, e.Properties)})
-	}
-	return writeXML(w, doc)
+		return gn
+	})
+	x.close()
+	x.start(xml.Name{Local: "edges"})
+	each(x, net.EachEdge, func(e *strikegraph.NetworkEdge) any {
+		return edge{ID: e.ID, Source: e.From, Target: e.To, Label: e.Label, AttValues: values(e.Type, e.Properties, strikegraph.EdgeProperties)}
+	})
+	return x.end()
 }

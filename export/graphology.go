@@ -1,7 +1,6 @@
 package export
 
 import (
-	"encoding/json"
 	"io"
 	"maps"
 	"math"
@@ -14,7 +13,7 @@ import (
 // directed multigraph. The type is nodeType and edgeType, since Sigma.js
 // reads "type" as the name of a renderer. Sigma.js needs positions, so nodes
 // stand on a circle (x, y) until a layout moves them.
-func Graphology(w io.Writer, net *strikegraph.Network) error {
+func Graphology(w io.Writer, net *strikegraph.NetworkStream) error {
 	type node struct {
 		Key        string         `json:"key"`
 		Attributes map[string]any `json:"attributes"`
@@ -25,26 +24,24 @@ func Graphology(w io.Writer, net *strikegraph.Network) error {
 		Target     string         `json:"target"`
 		Attributes map[string]any `json:"attributes"`
 	}
-	doc := struct {
-		Attributes map[string]any `json:"attributes"`
-		Options    map[string]any `json:"options"`
-		Nodes      []node         `json:"nodes"`
-		Edges      []edge         `json:"edges"`
-	}{
-		Attributes: map[string]any{"name": "strikegraph", "truncated": net.Truncated, "totalNodes": net.TotalNodes, "totalEdges": net.TotalEdges},
-		Options:    map[string]any{"type": "directed", "multi": true, "allowSelfLoops": true},
-		Nodes:      []node{}, Edges: []edge{},
-	}
-	for i, n := range net.Nodes {
+	j := newJSONStream(w)
+	j.raw(`{"attributes":`)
+	j.value(map[string]any{"name": "strikegraph", "truncated": net.Truncated, "totalNodes": net.TotalNodes, "totalEdges": net.TotalEdges})
+	j.raw(`,"options":`)
+	j.value(map[string]any{"type": "directed", "multi": true, "allowSelfLoops": true})
+	j.raw(`,"nodes":`)
+	list(j, net.EachNode, func(i int, n *strikegraph.NetworkNode) any {
 		a := maps.Clone(n.Properties)
-		angle := 2 * math.Pi * float64(i) / float64(len(net.Nodes))
+		angle := 2 * math.Pi * float64(i) / float64(max(net.Nodes, i+1))
 		a["label"], a["nodeType"], a["x"], a["y"] = n.Label, n.Type, math.Cos(angle), math.Sin(angle)
-		doc.Nodes = append(doc.Nodes, node{n.ID, a})
-	}
-	for _, e := range net.Edges {
+		return node{n.ID, a}
+	})
+	j.raw(`,"edges":`)
+	list(j, net.EachEdge, func(_ int, e *strikegraph.NetworkEdge) any {
 		a := maps.Clone(e.Properties)
 		a["label"], a["edgeType"] = e.Label, e.Type
-		doc.Edges = append(doc.Edges, edge{e.ID, e.From, e.To, a})
-	}
-	return json.NewEncoder(w).Encode(doc)
+		return edge{e.ID, e.From, e.To, a}
+	})
+	j.raw("}")
+	return j.end()
 }

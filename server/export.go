@@ -19,11 +19,12 @@ import (
 	"github.com/strikegraph/strikegraph/resolvers"
 )
 
-// exportNetwork serves GET /export/{format}: the whole graph; with ids, their
+// exportNetwork serves GET /export/{format}: the whole graph, written as it
+// is read; with maxNodes, its maxNodes most connected nodes; with ids, their
 // neighbourhood (depth, types, from, to); with where, an IncidentWhere as
-// JSON, the neighbourhood of the incidents it selects. At most maxNodes
-// nodes (default and limit strikegraph.MaxNetworkNodes); the
-// X-Strikegraph-* headers say whether the network was truncated.
+// JSON, the neighbourhood of the incidents it selects. A neighbourhood holds
+// at most maxNodes nodes (default and limit strikegraph.MaxNetworkNodes).
+// The X-Strikegraph-* headers say whether the network was cut.
 func exportNetwork(store resolvers.Store, log *slog.Logger) http.HandlerFunc {
 	return func(w http.ResponseWriter, req *http.Request) {
 		format, ok := export.Formats[req.PathValue("format")]
@@ -36,19 +37,46 @@ func exportNetwork(store resolvers.Store, log *slog.Logger) http.HandlerFunc {
 			writeJSONError(w, log, req, err)
 			return
 		}
-		var buf bytes.Buffer
-		if err := format.Write(&buf, net); err != nil {
-			writeJSONError(w, log, req, err)
-			return
-		}
 		h := w.Header()
 		h.Set("Content-Type", format.ContentType)
 		h.Set("Content-Disposition", `attachment; filename="strikegraph-`+scope+"."+format.Ext+`"`)
 		h.Set("X-Strikegraph-Truncated", strconv.FormatBool(net.Truncated))
 		h.Set("X-Strikegraph-Total-Nodes", strconv.Itoa(net.TotalNodes))
 		h.Set("X-Strikegraph-Total-Edges", strconv.Itoa(net.TotalEdges))
-		sendBody(w, req, &buf)
+		sent := &sentWriter{ResponseWriter: w}
+		out, done := compressed(sent, req)
+		if err := format.Write(out, net); err != nil {
+			streamFailed(sent, log, req, err)
+			return
+		}
+		done()
 	}
+}
+
+// sentWriter tells whether any byte of a response has gone out.
+type sentWriter struct {
+	http.ResponseWriter
+	sent bool
+}
+
+func (s *sentWriter) Write(b []byte) (int, error) {
+	s.sent = true
+	return s.ResponseWriter.Write(b)
+}
+
+// streamFailed ends a response that failed while it was written: with the
+// error, when nothing was sent yet; else cut, so that the client sees a
+// broken download rather than a short file.
+func streamFailed(w *sentWriter, log *slog.Logger, req *http.Request, err error) {
+	if !w.sent {
+		for _, k := range []string{"Content-Encoding", "Content-Disposition", "X-Strikegraph-Truncated", "X-Strikegraph-Total-Nodes", "X-Strikegraph-Total-Edges"} {
+			w.Header().Del(k)
+		}
+		writeJSONError(w.ResponseWriter, log, req, err)
+		return
+	}
+	log.WarnContext(req.Context(), "export stopped", "path", req.URL.Path, "err", err)
+	panic(http.ErrAbortHandler)
 }
 
 // exportDocument serves GET /export/annotation: the whole graph as one
@@ -123,7 +151,8 @@ func exportClaims(store resolvers.Store, log *slog.Logger) http.HandlerFunc {
 		}
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 		w.Header().Set("Content-Disposition", `attachment; filename="strikegraph-claims.csv"`)
-		out, done := compressed(w, req)
+		sent := &sentWriter{ResponseWriter: w}
+		out, done := compressed(sent, req)
 		csv, err := export.NewClaimsCSV(out)
 		for start := 0; err == nil; {
 			for _, r := range rows {
@@ -141,10 +170,8 @@ func exportClaims(store resolvers.Store, log *slog.Logger) http.HandlerFunc {
 			err = csv.Flush()
 		}
 		if err != nil {
-			// Too late for a status: cut the response, so that the client
-			// sees a broken download rather than a short file.
-			log.WarnContext(req.Context(), "claims export stopped", "err", err)
-			panic(http.ErrAbortHandler)
+			streamFailed(sent, log, req, err)
+			return
 		}
 		done()
 	}
@@ -228,7 +255,7 @@ func acceptsGzip(header string) bool {
 
 // exportScope reads what to export and finds it; scope names it in the file
 // name: graph, neighbourhood or incidents.
-func exportScope(req *http.Request, store resolvers.Store) (scope string, net *strikegraph.Network, err error) {
+func exportScope(req *http.Request, store resolvers.Store) (scope string, stream *strikegraph.NetworkStream, err error) {
 	q := req.URL.Query()
 	maxNodes, err := intParam(q, "maxNodes", strikegraph.MaxNetworkNodes)
 	if err != nil {
@@ -244,9 +271,12 @@ func exportScope(req *http.Request, store resolvers.Store) (scope string, net *s
 		return "", nil, strikegraph.Invalidf("where", "give ids or where, not both")
 	case ids == nil && where == "" && (q.Has("depth") || q.Has("types") || q.Has("from") || q.Has("to")):
 		return "", nil, strikegraph.Invalidf("ids", "depth, types, from and to need ids or where")
+	case ids == nil && where == "" && !q.Has("maxNodes"):
+		stream, err := store.StreamGraph(req.Context())
+		return "graph", stream, err
 	case ids == nil && where == "":
 		net, err := store.FindGraph(req.Context(), maxNodes)
-		return "graph", net, err
+		return "graph", streamOf(net), err
 	}
 	n, err := strikegraph.NewNeighbourhood(ids, depth, listParam(q, "types"), optional(q, "from"), optional(q, "to"), maxNodes)
 	if err != nil {
@@ -254,7 +284,7 @@ func exportScope(req *http.Request, store resolvers.Store) (scope string, net *s
 	}
 	if ids != nil {
 		net, err := store.FindNeighbourhood(req.Context(), n)
-		return "neighbourhood", net, err
+		return "neighbourhood", streamOf(net), err
 	}
 	w, err := incidentWhere(where)
 	if err != nil {
@@ -263,8 +293,16 @@ func exportScope(req *http.Request, store resolvers.Store) (scope string, net *s
 	if err := w.Validate(); err != nil {
 		return "", nil, err
 	}
-	net, err = store.FindIncidentNetwork(req.Context(), w, n)
-	return "incidents", net, err
+	net, err := store.FindIncidentNetwork(req.Context(), w, n)
+	return "incidents", streamOf(net), err
+}
+
+// streamOf is a network found whole, as a stream; nil when it was not found.
+func streamOf(net *strikegraph.Network) *strikegraph.NetworkStream {
+	if net == nil {
+		return nil
+	}
+	return net.Stream()
 }
 
 // incidentWhere reads an IncidentWhere written as in GraphQL: its field

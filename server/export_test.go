@@ -15,8 +15,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/export"
+	"github.com/strikegraph/strikegraph/internal/graphgen"
 	"github.com/strikegraph/strikegraph/internal/graphtest"
 	"github.com/strikegraph/strikegraph/server"
 )
@@ -40,6 +43,13 @@ var consumers = map[string][]string{
 
 // download gets an export and checks its headers.
 func download(t *testing.T, base, format, query, wantFile string) []byte {
+	t.Helper()
+	body, _ := downloadWithHeader(t, base, format, query, wantFile)
+	return body
+}
+
+// downloadWithHeader is download, with the response's header.
+func downloadWithHeader(t *testing.T, base, format, query, wantFile string) ([]byte, http.Header) {
 	t.Helper()
 	resp, err := httpClient.Get(base + "/export/" + format + "?" + query)
 	if err != nil {
@@ -67,7 +77,7 @@ func download(t *testing.T, base, format, query, wantFile string) []byte {
 	if !resp.Uncompressed {
 		t.Errorf("%s: sent uncompressed to a client that accepts gzip", format)
 	}
-	return body
+	return body, resp.Header
 }
 
 // consume has the format's consumer read an export.
@@ -217,6 +227,53 @@ func TestExports(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestWholeGraphExport exports the whole of a generated graph of 10,000
+// incidents, which the service streams in pages of its ids, in each format:
+// the consumers read every node and edge, with their attributes.
+func TestWholeGraphExport(t *testing.T) {
+	g := graphtest.Open(t)
+	gen, err := graphgen.Write(t.Context(), g.Target.Driver, g.Target.Database, 10_000, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{}))
+	defer srv.Close()
+	wholeNodes := count(t, g, `MATCH (n:Entity) RETURN count(n)`, nil)
+	wholeEdges := count(t, g, `MATCH (:Entity)-[r]->(:Entity) RETURN count(r)`, nil)
+	var claim struct{ ID, Quote, Article string }
+	res, err := neo4j.ExecuteQuery(t.Context(), g.Target.Driver, `MATCH (:Incident {id: $id})<-[r:REPORTED]-() RETURN r.id, r.quote, r.article ORDER BY r.id LIMIT 1`,
+		map[string]any{"id": gen.Incident.ID}, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(g.Target.Database))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rec := range res.Records {
+		claim.ID, claim.Quote, claim.Article = rec.Values[0].(string), rec.Values[1].(string), rec.Values[2].(string)
+	}
+	if claim.ID == "" {
+		t.Fatalf("%s has no report", gen.Incident.ID)
+	}
+	for format, ext := range map[string]string{"graphml": "graphml", "gexf": "gexf", "cytoscape": "cyjs", "graphology": "graphology.json"} {
+		t.Run(format, func(t *testing.T) {
+			body, h := downloadWithHeader(t, srv.URL, format, "", "strikegraph-graph."+ext)
+			if h.Get("X-Strikegraph-Truncated") != "false" || h.Get("X-Strikegraph-Total-Nodes") != strconv.Itoa(wholeNodes) ||
+				h.Get("X-Strikegraph-Total-Edges") != strconv.Itoa(wholeEdges) {
+				t.Errorf("headers %v, want the whole graph's %d nodes and %d edges, untruncated", h, wholeNodes, wholeEdges)
+			}
+			r := consume(t, format, body)
+			if r.Nodes != wholeNodes || r.Edges != wholeEdges {
+				t.Errorf("the consumer read %d nodes and %d edges; the graph holds %d and %d", r.Nodes, r.Edges, wholeNodes, wholeEdges)
+			}
+			if got := r.EdgeAttrs[claim.ID]; str(got["quote"]) != claim.Quote || str(got["article"]) != claim.Article {
+				t.Errorf("claim %s: %v, want its quote %q and article %s", claim.ID, got, claim.Quote, claim.Article)
+			}
+			label := str(r.NodeAttrs[gen.Monitor.ID]["label"])
+			if label == "" {
+				t.Errorf("%s has no label: %v", gen.Monitor.ID, r.NodeAttrs[gen.Monitor.ID])
+			}
+		})
+	}
 }
 
 // TestAnnotationExport downloads the whole graph as one annotation document:
