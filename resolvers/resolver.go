@@ -23,6 +23,7 @@ type Store interface {
 	strikegraph.TotalsService
 	strikegraph.WriteService
 	strikegraph.DocumentService
+	strikegraph.ACLEDService
 }
 
 var _ loaders.Store = Store(nil)

@@ -137,6 +137,7 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	// The annotation document is not a network: its own route, which the mux
 	// prefers to the pattern above.
 	mux.Handle("GET /export/claims.csv", opts.Auth.Wrap(limiter.byCredential(heavy.route(log, exportClaims(store, log))), refuse))
+	mux.Handle("GET /export/incidents.csv", opts.Auth.Wrap(limiter.byCredential(heavy.route(log, exportACLED(store, log))), refuse))
 	mux.Handle("GET /export/annotation", opts.Auth.Wrap(limiter.byCredential(heavy.route(log, exportDocument(store, log))), refuse))
 	mux.Handle("POST /import", bodyDeadline(10*opts.BodyTimeout, opts.Auth.Wrap(limiter.byCredential(importRecords(store, log, int64(opts.MaxImportBytes))), refuse)))
 	// The pages hold no data, so they need no credentials; what they ask of

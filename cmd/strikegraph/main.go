@@ -3,8 +3,9 @@
 //	strikegraph serve           serve GraphQL (starts a local Neo4j when NEO4J_URI is unset)
 //	strikegraph import [PATH …] import annotation documents (.json, or a folder of them)
 //	                            and ACLED CSV exports (.csv); no PATH: the seed corpus
-//	strikegraph export [-out FILE]
-//	                            write the whole graph as one annotation document
+//	strikegraph export [-format annotation|acled] [-out FILE]
+//	                            write the whole graph as one annotation document,
+//	                            or the incidents ACLED rows made as an ACLED export
 //	strikegraph neo4j [-- CMD]  run the local Neo4j; with CMD, run CMD against it and stop
 //	strikegraph generate -out DIR [-seed N] [-incidents N]
 //	                            write a generated corpus for tests and benchmarks
