@@ -430,8 +430,47 @@ type DocumentService interface {
 	// IsEmpty tells whether the graph holds no entities.
 	IsEmpty(ctx context.Context) (bool, error)
 	// ExportDocument returns the whole graph as one document, which imports
-	// back into the same graph, all but its provenance.
-	ExportDocument(ctx context.Context) (*Document, error)
+	// back into the same graph, all but its provenance: each list in id
+	// order, read as it is written.
+	ExportDocument(ctx context.Context) *DocumentStream
+}
+
+// DocumentStream is a document read as it is written: each list in turn,
+// in the order of Document's fields, each item once. An error ends a list.
+type DocumentStream struct {
+	Articles  iter.Seq2[*Article, error]
+	Places    iter.Seq2[*Place, error]
+	Actors    iter.Seq2[*Actor, error]
+	Incidents iter.Seq2[*Incident, error]
+	Relations iter.Seq2[*Relation, error]
+	Claims    iter.Seq2[*Claim, error]
+	Merges    iter.Seq2[*Merge, error]
+}
+
+// Document reads the whole stream, for a graph that fits in memory.
+func (s *DocumentStream) Document() (*Document, error) {
+	doc := &Document{}
+	for _, read := range []func() error{
+		func() error { return collect(&doc.Articles, s.Articles) }, func() error { return collect(&doc.Places, s.Places) },
+		func() error { return collect(&doc.Actors, s.Actors) }, func() error { return collect(&doc.Incidents, s.Incidents) },
+		func() error { return collect(&doc.Relations, s.Relations) }, func() error { return collect(&doc.Claims, s.Claims) },
+		func() error { return collect(&doc.Merges, s.Merges) },
+	} {
+		if err := read(); err != nil {
+			return nil, err
+		}
+	}
+	return doc, nil
+}
+
+func collect[T any](list *[]T, seq iter.Seq2[*T, error]) error {
+	for it, err := range seq {
+		if err != nil {
+			return err
+		}
+		*list = append(*list, *it)
+	}
+	return nil
 }
 
 // Ref is what a document may reference: an entity's kind (NodeIncident,

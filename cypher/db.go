@@ -137,10 +137,11 @@ func (db *DB) readBuilt(ctx context.Context, name, text string, params map[strin
 	return recs, nil
 }
 
-// readEach runs one read query and hands each record to each as it
-// arrives, until each returns false: what the query returns is never all in
-// memory at once. It is not tried again: records have been handed on.
-func (db *DB) readEach(ctx context.Context, name string, params map[string]any, each func(*neo4j.Record) bool) error {
+// readEach runs one read query, named name in errors (see readBuilt), and
+// hands each record to each as it arrives, until each returns false: what
+// the query returns is never all in memory at once. It is not tried again:
+// records have been handed on.
+func (db *DB) readEach(ctx context.Context, name, text string, params map[string]any, each func(*neo4j.Record) bool) error {
 	ctx, done, err := db.start(ctx)
 	if err != nil {
 		return err
@@ -149,7 +150,7 @@ func (db *DB) readEach(ctx context.Context, name string, params map[string]any, 
 	db.roundTrip.Add(1)
 	session := db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database, AccessMode: neo4j.AccessModeRead})
 	defer session.Close(ctx)
-	res, err := session.Run(ctx, query(name), params, neo4j.WithTxTimeout(db.timeout(ctx)))
+	res, err := session.Run(ctx, text, params, neo4j.WithTxTimeout(db.timeout(ctx)))
 	for err == nil && res.Next(ctx) {
 		if !each(res.Record()) {
 			_, err = res.Consume(ctx)

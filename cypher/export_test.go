@@ -2,6 +2,7 @@ package cypher_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
@@ -153,16 +154,28 @@ func checkExported(t *testing.T, doc *strikegraph.Document) {
 	}
 }
 
-// exportJSON exports g as `strikegraph export` writes it.
+// exportJSON exports g as `strikegraph export` writes it, a list at a
+// time as it reads them, and checks that these are the bytes json.Encoder
+// gives the document read whole.
 func exportJSON(t *testing.T, g *graphtest.Graph) []byte {
 	t.Helper()
-	doc, err := g.ExportDocument(t.Context())
+	var b bytes.Buffer
+	if err := export.Annotation(&b, g.ExportDocument(t.Context())); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := g.ExportDocument(t.Context()).Document()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b bytes.Buffer
-	if err := export.Annotation(&b, doc); err != nil {
+	var whole bytes.Buffer
+	enc := json.NewEncoder(&whole)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
 		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), whole.Bytes()) {
+		t.Errorf("the streamed export (%d bytes) differs from the document encoded whole (%d)", b.Len(), whole.Len())
 	}
 	return b.Bytes()
 }

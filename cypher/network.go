@@ -3,6 +3,7 @@ package cypher
 import (
 	"cmp"
 	"context"
+	"maps"
 	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -76,7 +77,7 @@ func (db *DB) StreamGraph(ctx context.Context) (*strikegraph.NetworkStream, erro
 	net := &strikegraph.NetworkStream{TotalNodes: int(m["totalNodes"].(int64)), TotalEdges: int(m["totalEdges"].(int64))}
 	net.Nodes = net.TotalNodes
 	net.EachNode = func(yield func(*strikegraph.NetworkNode, error) bool) {
-		err := db.pages(ctx, "find_graph_nodes", func(m map[string]any) bool {
+		err := db.pages(ctx, "find_graph_nodes", query("find_graph_nodes"), nil, func(m map[string]any) bool {
 			e := entityOf(m)
 			return e == nil || yield(strikegraph.NodeOf(e), nil)
 		})
@@ -85,7 +86,7 @@ func (db *DB) StreamGraph(ctx context.Context) (*strikegraph.NetworkStream, erro
 		}
 	}
 	net.EachEdge = func(yield func(*strikegraph.NetworkEdge, error) bool) {
-		err := db.pages(ctx, "find_graph_edges", func(m map[string]any) bool {
+		err := db.pages(ctx, "find_graph_edges", query("find_graph_edges"), nil, func(m map[string]any) bool {
 			e, ok := m["edge"].(map[string]any)
 			return !ok || yield(strikegraph.EdgeOf(pathEdge(e)), nil)
 		})
@@ -96,13 +97,19 @@ func (db *DB) StreamGraph(ctx context.Context) (*strikegraph.NetworkStream, erro
 	return net, nil
 }
 
-// pages runs query on each page of graphPage entities in id order, each
-// after the last id of the page before, and hands each row to row, until row
-// returns false or the entities run out.
-func (db *DB) pages(ctx context.Context, query string, row func(map[string]any) bool) error {
+// pages runs a query on each page of graphPage items in id order, each
+// after the last id of the page before (the query's column id), and hands
+// each row to row, until row returns false or the items run out. params are
+// the query's own, besides after and limit.
+func (db *DB) pages(ctx context.Context, name, text string, params map[string]any, row func(map[string]any) bool) error {
 	for after, more := "", true; more; {
 		ids, stopped := map[string]bool{}, false
-		err := db.readEach(ctx, query, map[string]any{"after": after, "limit": graphPage}, func(rec *neo4j.Record) bool {
+		p := maps.Clone(params)
+		if p == nil {
+			p = map[string]any{}
+		}
+		p["after"], p["limit"] = after, graphPage
+		err := db.readEach(ctx, name, text, p, func(rec *neo4j.Record) bool {
 			m := rec.AsMap()
 			ids[m["id"].(string)] = true
 			stopped = !row(m)

@@ -80,35 +80,24 @@ func streamFailed(w *sentWriter, log *slog.Logger, req *http.Request, err error)
 }
 
 // exportDocument serves GET /export/annotation: the whole graph as one
-// annotation document, which `strikegraph import` or POST /import reads back.
+// annotation document, which `strikegraph import` or POST /import reads back,
+// written as it is read.
 func exportDocument(store strikegraph.DocumentService, log *slog.Logger) http.HandlerFunc {
 	return func(w http.ResponseWriter, req *http.Request) {
 		if req.URL.RawQuery != "" {
 			writeJSONError(w, log, req, strikegraph.Invalidf("query", "the annotation export is the whole graph; it takes no parameters"))
 			return
 		}
-		doc, err := store.ExportDocument(req.Context())
-		if err != nil {
-			writeJSONError(w, log, req, err)
-			return
-		}
-		var buf bytes.Buffer
-		if err := export.Annotation(&buf, doc); err != nil {
-			writeJSONError(w, log, req, err)
-			return
-		}
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Content-Disposition", `attachment; filename="strikegraph.json"`)
-		sendBody(w, req, &buf)
+		sent := &sentWriter{ResponseWriter: w}
+		out, done := compressed(sent, req)
+		if err := export.Annotation(out, store.ExportDocument(req.Context())); err != nil {
+			streamFailed(sent, log, req, err)
+			return
+		}
+		done()
 	}
-}
-
-// sendBody writes an export, gzip-compressed when the client accepts it:
-// the seed corpus's exports shrink five to nine times.
-func sendBody(w http.ResponseWriter, req *http.Request, body *bytes.Buffer) {
-	out, done := compressed(w, req)
-	_, _ = body.WriteTo(out)
-	done()
 }
 
 // compressed is where an export's body goes: w, or a gzip stream over it

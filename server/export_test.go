@@ -285,12 +285,8 @@ func TestAnnotationExport(t *testing.T) {
 	defer srv.Close()
 
 	body := download(t, srv.URL, "annotation", "", "strikegraph.json")
-	doc, err := g.ExportDocument(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
 	var want bytes.Buffer
-	if err := export.Annotation(&want, doc); err != nil {
+	if err := export.Annotation(&want, g.ExportDocument(t.Context())); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(body, want.Bytes()) {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -11,7 +10,6 @@ import (
 	"path/filepath"
 
 	"github.com/strikegraph/strikegraph/acled"
-	"github.com/strikegraph/strikegraph/cypher"
 	"github.com/strikegraph/strikegraph/export"
 	"github.com/strikegraph/strikegraph/importer"
 )
@@ -42,39 +40,27 @@ func exportDocument(ctx context.Context, args []string, stdout io.Writer, log *s
 		return err
 	}
 	defer closeDB()
+	write := func(w io.Writer) error { return export.Annotation(w, db.ExportDocument(ctx)) }
 	if f == importer.ACLED {
-		return exportACLED(ctx, db, *out, stdout)
-	}
-	doc, err := db.ExportDocument(ctx)
-	if err != nil {
-		return err
-	}
-	// Written whole once read whole: a failed export leaves no half a file.
-	var buf bytes.Buffer
-	if err := export.Annotation(&buf, doc); err != nil {
-		return err
+		write = func(w io.Writer) error { return acled.Export(ctx, w, db) }
 	}
 	if *out == "" {
-		_, err = buf.WriteTo(stdout)
-		return err
+		return write(stdout)
 	}
-	return os.WriteFile(*out, buf.Bytes(), 0o644)
+	return replaceFile(*out, write)
 }
 
-// exportACLED writes the ACLED export as it reads it, a page at a time, so
-// that memory stays the same whatever the graph's size. A file is written
+// replaceFile writes a file as write writes it, as it reads the graph, so
+// that memory stays the same whatever the graph's size. The file is written
 // beside out and renamed to it once whole: a failed export leaves no half a
 // file.
-func exportACLED(ctx context.Context, db *cypher.DB, out string, stdout io.Writer) error {
-	if out == "" {
-		return acled.Export(ctx, stdout, db)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".strikegraph-export-*.csv")
+func replaceFile(out string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(out), ".strikegraph-export-*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	err = acled.Export(ctx, tmp, db)
+	err = write(tmp)
 	if err == nil {
 		err = tmp.Chmod(0o644)
 	}
