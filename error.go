@@ -11,6 +11,7 @@ const (
 	ECodeInvalid     = "BAD_USER_INPUT"
 	ECodeNotFound    = "NOT_FOUND"
 	ECodeConflict    = "CONFLICT"
+	ECodeDuplicate   = "DUPLICATE" // the entry may be one the graph holds; Error.Candidates names them
 	ECodeUnavailable = "DATABASE_UNAVAILABLE"
 	ECodeOverloaded  = "OVERLOADED" // retryable: heavy reads, connections to Neo4j or its transaction memory are all taken
 	ECodeInternal    = "INTERNAL"
@@ -38,10 +39,11 @@ const (
 // Error is an error a client can act on. Field names the offending input, when
 // there is one.
 type Error struct {
-	Code    string
-	Field   string
-	Message string
-	Err     error // the cause, never shown to clients
+	Code       string
+	Field      string
+	Message    string
+	Candidates []string // DUPLICATE: the ids of what the input may duplicate
+	Err        error    // the cause, never shown to clients
 }
 
 func (e *Error) Error() string {

@@ -32,6 +32,7 @@ type ResolverRoot interface {
 	Article() ArticleResolver
 	BelligerentTotal() BelligerentTotalResolver
 	Claim() ClaimResolver
+	DuplicateCandidate() DuplicateCandidateResolver
 	Incident() IncidentResolver
 	IncidentDistance() IncidentDistanceResolver
 	IncidentNearPlace() IncidentNearPlaceResolver
@@ -181,6 +182,12 @@ type ComplexityRoot struct {
 		ValueIfAny func(childComplexity int) int
 	}
 
+	DuplicateCandidate struct {
+		Entities func(childComplexity int) int
+		Key      func(childComplexity int) int
+		Reason   func(childComplexity int) int
+	}
+
 	EntityPayload struct {
 		Entity  func(childComplexity int) int
 		Outcome func(childComplexity int) int
@@ -280,12 +287,12 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AddAliases     func(childComplexity int, id string, aliases []string) int
-		AddRelation    func(childComplexity int, input RelationInput) int
-		CreateActor    func(childComplexity int, input ActorInput) int
+		AddAliases     func(childComplexity int, id string, aliases []string, allowDuplicate *bool) int
+		AddRelation    func(childComplexity int, input RelationInput, allowDuplicate *bool) int
+		CreateActor    func(childComplexity int, input ActorInput, allowDuplicate *bool) int
 		CreateArticle  func(childComplexity int, input ArticleInput) int
-		CreateIncident func(childComplexity int, input IncidentInput) int
-		CreatePlace    func(childComplexity int, input PlaceInput) int
+		CreateIncident func(childComplexity int, input IncidentInput, allowDuplicate *bool) int
+		CreatePlace    func(childComplexity int, input PlaceInput, allowDuplicate *bool) int
 		MergeEntities  func(childComplexity int, kept string, merged string, reason string) int
 		RecordDenial   func(childComplexity int, input DenialInput) int
 		RecordReport   func(childComplexity int, input ReportInput) int
@@ -403,6 +410,7 @@ type ComplexityRoot struct {
 		Claims              func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, limit *int, offset *int) int
 		ClaimsConnection    func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) int
 		ContestedIncidents  func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) int
+		DuplicateCandidates func(childComplexity int, first *int) int
 		Incident            func(childComplexity int, id string) int
 		Incidents           func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) int
 		IncidentsConnection func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, first *int, after *string, last *int, before *string) int
@@ -519,6 +527,9 @@ type ClaimResolver interface {
 	Via(ctx context.Context, obj *strikegraph.Claim) ([]*strikegraph.Actor, error)
 	Places(ctx context.Context, obj *strikegraph.Claim) ([]*strikegraph.Place, error)
 }
+type DuplicateCandidateResolver interface {
+	Entities(ctx context.Context, obj *strikegraph.DuplicateCandidate) ([]strikegraph.Entity, error)
+}
 type IncidentResolver interface {
 	Merges(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Merge, error)
 
@@ -556,15 +567,15 @@ type MergeResolver interface {
 	At(ctx context.Context, obj *strikegraph.Merge) (string, error)
 }
 type MutationResolver interface {
-	CreateIncident(ctx context.Context, input IncidentInput) (*IncidentPayload, error)
+	CreateIncident(ctx context.Context, input IncidentInput, allowDuplicate *bool) (*IncidentPayload, error)
 	UpdateIncident(ctx context.Context, id string, input IncidentUpdate) (*IncidentPayload, error)
-	CreatePlace(ctx context.Context, input PlaceInput) (*PlacePayload, error)
+	CreatePlace(ctx context.Context, input PlaceInput, allowDuplicate *bool) (*PlacePayload, error)
 	UpdatePlace(ctx context.Context, id string, input PlaceUpdate) (*PlacePayload, error)
-	CreateActor(ctx context.Context, input ActorInput) (*ActorPayload, error)
+	CreateActor(ctx context.Context, input ActorInput, allowDuplicate *bool) (*ActorPayload, error)
 	UpdateActor(ctx context.Context, id string, input ActorUpdate) (*ActorPayload, error)
-	AddAliases(ctx context.Context, id string, aliases []string) (*EntityPayload, error)
+	AddAliases(ctx context.Context, id string, aliases []string, allowDuplicate *bool) (*EntityPayload, error)
 	CreateArticle(ctx context.Context, input ArticleInput) (*ArticlePayload, error)
-	AddRelation(ctx context.Context, input RelationInput) (*RelationPayload, error)
+	AddRelation(ctx context.Context, input RelationInput, allowDuplicate *bool) (*RelationPayload, error)
 	RecordReport(ctx context.Context, input ReportInput) (*ClaimPayload, error)
 	RecordDenial(ctx context.Context, input DenialInput) (*ClaimPayload, error)
 	RecordResponse(ctx context.Context, input ResponseInput) (*ClaimPayload, error)
@@ -624,6 +635,7 @@ type QueryResolver interface {
 	ReporterTotals(ctx context.Context, where *strikegraph.IncidentWhere, first *int) ([]*strikegraph.ReporterTotal, error)
 	BelligerentTotals(ctx context.Context, where *strikegraph.IncidentWhere, first *int) ([]*strikegraph.BelligerentTotal, error)
 	Search(ctx context.Context, name string, types []strikegraph.EntityType, first *int) ([]*strikegraph.SearchHit, error)
+	DuplicateCandidates(ctx context.Context, first *int) ([]*strikegraph.DuplicateCandidate, error)
 }
 type ReporterTotalResolver interface {
 	Reporter(ctx context.Context, obj *strikegraph.ReporterTotal) (*strikegraph.Actor, error)
@@ -1278,6 +1290,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Date.ValueIfAny(childComplexity), true
 
+	case "DuplicateCandidate.entities":
+		if e.ComplexityRoot.DuplicateCandidate.Entities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DuplicateCandidate.Entities(childComplexity), true
+	case "DuplicateCandidate.key":
+		if e.ComplexityRoot.DuplicateCandidate.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DuplicateCandidate.Key(childComplexity), true
+	case "DuplicateCandidate.reason":
+		if e.ComplexityRoot.DuplicateCandidate.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DuplicateCandidate.Reason(childComplexity), true
+
 	case "EntityPayload.entity":
 		if e.ComplexityRoot.EntityPayload.Entity == nil {
 			break
@@ -1734,7 +1765,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AddAliases(childComplexity, args["id"].(string), args["aliases"].([]string)), true
+		return e.ComplexityRoot.Mutation.AddAliases(childComplexity, args["id"].(string), args["aliases"].([]string), args["allowDuplicate"].(*bool)), true
 	case "Mutation.addRelation":
 		if e.ComplexityRoot.Mutation.AddRelation == nil {
 			break
@@ -1745,7 +1776,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AddRelation(childComplexity, args["input"].(RelationInput)), true
+		return e.ComplexityRoot.Mutation.AddRelation(childComplexity, args["input"].(RelationInput), args["allowDuplicate"].(*bool)), true
 	case "Mutation.createActor":
 		if e.ComplexityRoot.Mutation.CreateActor == nil {
 			break
@@ -1756,7 +1787,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateActor(childComplexity, args["input"].(ActorInput)), true
+		return e.ComplexityRoot.Mutation.CreateActor(childComplexity, args["input"].(ActorInput), args["allowDuplicate"].(*bool)), true
 	case "Mutation.createArticle":
 		if e.ComplexityRoot.Mutation.CreateArticle == nil {
 			break
@@ -1778,7 +1809,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateIncident(childComplexity, args["input"].(IncidentInput)), true
+		return e.ComplexityRoot.Mutation.CreateIncident(childComplexity, args["input"].(IncidentInput), args["allowDuplicate"].(*bool)), true
 	case "Mutation.createPlace":
 		if e.ComplexityRoot.Mutation.CreatePlace == nil {
 			break
@@ -1789,7 +1820,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreatePlace(childComplexity, args["input"].(PlaceInput)), true
+		return e.ComplexityRoot.Mutation.CreatePlace(childComplexity, args["input"].(PlaceInput), args["allowDuplicate"].(*bool)), true
 	case "Mutation.mergeEntities":
 		if e.ComplexityRoot.Mutation.MergeEntities == nil {
 			break
@@ -2386,6 +2417,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ContestedIncidents(childComplexity, args["where"].(*strikegraph.IncidentWhere), args["sort"].([]*strikegraph.IncidentSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Query.duplicateCandidates":
+		if e.ComplexityRoot.Query.DuplicateCandidates == nil {
+			break
+		}
+
+		args, err := ec.field_Query_duplicateCandidates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DuplicateCandidates(childComplexity, args["first"].(*int)), true
 	case "Query.incident":
 		if e.ComplexityRoot.Query.Incident == nil {
 			break
@@ -2983,6 +3025,31 @@ type Query {
   recorded. At most first hits (default 20, at most 500), of some types only.
   """
   search(name: String!, types: [EntityType!], first: Int = 20): [SearchHit!]!
+
+  """
+  Likely duplicates, for review and mergeEntities: places, or actors, whose
+  names or aliases fold to one spelling key (as search folds them), and
+  incidents of one day (DAY precision) located in or near one place. At most
+  first (default 100, at most 1000), by reason, then key. It reads every
+  place, actor and located incident: one of the heavy fields.
+  """
+  duplicateCandidates(first: Int = 100): [DuplicateCandidate!]!
+}
+
+"Entities that may be one, and why."
+type DuplicateCandidate {
+  reason: DuplicateReason!
+  "The spelling key their names share, or the place's id and the day."
+  key: String!
+  "In id order."
+  entities: [Entity!]!
+}
+
+enum DuplicateReason {
+  "Places, or actors, whose names or aliases fold to one key: Hajin and Hajīn."
+  SAME_NAME
+  "Incidents of one day located in or near one place: one strike under two names."
+  SAME_DAY_AND_PLACE
 }
 
 "Anything in the graph that has an id and a name."
@@ -3769,22 +3836,42 @@ is taken by something that says otherwise fails with CONFLICT. Bad input fails
 with BAD_USER_INPUT and extensions.field naming the input field.
 """
 type Mutation {
-  "Editor. Id when not given: incident:<name>:<date>."
-  createIncident(input: IncidentInput!): IncidentPayload!
+  """
+  Editor. Id when not given: incident:<name>:<date>. DUPLICATE, naming them,
+  when its name or an alias is another incident's, unless allowDuplicate.
+  """
+  createIncident(input: IncidentInput!, allowDuplicate: Boolean = false): IncidentPayload!
   "Editor. Changes the fields given; the others stay."
   updateIncident(id: ID!, input: IncidentUpdate!): IncidentPayload!
-  "Editor. Id when not given: place:<name>."
-  createPlace(input: PlaceInput!): PlacePayload!
+  """
+  Editor. Id when not given: place:<name>. DUPLICATE, naming them, when its
+  name or an alias folds to another place's (Hajīn, Hajin), unless
+  allowDuplicate.
+  """
+  createPlace(input: PlaceInput!, allowDuplicate: Boolean = false): PlacePayload!
   updatePlace(id: ID!, input: PlaceUpdate!): PlacePayload!
-  "Editor. Id when not given: a prefix for the kind and the name (group:isis, monitor:sohr)."
-  createActor(input: ActorInput!): ActorPayload!
+  """
+  Editor. Id when not given: a prefix for the kind and the name (group:isis,
+  monitor:sohr). DUPLICATE, naming them, when its name or an alias folds to
+  another actor's, unless allowDuplicate.
+  """
+  createActor(input: ActorInput!, allowDuplicate: Boolean = false): ActorPayload!
   updateActor(id: ID!, input: ActorUpdate!): ActorPayload!
-  "Editor. Adds spellings to an incident, place or actor."
-  addAliases(id: ID!, aliases: [String!]!): EntityPayload!
+  """
+  Editor. Adds spellings to an incident, place or actor. DUPLICATE, naming
+  them, when one folds to another entity's name or alias of that type,
+  unless allowDuplicate.
+  """
+  addAliases(id: ID!, aliases: [String!]!, allowDuplicate: Boolean = false): EntityPayload!
   "Editor. The article claims are quoted from, with its whole text. Id when not given: from its text."
   createArticle(input: ArticleInput!): ArticlePayload!
-  "Editor. An edge between two entities (LOCATED_NEAR, CARRIED_OUT, …), stated by an article or not."
-  addRelation(input: RelationInput!): RelationPayload!
+  """
+  Editor. An edge between two entities (LOCATED_NEAR, CARRIED_OUT, …), stated
+  by an article or not. Locating an incident of a day (DAY precision) in or
+  near a place where another incident of that day is located is DUPLICATE,
+  naming them, unless allowDuplicate.
+  """
+  addRelation(input: RelationInput!, allowDuplicate: Boolean = false): RelationPayload!
   "Editor. Someone reported the incident, with figures where given. Id when not given: from the stance, speaker, incident, article and quote."
   recordReport(input: ReportInput!): ClaimPayload!
   "Editor. Someone denied civilian harm, the report's credibility, the target or responsibility."
@@ -4269,6 +4356,18 @@ func (ec *executionContext) childFields_Date(ctx context.Context, field graphql.
 		return ec.fieldContext_Date_note(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Date", field.Name)
+}
+
+func (ec *executionContext) childFields_DuplicateCandidate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reason":
+		return ec.fieldContext_DuplicateCandidate_reason(ctx, field)
+	case "key":
+		return ec.fieldContext_DuplicateCandidate_key(ctx, field)
+	case "entities":
+		return ec.fieldContext_DuplicateCandidate_entities(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DuplicateCandidate", field.Name)
 }
 
 func (ec *executionContext) childFields_EntityPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5450,6 +5549,14 @@ func (ec *executionContext) field_Mutation_addAliases_args(ctx context.Context, 
 		return nil, err
 	}
 	args["aliases"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "allowDuplicate",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["allowDuplicate"] = arg2
 	return args, nil
 }
 
@@ -5464,6 +5571,14 @@ func (ec *executionContext) field_Mutation_addRelation_args(ctx context.Context,
 		return nil, err
 	}
 	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "allowDuplicate",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["allowDuplicate"] = arg1
 	return args, nil
 }
 
@@ -5478,6 +5593,14 @@ func (ec *executionContext) field_Mutation_createActor_args(ctx context.Context,
 		return nil, err
 	}
 	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "allowDuplicate",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["allowDuplicate"] = arg1
 	return args, nil
 }
 
@@ -5506,6 +5629,14 @@ func (ec *executionContext) field_Mutation_createIncident_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "allowDuplicate",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["allowDuplicate"] = arg1
 	return args, nil
 }
 
@@ -5520,6 +5651,14 @@ func (ec *executionContext) field_Mutation_createPlace_args(ctx context.Context,
 		return nil, err
 	}
 	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "allowDuplicate",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["allowDuplicate"] = arg1
 	return args, nil
 }
 
@@ -6136,6 +6275,20 @@ func (ec *executionContext) field_Query_contestedIncidents_args(ctx context.Cont
 		return nil, err
 	}
 	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_duplicateCandidates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -9363,6 +9516,84 @@ func (ec *executionContext) fieldContext_Date_note(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("Date", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _DuplicateCandidate_reason(ctx context.Context, field graphql.CollectedField, obj *strikegraph.DuplicateCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DuplicateCandidate_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.DuplicateReason) graphql.Marshaler {
+			return ec.marshalNDuplicateReason2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDuplicateReason(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DuplicateCandidate_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DuplicateCandidate", field, false, false, errors.New("field of type DuplicateReason does not have child fields"))
+}
+
+func (ec *executionContext) _DuplicateCandidate_key(ctx context.Context, field graphql.CollectedField, obj *strikegraph.DuplicateCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DuplicateCandidate_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DuplicateCandidate_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DuplicateCandidate", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _DuplicateCandidate_entities(ctx context.Context, field graphql.CollectedField, obj *strikegraph.DuplicateCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DuplicateCandidate_entities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DuplicateCandidate().Entities(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []strikegraph.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DuplicateCandidate_entities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DuplicateCandidate",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _EntityPayload_entity(ctx context.Context, field graphql.CollectedField, obj *EntityPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11282,7 +11513,7 @@ func (ec *executionContext) _Mutation_createIncident(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateIncident(ctx, fc.Args["input"].(IncidentInput))
+			return ec.Resolvers.Mutation().CreateIncident(ctx, fc.Args["input"].(IncidentInput), fc.Args["allowDuplicate"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *IncidentPayload) graphql.Marshaler {
@@ -11370,7 +11601,7 @@ func (ec *executionContext) _Mutation_createPlace(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreatePlace(ctx, fc.Args["input"].(PlaceInput))
+			return ec.Resolvers.Mutation().CreatePlace(ctx, fc.Args["input"].(PlaceInput), fc.Args["allowDuplicate"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *PlacePayload) graphql.Marshaler {
@@ -11458,7 +11689,7 @@ func (ec *executionContext) _Mutation_createActor(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateActor(ctx, fc.Args["input"].(ActorInput))
+			return ec.Resolvers.Mutation().CreateActor(ctx, fc.Args["input"].(ActorInput), fc.Args["allowDuplicate"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ActorPayload) graphql.Marshaler {
@@ -11546,7 +11777,7 @@ func (ec *executionContext) _Mutation_addAliases(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AddAliases(ctx, fc.Args["id"].(string), fc.Args["aliases"].([]string))
+			return ec.Resolvers.Mutation().AddAliases(ctx, fc.Args["id"].(string), fc.Args["aliases"].([]string), fc.Args["allowDuplicate"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *EntityPayload) graphql.Marshaler {
@@ -11634,7 +11865,7 @@ func (ec *executionContext) _Mutation_addRelation(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AddRelation(ctx, fc.Args["input"].(RelationInput))
+			return ec.Resolvers.Mutation().AddRelation(ctx, fc.Args["input"].(RelationInput), fc.Args["allowDuplicate"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *RelationPayload) graphql.Marshaler {
@@ -14705,6 +14936,50 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_duplicateCandidates(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_duplicateCandidates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DuplicateCandidates(ctx, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.DuplicateCandidate) graphql.Marshaler {
+			return ec.marshalNDuplicateCandidate2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDuplicateCandidateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_duplicateCandidates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DuplicateCandidate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_duplicateCandidates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20292,6 +20567,86 @@ func (ec *executionContext) _Date(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
+var duplicateCandidateImplementors = []string{"DuplicateCandidate"}
+
+func (ec *executionContext) _DuplicateCandidate(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.DuplicateCandidate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, duplicateCandidateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DuplicateCandidate")
+		case "reason":
+			out.Values[i] = ec._DuplicateCandidate_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "key":
+			out.Values[i] = ec._DuplicateCandidate_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entities":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._DuplicateCandidate_entities(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var entityPayloadImplementors = []string{"EntityPayload"}
 
 func (ec *executionContext) _EntityPayload(ctx context.Context, sel ast.SelectionSet, obj *EntityPayload) graphql.Marshaler {
@@ -23467,6 +23822,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "duplicateCandidates":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_duplicateCandidates(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -24728,6 +25105,49 @@ func (ec *executionContext) unmarshalNDirection2githubᚗcomᚋstrikegraphᚋstr
 }
 
 func (ec *executionContext) marshalNDirection2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDirection(ctx context.Context, sel ast.SelectionSet, v strikegraph.Direction) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNDuplicateCandidate2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDuplicateCandidateᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.DuplicateCandidate) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDuplicateCandidate2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDuplicateCandidate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDuplicateCandidate2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDuplicateCandidate(ctx context.Context, sel ast.SelectionSet, v *strikegraph.DuplicateCandidate) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DuplicateCandidate(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDuplicateReason2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDuplicateReason(ctx context.Context, v any) (strikegraph.DuplicateReason, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := strikegraph.DuplicateReason(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDuplicateReason2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDuplicateReason(ctx context.Context, sel ast.SelectionSet, v strikegraph.DuplicateReason) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {

@@ -20,7 +20,7 @@ type mutationResolver struct{ *Resolver }
 
 func (r *Resolver) Mutation() graph.MutationResolver { return &mutationResolver{r} }
 
-func (r *mutationResolver) CreateIncident(ctx context.Context, in graph.IncidentInput) (*graph.IncidentPayload, error) {
+func (r *mutationResolver) CreateIncident(ctx context.Context, in graph.IncidentInput, allowDuplicate *bool) (*graph.IncidentPayload, error) {
 	inc := strikegraph.Incident{ID: val(in.ID), Name: in.Name, Aliases: in.Aliases, Scope: in.Scope, Date: date(in.Date),
 		Target: val(in.Target), Description: val(in.Description)}
 	if in.Until != nil {
@@ -28,6 +28,12 @@ func (r *mutationResolver) CreateIncident(ctx context.Context, in graph.Incident
 	}
 	if inc.ID == "" {
 		inc.ID = strikegraph.IncidentID(inc.Name, inc.Date)
+	}
+	if !*allowDuplicate {
+		names, fields := nameFields("input", inc.Name, inc.Aliases)
+		if err := r.namesakes(ctx, strikegraph.TypeIncident, inc.ID, names, fields); err != nil {
+			return nil, err
+		}
 	}
 	out, err := r.create(ctx, &strikegraph.Document{Incidents: []strikegraph.Incident{inc}}, "incidents[0]")
 	if err != nil {
@@ -65,12 +71,18 @@ func (r *mutationResolver) UpdateIncident(ctx context.Context, id string, in gra
 	return &graph.IncidentPayload{Incident: e, Outcome: out}, err
 }
 
-func (r *mutationResolver) CreatePlace(ctx context.Context, in graph.PlaceInput) (*graph.PlacePayload, error) {
+func (r *mutationResolver) CreatePlace(ctx context.Context, in graph.PlaceInput, allowDuplicate *bool) (*graph.PlacePayload, error) {
 	p := strikegraph.Place{ID: val(in.ID), Name: in.Name, Aliases: in.Aliases, Kind: in.Kind, Latitude: in.Latitude, Longitude: in.Longitude,
 		GeoSource: val(in.GeoSource), Description: val(in.Description)}
 	set(&p.GeoPrecision, in.GeoPrecision)
 	if p.ID == "" {
 		p.ID = strikegraph.PlaceID(p.Name)
+	}
+	if !*allowDuplicate {
+		names, fields := nameFields("input", p.Name, p.Aliases)
+		if err := r.namesakes(ctx, strikegraph.TypePlace, p.ID, names, fields); err != nil {
+			return nil, err
+		}
 	}
 	out, err := r.create(ctx, &strikegraph.Document{Places: []strikegraph.Place{p}}, "places[0]")
 	if err != nil {
@@ -106,11 +118,17 @@ func (r *mutationResolver) UpdatePlace(ctx context.Context, id string, in graph.
 	return &graph.PlacePayload{Place: e, Outcome: out}, err
 }
 
-func (r *mutationResolver) CreateActor(ctx context.Context, in graph.ActorInput) (*graph.ActorPayload, error) {
+func (r *mutationResolver) CreateActor(ctx context.Context, in graph.ActorInput, allowDuplicate *bool) (*graph.ActorPayload, error) {
 	a := strikegraph.Actor{ID: val(in.ID), Kind: in.Kind, Name: in.Name, Aliases: in.Aliases, Description: val(in.Description)}
 	set(&a.Anonymous, in.Anonymous)
 	if a.ID == "" {
 		a.ID = strikegraph.ActorID(a.Kind, a.Name)
+	}
+	if !*allowDuplicate && !a.Anonymous {
+		names, fields := nameFields("input", a.Name, a.Aliases)
+		if err := r.namesakes(ctx, strikegraph.TypeActor, a.ID, names, fields); err != nil {
+			return nil, err
+		}
 	}
 	out, err := r.create(ctx, &strikegraph.Document{Actors: []strikegraph.Actor{a}}, "actors[0]")
 	if err != nil {
@@ -141,7 +159,7 @@ func (r *mutationResolver) UpdateActor(ctx context.Context, id string, in graph.
 	return &graph.ActorPayload{Actor: e, Outcome: out}, err
 }
 
-func (r *mutationResolver) AddAliases(ctx context.Context, id string, aliases []string) (*graph.EntityPayload, error) {
+func (r *mutationResolver) AddAliases(ctx context.Context, id string, aliases []string, allowDuplicate *bool) (*graph.EntityPayload, error) {
 	add := func(name string, have []string) []string {
 		for _, a := range aliases {
 			if a != name && !contains(have, a) {
@@ -151,8 +169,14 @@ func (r *mutationResolver) AddAliases(ctx context.Context, id string, aliases []
 		return have
 	}
 	out, err := r.update(ctx, id, func(e strikegraph.Entity) (*strikegraph.Document, error) {
-		if err := r.aliasesFree(ctx, e, aliases); err != nil {
-			return nil, err
+		if t, ok := entityType(e); ok && !*allowDuplicate {
+			fields := make([]string, len(aliases))
+			for i := range aliases {
+				fields[i] = fmt.Sprintf("aliases[%d]", i)
+			}
+			if err := r.namesakes(ctx, t, id, aliases, fields); err != nil {
+				return nil, err
+			}
 		}
 		switch e := e.(type) {
 		case *strikegraph.Incident:
@@ -191,41 +215,14 @@ func (r *mutationResolver) CreateArticle(ctx context.Context, in graph.ArticleIn
 	return &graph.ArticlePayload{Article: e, Outcome: out}, err
 }
 
-// aliasesFree refuses an alias that already names another entity of e's
-// type: a search for it would then find two, one of them wrongly.
-func (r *mutationResolver) aliasesFree(ctx context.Context, e strikegraph.Entity, aliases []string) error {
-	var t strikegraph.EntityType
-	switch e.(type) {
-	case *strikegraph.Incident:
-		t = strikegraph.TypeIncident
-	case *strikegraph.Place:
-		t = strikegraph.TypePlace
-	case *strikegraph.Actor:
-		t = strikegraph.TypeActor
-	default:
-		return nil
-	}
-	for i, a := range aliases {
-		hits, err := r.Store.SearchEntities(ctx, strikegraph.Search{Name: a, Types: []strikegraph.EntityType{t}, First: 5})
-		if strikegraph.ErrorCode(err) == strikegraph.ECodeInvalid {
-			continue // not a name at all: validation says why
-		}
-		if err != nil {
-			return err
-		}
-		for _, h := range hits {
-			if other := h.Entity.EntityID(); other != e.EntityID() && strikegraph.NameKey(h.Matched) == strikegraph.NameKey(a) {
-				return &strikegraph.Error{Code: strikegraph.ECodeConflict, Field: fmt.Sprintf("aliases[%d]", i),
-					Message: fmt.Sprintf("%q already names %s; if the two are one, merge them (mergeEntities)", a, other)}
-			}
-		}
-	}
-	return nil
-}
-
-func (r *mutationResolver) AddRelation(ctx context.Context, in graph.RelationInput) (*graph.RelationPayload, error) {
+func (r *mutationResolver) AddRelation(ctx context.Context, in graph.RelationInput, allowDuplicate *bool) (*graph.RelationPayload, error) {
 	rel := strikegraph.Relation{Type: in.Type, From: in.From, To: in.To, Article: val(in.Article), Quote: val(in.Quote),
 		Role: val(in.Role), DistanceKm: in.DistanceKm, Note: val(in.Note)}
+	if !*allowDuplicate {
+		if err := r.sameDayAndPlace(ctx, rel); err != nil {
+			return nil, err
+		}
+	}
 	out, err := r.create(ctx, &strikegraph.Document{Relations: []strikegraph.Relation{rel}}, "relations[0]")
 	if err != nil {
 		return nil, err

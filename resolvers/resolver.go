@@ -24,6 +24,7 @@ type Store interface {
 	strikegraph.WriteService
 	strikegraph.DocumentService
 	strikegraph.ACLEDService
+	strikegraph.DuplicateService
 }
 
 var _ loaders.Store = Store(nil)

@@ -202,9 +202,10 @@ func addSat(a, b int) int {
 // heavyFields are the root fields whose statement may do much more work than
 // a lookup or a page of a list: they walk the graph (neighbourhood,
 // shortestPaths, pathNetwork), aggregate over every incident a filter selects
-// (timeline, the totals) or measure distances (placesNear, incidentsNear).
+// (timeline, the totals), measure distances (placesNear, incidentsNear) or
+// read every place, actor and located incident (duplicateCandidates).
 var heavyFields = []string{"neighbourhood", "shortestPaths", "pathNetwork", "timeline",
-	"reporterTotals", "belligerentTotals", "placesNear", "incidentsNear"}
+	"reporterTotals", "belligerentTotals", "placesNear", "incidentsNear", "duplicateCandidates"}
 
 // reshapers are the fields with a resolver that only reshapes what its parent
 // already holds, so they send nothing. Leaving one out only counts it.

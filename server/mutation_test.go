@@ -184,7 +184,7 @@ func TestMutations(t *testing.T) {
 		t.Errorf("addAliases again: %+v", aliases.AddAliases)
 	}
 	// Another actor's name is no alias: search would find both under it.
-	s.wantError(t, s.editor, `mutation { addAliases(id: "group:test-coalition", aliases: ["TC2", "test  monitor"]) { outcome } }`, nil, "CONFLICT", "aliases[1]")
+	s.wantError(t, s.editor, `mutation { addAliases(id: "group:test-coalition", aliases: ["TC2", "test  monitor"]) { outcome } }`, nil, "DUPLICATE", "aliases[1]")
 
 	var inc struct {
 		UpdateIncident struct {

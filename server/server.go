@@ -256,6 +256,9 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		if e.Field != "" {
 			gqlErr.Extensions["field"] = e.Field
 		}
+		if len(e.Candidates) > 0 {
+			gqlErr.Extensions["candidates"] = e.Candidates
+		}
 		return gqlErr
 	}
 }
