@@ -8,7 +8,7 @@ type Article struct {
 	ID          string     `json:"id"`
 	File        string     `json:"file,omitempty"` // under data/articles/; read when Text is not given
 	Title       string     `json:"title,omitempty"`
-	PublisherID string     `json:"publisher,omitempty"` // an OUTLET actor id
+	PublisherID string     `json:"publisher,omitempty"` // an actor id of PublisherKinds
 	Byline      string     `json:"byline,omitempty"`
 	Dateline    string     `json:"dateline,omitempty"`
 	URL         string     `json:"url,omitempty"`
@@ -17,6 +17,11 @@ type Article struct {
 	Description string     `json:"description,omitempty"`
 	Provenance  Provenance `json:"-"`
 }
+
+// PublisherKinds are the kinds of actor that publish articles: outlets, and
+// organisations that publish their own reports and statements (a monitor's
+// report, a group's communiqué).
+var PublisherKinds = []string{string(ActorOutlet), string(ActorMonitor), string(ActorArmedGroup)}
 
 // Name is the title, or the file name or id of an untitled article.
 func (a Article) Name() string {

@@ -124,6 +124,7 @@ const (
 	ClaimsOfIncident ClaimsOf = "incident" // the claims about an incident
 	ClaimsOfActor    ClaimsOf = "actor"    // what an actor said, and what its spokespeople said on its behalf
 	ClaimsOfArticle  ClaimsOf = "article"  // the claims an article carries
+	ClaimsOfRelayer  ClaimsOf = "relayer"  // the claims an actor relayed (their via names it)
 )
 
 // ClaimEnds say which of the entities a claim names to read with it, and
@@ -179,6 +180,7 @@ type ClaimWhere struct {
 	Incident        *string
 	Article         *string
 	Place           *string // about an incident in or near the place or a place within it
+	Via             *string // relayed by the actor: an outlet citing the report, an agency quoting it
 	IncidentDateGTE *string // the incident's date, YYYY-MM-DD, YYYY-MM or YYYY
 	IncidentDateLTE *string
 	CivilianTollGTE *int // a civilian toll of at least this
@@ -210,6 +212,7 @@ func (w *ClaimWhere) check() (int, error) {
 	c.set(w.Incident != nil)
 	c.set(w.Article != nil)
 	c.set(w.Place != nil)
+	c.set(w.Via != nil)
 	c.date("where.incidentDate_GTE", w.IncidentDateGTE, false)
 	c.date("where.incidentDate_LTE", w.IncidentDateLTE, true)
 	c.set(w.CivilianTollGTE != nil)

@@ -510,7 +510,7 @@ func (d *Document) references(fn func(field, id string, kinds []string, quote st
 	actor := []string{"ACTOR"}
 	for i, a := range d.Articles {
 		if a.PublisherID != "" {
-			if err := fn(fmt.Sprintf("articles[%d].publisher", i), a.PublisherID, []string{string(ActorOutlet)}, ""); err != nil {
+			if err := fn(fmt.Sprintf("articles[%d].publisher", i), a.PublisherID, PublisherKinds, ""); err != nil {
 				return err
 			}
 		}

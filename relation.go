@@ -17,7 +17,7 @@ const (
 	RelAlliedWith     RelationType = "ALLIED_WITH"      // armed group → armed group
 	RelFights         RelationType = "FIGHTS"           // armed group → armed group
 	RelControls       RelationType = "CONTROLS"         // armed group → place
-	RelPublishedBy    RelationType = "PUBLISHED_BY"     // article → outlet
+	RelPublishedBy    RelationType = "PUBLISHED_BY"     // article → the organisation that published it: an outlet, a monitor's report, a group's statement
 	RelCites          RelationType = "CITES"            // article → actor it relays
 )
 
@@ -44,7 +44,7 @@ var relationEnds = map[RelationType][][2]string{
 	RelAlliedWith:     {{string(ActorArmedGroup), string(ActorArmedGroup)}},
 	RelFights:         {{string(ActorArmedGroup), string(ActorArmedGroup)}},
 	RelControls:       {{string(ActorArmedGroup), NodePlace}},
-	RelPublishedBy:    {{NodeArticle, string(ActorOutlet)}},
+	RelPublishedBy:    {{NodeArticle, string(ActorOutlet)}, {NodeArticle, string(ActorMonitor)}, {NodeArticle, string(ActorArmedGroup)}},
 	RelCites:          {{NodeArticle, "ACTOR"}},
 }
 

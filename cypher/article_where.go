@@ -23,7 +23,7 @@ const (
 	articlesAll         = "MATCH (n:Article:Entity)\nWHERE "
 	articlesOfPublisher = "MATCH (:Entity {id: %[1]s})<-[:PUBLISHED_BY]-(n:Article)\nWHERE "
 	// An article is read with its publisher's id.
-	articleRowEnd = ", publisher: [(n)-[:PUBLISHED_BY]->(o:Outlet) | o.id][0]}"
+	articleRowEnd = ", publisher: [(n)-[:PUBLISHED_BY]->(o:Actor) | o.id][0]}"
 )
 
 // articleWhere builds the predicate of w on the article variable v.
@@ -83,5 +83,5 @@ func (db *DB) FindLinkedArticles(ctx context.Context, l strikegraph.Linked, wher
 		return nil, err
 	}
 	return findLinked[strikegraph.Article](ctx, db, "find_linked_articles", s, l, "Article", pred,
-		projection("n", l.Fields, "publisher")+" AS n, [(n)-[:PUBLISHED_BY]->(o:Outlet) | o.id][0] AS publisher", nil)
+		projection("n", l.Fields, "publisher")+" AS n, [(n)-[:PUBLISHED_BY]->(o:Actor) | o.id][0] AS publisher", nil)
 }

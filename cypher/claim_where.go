@@ -20,6 +20,7 @@ const (
 	claimIncident    = "incident.id = %[2]s"
 	claimArticle     = "r.article = %[2]s"
 	claimPlace       = "EXISTS { MATCH (incident)-[:LOCATED_IN|LOCATED_NEAR]->(:Place)-[:LOCATED_IN]->*(:Place {id: %[2]s}) }"
+	claimVia         = "%[2]s IN r.via"
 	claimDateFrom    = "incident.date >= %[2]s"
 	claimDateTo      = "incident.date <= %[2]s"
 	claimTollFrom    = "coalesce(r.civiliansKilledMax, r.civiliansKilledMin) >= %[2]s"
@@ -43,7 +44,12 @@ const (
 	claimsOfArticle   = "MATCH (speaker:Actor)-[r:%[1]s]->(incident:Incident)\nWHERE r.article = key AND %[2]s\nRETURN speaker, r, incident"
 	claimsOfActor     = "MATCH (speaker:Actor:Entity {id: key})-[r:%[1]s]->(incident:Incident)\nWHERE %[2]s\nRETURN speaker, r, incident"
 	claimsOfActorWord = "MATCH (actor:Entity {id: key})<-[:SPEAKS_FOR]-(speaker:Actor)-[r:%[1]s]->(incident:Incident)\nWHERE r.onBehalfOf = key AND %[2]s\nRETURN speaker, r, incident"
-	claimRow          = "{speaker: speaker.id, stance: type(r), incident: incident.id, props: properties(r)}"
+	// An actor's relays start from the claim_via index: a phrase of the
+	// key, whose quotes and backslashes are escaped, is the one token the
+	// keyword analyzer made of it.
+	claimsOfRelayer = "CALL db.index.fulltext.queryRelationships('claim_via', '\"' + replace(replace(key, '\\\\', '\\\\\\\\'), '\"', '\\\\\"') + '\"') YIELD relationship AS r\n" +
+		"WITH r, startNode(r) AS speaker, endNode(r) AS incident\nWHERE type(r) = '%[1]s' AND key IN r.via AND speaker:Actor AND incident:Incident AND %[2]s\nRETURN speaker, r, incident"
+	claimRow = "{speaker: speaker.id, stance: type(r), incident: incident.id, props: properties(r)}"
 )
 
 // A page of a speaker's claims may walk (walk): the speaker's claims are
@@ -95,6 +101,9 @@ func (s *statement) claimWhere(w *strikegraph.ClaimWhere) (string, error) {
 	}
 	if w.Place != nil {
 		add(claimPlace, *w.Place)
+	}
+	if w.Via != nil {
+		add(claimVia, *w.Via)
 	}
 	ps, err := s.dates(ps, "",
 		dateBound{"where.incidentDate_GTE", w.IncidentDateGTE, false, claimDateFrom},
@@ -236,16 +245,17 @@ var claimsOf = map[strikegraph.ClaimsOf][]string{
 	strikegraph.ClaimsOfIncident: {claimsOfIncident},
 	strikegraph.ClaimsOfArticle:  {claimsOfArticle},
 	strikegraph.ClaimsOfActor:    {claimsOfActor, claimsOfActorWord},
+	strikegraph.ClaimsOfRelayer:  {claimsOfRelayer},
 }
 
 // The entities a claim names, read with it when asked for.
 const (
-	claimArticleMatch = "\nOPTIONAL MATCH (article:Article:Entity {id: r.article})\nOPTIONAL MATCH (article)-[:PUBLISHED_BY]->(publisher:Outlet)"
+	claimArticleMatch = "\nOPTIONAL MATCH (article:Article:Entity {id: r.article})\nOPTIONAL MATCH (article)-[:PUBLISHED_BY]->(publisher:Actor)"
 	claimBehalfMatch  = "\nOPTIONAL MATCH (behalf:Actor:Entity {id: r.onBehalfOf})"
 	// The entity whose claims they are, with its publisher as
 	// find_entities_by_ids reads it: a key with no claims is one row with
 	// a null claim, which FindClaimsOf drops.
-	claimsOfWithEntity = "UNWIND $ids AS key\nMATCH (of:Entity {id: key})\nOPTIONAL MATCH (of)-[:PUBLISHED_BY]->(ofPublisher:Outlet)\nOPTIONAL CALL (key) {\n"
+	claimsOfWithEntity = "UNWIND $ids AS key\nMATCH (of:Entity {id: key})\nOPTIONAL MATCH (of)-[:PUBLISHED_BY]->(ofPublisher:Actor)\nOPTIONAL CALL (key) {\n"
 	claimsOfEntity     = ", {n: %s, publisher: ofPublisher.id} AS ofNode"
 	// One row a key: its claims in order, each a list of the speaker's id,
 	// the stance, the incident's id and the edge's properties, and each end
@@ -260,7 +270,7 @@ const (
 	claimsOfEndProjected = ", [%s IN %ss | %s] AS %s"
 	// An article's publisher is read from each article kept, as
 	// find_linked_articles does.
-	claimArticleEnd = "{n: %s, publisher: [(article)-[:PUBLISHED_BY]->(o:Outlet) | o.id][0]}"
+	claimArticleEnd = "{n: %s, publisher: [(article)-[:PUBLISHED_BY]->(o:Actor) | o.id][0]}"
 )
 
 // claimEnd is one entity a claim names: its variable in the statement, the

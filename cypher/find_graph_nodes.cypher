@@ -5,4 +5,4 @@
 MATCH (n:Entity) WHERE n.id > $after
 WITH n ORDER BY n.id LIMIT $limit
 RETURN n.id AS id, {labels: labels(n), props: n {.*, text: null, nameKeys: null, wordKeys: null}} AS n,
-  COLLECT { MATCH (n)-[:PUBLISHED_BY]->(o:Outlet) RETURN o.id }[0] AS publisher
+  COLLECT { MATCH (n)-[:PUBLISHED_BY]->(o:Actor) RETURN o.id }[0] AS publisher

@@ -52,7 +52,7 @@ CALL (nodes, ids) {
 CALL (kept) {
   UNWIND range(0, size(kept) - 1) AS i
   WITH i, kept[i] AS n
-  RETURN i, n, COLLECT { MATCH (n)-[:PUBLISHED_BY]->(o:Outlet) RETURN o.id }[0] AS publisher, null AS edge
+  RETURN i, n, COLLECT { MATCH (n)-[:PUBLISHED_BY]->(o:Actor) RETURN o.id }[0] AS publisher, null AS edge
   UNION ALL
   WITH kept, [n IN kept | n.id] AS keptIDs
   UNWIND kept AS a

@@ -5,5 +5,5 @@ MATCH (n:Entity {id: id})
 SET n.lock_ = true
 REMOVE n.lock_
 WITH n
-OPTIONAL MATCH (n)-[:PUBLISHED_BY]->(publisher:Outlet)
+OPTIONAL MATCH (n)-[:PUBLISHED_BY]->(publisher:Actor)
 RETURN n, publisher.id AS publisher

@@ -16,6 +16,10 @@ CREATE INDEX incident_date IF NOT EXISTS FOR (n:Incident) ON (n.date);
 DROP INDEX entity_name_keys IF EXISTS;
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.nameKeys, n.wordKeys]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+// What an actor relayed is found by its id in a claim's via, one token per
+// id (a list cannot be in a range index).
+CREATE FULLTEXT INDEX claim_via IF NOT EXISTS FOR ()-[r:REPORTED|DENIED|RESPONDED]-() ON EACH [r.via]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
 // Searches around a point seek places by distance.
 CREATE POINT INDEX place_location IF NOT EXISTS FOR (n:Place) ON (n.location);
 // A merge of two entities is recorded as a :Merge node, found by either id.

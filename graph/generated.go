@@ -75,6 +75,7 @@ type ComplexityRoot struct {
 		Name             func(childComplexity int) int
 		PartOf           func(childComplexity int, where *strikegraph.ActorWhere) int
 		Provenance       func(childComplexity int) int
+		Relayed          func(childComplexity int, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) int
 		SpeaksFor        func(childComplexity int) int
 		Spokespeople     func(childComplexity int) int
 		TargetedBy       func(childComplexity int, where *strikegraph.IncidentWhere) int
@@ -493,6 +494,7 @@ type ActorResolver interface {
 	Links(ctx context.Context, obj *strikegraph.Actor, types []strikegraph.RelationType, direction *strikegraph.Direction) ([]*strikegraph.Link, error)
 	Claims(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error)
 	ClaimsConnection(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*ClaimsConnection, error)
+	Relayed(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error)
 	SpeaksFor(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Link, error)
 	Spokespeople(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Link, error)
 	PartOf(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error)
@@ -860,6 +862,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Actor.Provenance(childComplexity), true
+	case "Actor.relayed":
+		if e.ComplexityRoot.Actor.Relayed == nil {
+			break
+		}
+
+		args, err := ec.field_Actor_relayed_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.Relayed(childComplexity, args["stance"].(*strikegraph.Stance), args["where"].(*strikegraph.ClaimWhere)), true
 	case "Actor.speaksFor":
 		if e.ComplexityRoot.Actor.SpeaksFor == nil {
 			break
@@ -3310,6 +3323,11 @@ type Actor implements Entity {
   claims(stance: Stance, where: ClaimWhere): [Claim!]!
   "The same, filtered, sorted and paged like Query.claimsConnection."
   claimsConnection(where: ClaimWhere, sort: [ClaimSort!], first: Int, after: String, last: Int, before: String): ClaimsConnection!
+  """
+  What this actor relayed, of one stance or all: the claims whose via names
+  it (an outlet citing a monitor's report, an agency quoting an official).
+  """
+  relayed(stance: Stance, where: ClaimWhere): [Claim!]!
   "SPEAKS_FOR edges from this spokesperson, with the role."
   speaksFor: [Link!]!
   "SPEAKS_FOR edges to this organisation, with each speaker's role."
@@ -3568,7 +3586,7 @@ input ArticleWhere {
   OR: [ArticleWhere!]
   NOT: ArticleWhere
   id_IN: [ID!]
-  "Published by this outlet."
+  "Published by this actor (an outlet, or an organisation publishing its own report)."
   publisher: ID
   published_GTE: String
   published_LTE: String
@@ -3607,6 +3625,8 @@ input ClaimWhere {
   article: ID
   "About an incident in or near this place or a place within it."
   place: ID
+  "Relayed by this actor: an outlet citing the report, an agency quoting it (the claim's via)."
+  via: ID
   "The incident's date."
   incidentDate_GTE: String
   incidentDate_LTE: String
@@ -4006,7 +4026,7 @@ input ArticleInput {
   title: String!
   "The whole text: every quote must stand in it verbatim."
   text: String!
-  "An OUTLET actor's id."
+  "The id of the actor that published it: an OUTLET, or a MONITOR or ARMED_GROUP publishing its own report or statement."
   publisher: ID
   byline: String
   dateline: String
@@ -4122,6 +4142,8 @@ func (ec *executionContext) childFields_Actor(ctx context.Context, field graphql
 		return ec.fieldContext_Actor_claims(ctx, field)
 	case "claimsConnection":
 		return ec.fieldContext_Actor_claimsConnection(ctx, field)
+	case "relayed":
+		return ec.fieldContext_Actor_relayed(ctx, field)
 	case "speaksFor":
 		return ec.fieldContext_Actor_speaksFor(ctx, field)
 	case "spokespeople":
@@ -5233,6 +5255,28 @@ func (ec *executionContext) field_Actor_partOf_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["where"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Actor_relayed_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "stance",
+		func(ctx context.Context, v any) (*strikegraph.Stance, error) {
+			return ec.unmarshalOStance2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐStance(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["stance"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ClaimWhere, error) {
+			return ec.unmarshalOClaimWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg1
 	return args, nil
 }
 
@@ -7172,6 +7216,50 @@ func (ec *executionContext) fieldContext_Actor_claimsConnection(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Actor_claimsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Actor_relayed(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Actor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Actor_relayed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().Relayed(ctx, obj, fc.Args["stance"].(*strikegraph.Stance), fc.Args["where"].(*strikegraph.ClaimWhere))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Actor_relayed(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Actor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_relayed_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17368,7 +17456,7 @@ func (ec *executionContext) unmarshalInputClaimWhere(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id_IN", "retracted", "stance_IN", "speaker", "speakerKind_IN", "incident", "article", "place", "incidentDate_GTE", "incidentDate_LTE", "civilianToll_GTE", "civilianToll_LTE", "denies_IN", "response_IN", "text"}
+	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id_IN", "retracted", "stance_IN", "speaker", "speakerKind_IN", "incident", "article", "place", "via", "incidentDate_GTE", "incidentDate_LTE", "civilianToll_GTE", "civilianToll_LTE", "denies_IN", "response_IN", "text"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17452,6 +17540,13 @@ func (ec *executionContext) unmarshalInputClaimWhere(ctx context.Context, obj an
 				return it, err
 			}
 			it.Place = data
+		case "via":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("via"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Via = data
 		case "incidentDate_GTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidentDate_GTE"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -18934,6 +19029,42 @@ func (ec *executionContext) _Actor(ctx context.Context, sel ast.SelectionSet, ob
 					}
 				}()
 				res = ec._Actor_claimsConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "relayed":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Actor_relayed(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}

@@ -48,7 +48,7 @@ type ArticleInput struct {
 	Title string  `json:"title"`
 	// The whole text: every quote must stand in it verbatim.
 	Text string `json:"text"`
-	// An OUTLET actor's id.
+	// The id of the actor that published it: an OUTLET, or a MONITOR or ARMED_GROUP publishing its own report or statement.
 	Publisher   *string    `json:"publisher,omitempty"`
 	Byline      *string    `json:"byline,omitempty"`
 	Dateline    *string    `json:"dateline,omitempty"`

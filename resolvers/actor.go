@@ -44,6 +44,12 @@ func (r *actorResolver) Claims(ctx context.Context, obj *strikegraph.Actor, stan
 	})
 }
 
+func (r *actorResolver) Relayed(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error) {
+	return checked(where, func() ([]*strikegraph.Claim, error) {
+		return loaders.Claims(ctx, strikegraph.ClaimsOfRelayer, obj.ID, ofStance(where, stance), claimEnds(ctx))
+	})
+}
+
 func (r *actorResolver) SpeaksFor(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Link, error) {
 	return links(ctx, obj.ID, out, strikegraph.RelSpeaksFor)
 }
