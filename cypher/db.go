@@ -45,6 +45,11 @@ type Config struct {
 	Password  string        // empty: no credentials are sent
 	Database  string        // empty: the server's default database
 	TxTimeout time.Duration // the most one transaction may run; default 10s
+
+	// Observe, when set, is told of each statement as it starts, by its
+	// query's name (find_incidents), and its done of how it ended: OK, or
+	// the code of the error (strikegraph.ECode…). It must be quick.
+	Observe func(query string) (done func(outcome string))
 }
 
 // DB is Strikegraph's graph on a Neo4j server or cluster. It holds no state
@@ -56,6 +61,7 @@ type DB struct {
 	txTimeout time.Duration
 	log       *slog.Logger
 	roundTrip atomic.Int64
+	observe   func(query string) func(outcome string)
 }
 
 // Open connects to Neo4j. It does not wait for the server: see Ping.
@@ -77,7 +83,7 @@ func Open(cfg Config, log *slog.Logger) (*DB, error) {
 	if cfg.TxTimeout == 0 {
 		cfg.TxTimeout = 10 * time.Second
 	}
-	return &DB{driver: driver, database: cfg.Database, txTimeout: cfg.TxTimeout, log: log}, nil
+	return &DB{driver: driver, database: cfg.Database, txTimeout: cfg.TxTimeout, log: log, observe: cfg.Observe}, nil
 }
 
 // Close closes the driver's connections.
@@ -127,7 +133,10 @@ func (db *DB) readBuilt(ctx context.Context, name, text string, params map[strin
 	var recs []*neo4j.Record
 	for try := 0; try < 2; try++ {
 		db.roundTrip.Add(1)
-		if recs, err = db.autoCommit(ctx, text, params); err == nil || !neo4j.IsRetryable(err) || overTxMemory(err) || ctx.Err() != nil {
+		end := db.statement(name)
+		recs, err = db.autoCommit(ctx, text, params)
+		end(err)
+		if err == nil || !neo4j.IsRetryable(err) || overTxMemory(err) || ctx.Err() != nil {
 			break
 		}
 	}
@@ -148,6 +157,7 @@ func (db *DB) readEach(ctx context.Context, name, text string, params map[string
 	}
 	defer done()
 	db.roundTrip.Add(1)
+	end := db.statement(name)
 	session := db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database, AccessMode: neo4j.AccessModeRead})
 	defer session.Close(ctx)
 	res, err := session.Run(ctx, text, params, neo4j.WithTxTimeout(db.timeout(ctx)))
@@ -160,6 +170,7 @@ func (db *DB) readEach(ctx context.Context, name, text string, params map[string
 	if err == nil {
 		err = res.Err()
 	}
+	end(err)
 	if err != nil {
 		return db.limitError(ctx, fmt.Errorf("%s: %w", name, err))
 	}
@@ -189,9 +200,11 @@ func (db *DB) execute(ctx context.Context, name, text string, params map[string]
 	}
 	defer done()
 	db.roundTrip.Add(1)
+	end := db.statement(name)
 	res, err := neo4j.ExecuteQuery(ctx, db.driver, text, params, neo4j.EagerResultTransformer,
 		routing, neo4j.ExecuteQueryWithDatabase(db.database),
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(db.timeout(ctx))))
+	end(err)
 	if err != nil {
 		return nil, db.limitError(ctx, fmt.Errorf("%s: %w", name, err))
 	}
@@ -256,11 +269,32 @@ func (db *DB) limitError(ctx context.Context, err error) error {
 // run sends one query inside a transaction.
 func (db *DB) run(ctx context.Context, tx neo4j.ManagedTransaction, name string, params map[string]any) ([]*neo4j.Record, error) {
 	db.roundTrip.Add(1)
+	end := db.statement(name)
 	res, err := tx.Run(ctx, query(name), params)
 	if err != nil {
+		end(err)
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return res.Collect(ctx)
+	recs, err := res.Collect(ctx)
+	end(err)
+	return recs, err
+}
+
+// statement tells Config.Observe that the statement name starts; end tells
+// it how it ended.
+func (db *DB) statement(name string) (end func(error)) {
+	if db.observe == nil {
+		return func(error) {}
+	}
+	done := db.observe(name)
+	return func(err error) {
+		outcome := "OK"
+		var e *strikegraph.Error
+		if errors.As(dbError(err), &e) {
+			outcome = e.Code
+		}
+		done(outcome)
+	}
 }
 
 // dbError turns driver errors into domain errors a client can act on.

@@ -24,6 +24,9 @@ type admission struct {
 	slots *semaphore.Weighted
 	size  int64
 	wait  time.Duration
+	// observe, when set, is told how long each read waited, and whether
+	// it was admitted.
+	observe func(admitted bool, waited time.Duration)
 }
 
 // DefaultMaxHeavyReads is how many heavy reads run at once: two a core of
@@ -44,7 +47,12 @@ func (a *admission) enter(ctx context.Context, n int) (leave func(), err error) 
 	w := min(int64(n), a.size)
 	ctx, cancel := context.WithTimeout(ctx, a.wait)
 	defer cancel()
-	if err := a.slots.Acquire(ctx, w); err != nil {
+	start := time.Now()
+	err = a.slots.Acquire(ctx, w)
+	if a.observe != nil {
+		a.observe(err == nil, time.Since(start))
+	}
+	if err != nil {
 		return nil, &strikegraph.Error{Code: strikegraph.ECodeOverloaded,
 			Message: "the service is running as many heavy reads (neighbourhoods, paths, timelines, totals, exports) as it can; try again shortly"}
 	}

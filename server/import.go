@@ -11,6 +11,7 @@ import (
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/auth"
 	"github.com/strikegraph/strikegraph/importer"
+	"github.com/strikegraph/strikegraph/metrics"
 )
 
 // DefaultMaxImportBytes is the largest import body: an ACLED export of a few
@@ -22,7 +23,7 @@ const DefaultMaxImportBytes = 256 << 20
 // batches as the caller, who must be an editor. The answer is the import
 // report; the records it rejects are in it, with their lines. With
 // ?check=true nothing is written, and the report lists every problem.
-func importRecords(store strikegraph.WriteService, log *slog.Logger, maxBytes int64) http.HandlerFunc {
+func importRecords(store strikegraph.WriteService, log *slog.Logger, m *metrics.Metrics, maxBytes int64) http.HandlerFunc {
 	return func(w http.ResponseWriter, req *http.Request) {
 		ctx := req.Context()
 		if err := auth.Require(ctx, auth.RoleEditor); err != nil {
@@ -93,6 +94,10 @@ func importRecords(store strikegraph.WriteService, log *slog.Logger, maxBytes in
 				log.InfoContext(ctx, "import progress", "by", p.Name, "records", rep.Records, "rejected", len(rep.Rejected))
 			},
 		})
+		m.ImportRows("created", rep.Created)
+		m.ImportRows("updated", rep.Updated)
+		m.ImportRows("unchanged", rep.Unchanged)
+		m.ImportRows("rejected", len(rep.Rejected))
 		if err != nil {
 			// What was written stays: each batch committed whole, and
 			// importing the file again skips it as unchanged.

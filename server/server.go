@@ -1,7 +1,8 @@
 // Package server serves Strikegraph over HTTP: GraphQL at /graphql, exports
 // of the network at /export/{format} and of the whole graph as an annotation
 // document at /export/annotation, the explorer at /explorer/ (and /),
-// GraphiQL at /graphiql/, and the health endpoints /livez and /readyz.
+// GraphiQL at /graphiql/, the health endpoints /livez and /readyz, and
+// Prometheus's /metrics.
 package server
 
 import (
@@ -27,6 +28,8 @@ import (
 	"github.com/strikegraph/strikegraph/auth"
 	"github.com/strikegraph/strikegraph/graph"
 	"github.com/strikegraph/strikegraph/loaders"
+	"github.com/strikegraph/strikegraph/logs"
+	"github.com/strikegraph/strikegraph/metrics"
 	"github.com/strikegraph/strikegraph/resolvers"
 	"github.com/strikegraph/strikegraph/web"
 )
@@ -80,6 +83,13 @@ type Options struct {
 	// CORSOrigins are the origins (https://tools.example.org) whose pages
 	// may call the service from a browser; none by default.
 	CORSOrigins []string
+
+	// NoAccessLog turns off the line logged at INFO for each request.
+	NoAccessLog bool
+
+	// Metrics are what GET /metrics serves, and what the requests, heavy
+	// reads and imports are counted in; nil makes the handler its own.
+	Metrics *metrics.Metrics
 }
 
 // Handler returns the service's HTTP routes over store.
@@ -89,6 +99,11 @@ func Handler(store resolvers.Store, log *slog.Logger, opts Options) http.Handler
 
 // routes is Handler with the admission of heavy reads given.
 func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admission) http.Handler {
+	log = slog.New(logs.Handler(log.Handler()))
+	if opts.Metrics == nil {
+		opts.Metrics = metrics.New()
+	}
+	heavy.observe = opts.Metrics.Admission
 	opts.LoaderWait = cmp.Or(opts.LoaderWait, loaders.DefaultWait)
 	opts.MaxDepth = cmp.Or(opts.MaxDepth, DefaultMaxDepth)
 	opts.MaxComplexity = cmp.Or(opts.MaxComplexity, DefaultMaxComplexity)
@@ -109,6 +124,12 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	}
 	schema := graph.NewExecutableSchema(graph.Config{Resolvers: resolvers.New(store)})
 	gql := handler.New(costedSchema{schema})
+	gql.AroundOperations(observeOperation) // first: it sees what the others answer
+	gql.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		res := next(ctx)
+		observeResponse(ctx, res)
+		return res
+	})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
 	if !opts.NoIntrospection {
@@ -139,7 +160,7 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	mux.Handle("GET /export/claims.csv", opts.Auth.Wrap(limiter.byCredential(heavy.route(log, exportClaims(store, log))), refuse))
 	mux.Handle("GET /export/incidents.csv", opts.Auth.Wrap(limiter.byCredential(heavy.route(log, exportACLED(store, log))), refuse))
 	mux.Handle("GET /export/annotation", opts.Auth.Wrap(limiter.byCredential(heavy.route(log, exportDocument(store, log))), refuse))
-	mux.Handle("POST /import", bodyDeadline(10*opts.BodyTimeout, opts.Auth.Wrap(limiter.byCredential(importRecords(store, log, int64(opts.MaxImportBytes))), refuse)))
+	mux.Handle("POST /import", bodyDeadline(10*opts.BodyTimeout, opts.Auth.Wrap(limiter.byCredential(importRecords(store, log, opts.Metrics, int64(opts.MaxImportBytes))), refuse)))
 	// The pages hold no data, so they need no credentials; what they ask of
 	// /graphql and /export does.
 	if !opts.NoPages {
@@ -153,6 +174,9 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	mux.HandleFunc("GET /livez", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
+	// /metrics, like the health endpoints, is for the operator's tools and
+	// needs no credentials: it shows counts and timings, never data.
+	mux.Handle("GET /metrics", opts.Metrics.Handler())
 	// /readyz says whether requests can be answered: Neo4j must answer quickly.
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, req *http.Request) {
 		ctx, cancel := context.WithTimeout(req.Context(), 2*time.Second)
@@ -163,7 +187,7 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
-	return cors(opts.CORSOrigins, limiter.byAddress(statementSlots(mux)))
+	return requestID(observe(log, !opts.NoAccessLog, opts.Metrics, cors(opts.CORSOrigins, limiter.byAddress(statementSlots(mux)))))
 }
 
 // bodyDeadline gives a client d to send the rest of its request, so that a

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"strconv"
@@ -91,12 +92,14 @@ func connect(ctx context.Context, c *neo4jConfig, log *slog.Logger) (db *cypher.
 var envErrs []error
 
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		return err
+	fs.SetOutput(io.Discard) // run prints the usage: see flagError
+	err := fs.Parse(args)
+	envErr := errors.Join(envErrs...)
+	envErrs = nil // also when the flags failed, so the next command starts clean
+	if err != nil {
+		return &flagError{fs, err}
 	}
-	err := errors.Join(envErrs...)
-	envErrs = nil
-	return err
+	return envErr
 }
 
 func env(key, def string) string {

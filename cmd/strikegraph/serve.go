@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/url"
@@ -13,10 +14,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/strikegraph/strikegraph/logs"
+	"github.com/strikegraph/strikegraph/metrics"
 	"github.com/strikegraph/strikegraph/server"
 )
 
-func serve(ctx context.Context, args []string, log *slog.Logger) error {
+func serve(ctx context.Context, args []string, stderr io.Writer, log *slog.Logger) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", env("STRIKEGRAPH_ADDR", "127.0.0.1:8080"), "HTTP address to serve on [STRIKEGRAPH_ADDR]")
 	seed := fs.Bool("seed", envBool("STRIKEGRAPH_SEED", true), "load the seed corpus when the graph is empty [STRIKEGRAPH_SEED]")
@@ -38,12 +41,22 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 	pages := fs.Bool("pages", envBool("STRIKEGRAPH_PAGES", true), "serve the explorer and GraphiQL [STRIKEGRAPH_PAGES]")
 	rateLimit := fs.Int("rate-limit", envInt("STRIKEGRAPH_RATE_LIMIT", server.DefaultRateLimit), "requests a second each client address and each credential may send, in bursts of twice that; 0: no limit; loopback clients are not limited [STRIKEGRAPH_RATE_LIMIT]")
 	corsOrigins := fs.String("cors-origins", env("STRIKEGRAPH_CORS_ORIGINS", ""), "comma-separated origins whose pages may call the service from a browser (https://tools.example.org); none when empty [STRIKEGRAPH_CORS_ORIGINS]")
+	logFormat := fs.String("log-format", env("STRIKEGRAPH_LOG_FORMAT", "text"), "how log lines are written to standard error: text (key=value) or json [STRIKEGRAPH_LOG_FORMAT]")
+	accessLog := fs.Bool("access-log", envBool("STRIKEGRAPH_ACCESS_LOG", true), "log a line at INFO for each request: method, path, status, bytes, duration, GraphQL operation, request id [STRIKEGRAPH_ACCESS_LOG]")
 	gcPercent := fs.Int("gc-percent", envInt("STRIKEGRAPH_GC_PERCENT", 200), "Go's GOGC for the service, when GOGC is not set: the heap grows by this percent between collections; more spends memory to save CPU [STRIKEGRAPH_GC_PERCENT]")
 	as := authFlags(fs)
 	nc := neo4jFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	switch *logFormat {
+	case "text": // main's logger
+	case "json":
+		log = slog.New(slog.NewJSONHandler(stderr, nil))
+	default:
+		return fmt.Errorf("serve: --log-format %q: want text or json", *logFormat)
+	}
+	log = slog.New(logs.Handler(log.Handler())) // request ids, also on the lines of auth and Neo4j
 	if *gcPercent < 1 {
 		return errors.New("serve: --gc-percent must be at least 1 (GOGC=off is for GOGC itself)")
 	}
@@ -52,7 +65,7 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 		// spends a tenth of its CPU collecting.
 		debug.SetGCPercent(*gcPercent)
 	}
-	opts.NoIntrospection, opts.NoSuggestions, opts.NoPages = !*introspection, !*suggestions, !*pages
+	opts.NoIntrospection, opts.NoSuggestions, opts.NoPages, opts.NoAccessLog = !*introspection, !*suggestions, !*pages, !*accessLog
 	for _, o := range strings.Split(*corsOrigins, ",") {
 		if o = strings.TrimSpace(o); o != "" {
 			if u, err := url.Parse(o); err != nil || u.Scheme == "" || u.Host == "" || u.Path != "" {
@@ -73,10 +86,13 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 	if min(opts.MaxDepth, opts.MaxComplexity, opts.MaxTokens, opts.MaxFields, opts.MaxDirectives, opts.MaxAliases, opts.MaxStatements, opts.MaxHeavyStatements, opts.MaxBodyBytes, opts.MaxImportBytes) < 1 {
 		return errors.New("serve: every --max-… limit must be at least 1")
 	}
-	log.Info("config", "addr", *addr, "seed", *seed, "drain", *drain, "max_depth", opts.MaxDepth,
+	b, _ := debug.ReadBuildInfo()
+	build := buildOf(b)
+	log.Info("config", "version", build.version, "commit", build.commit, "addr", *addr, "seed", *seed, "drain", *drain, "max_depth", opts.MaxDepth,
 		"max_complexity", opts.MaxComplexity, "max_tokens", opts.MaxTokens, "max_statements", opts.MaxStatements,
 		"max_heavy_statements", opts.MaxHeavyStatements, "max_body_bytes", opts.MaxBodyBytes,
-		"introspection", *introspection, "field_suggestions", *suggestions, "pages", *pages, "cors_origins", opts.CORSOrigins)
+		"introspection", *introspection, "field_suggestions", *suggestions, "pages", *pages, "cors_origins", opts.CORSOrigins,
+		"access_log", *accessLog)
 	authn, err := as.authenticator(log)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -93,6 +109,8 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 			return fmt.Errorf("serve: %w", err)
 		}
 	}
+	opts.Metrics = metrics.New()
+	nc.Observe = opts.Metrics.Statement
 	db, closeDB, err := connect(ctx, nc, log)
 	if err != nil {
 		return err

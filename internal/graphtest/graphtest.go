@@ -22,11 +22,16 @@ type Graph struct {
 	Target *neo4jtest.Target
 }
 
-// Open returns an empty graph with the schema applied.
-func Open(t testing.TB) *Graph {
+// Open returns an empty graph with the schema applied. Each configure
+// changes the configuration first, to set Observe for instance.
+func Open(t testing.TB, configure ...func(*cypher.Config)) *Graph {
 	t.Helper()
 	target := neo4jtest.New(t)
-	db, err := cypher.Open(cypher.Config{URI: target.URI, Username: target.Username, Password: target.Password, Database: target.Database}, Logger(t))
+	cfg := cypher.Config{URI: target.URI, Username: target.Username, Password: target.Password, Database: target.Database}
+	for _, c := range configure {
+		c(&cfg)
+	}
+	db, err := cypher.Open(cfg, Logger(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,10 +48,10 @@ func (g *Graph) LoadDocument(ctx context.Context, doc *strikegraph.Document) err
 	return err
 }
 
-// Seeded returns a graph holding the seed corpus.
-func Seeded(t testing.TB) *Graph {
+// Seeded returns a graph holding the seed corpus, opened as Open does.
+func Seeded(t testing.TB, configure ...func(*cypher.Config)) *Graph {
 	t.Helper()
-	db := Open(t)
+	db := Open(t, configure...)
 	for _, doc := range SeedDocuments(t) {
 		if err := db.LoadDocument(t.Context(), &doc); err != nil {
 			t.Fatal(err)
