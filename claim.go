@@ -183,6 +183,10 @@ type ClaimWhere struct {
 	Via             *string // relayed by the actor: an outlet citing the report, an agency quoting it
 	IncidentDateGTE *string // the incident's date, YYYY-MM-DD, YYYY-MM or YYYY
 	IncidentDateLTE *string
+	StatedOnGTE     *string // when the claim was made, as its source dates it (the first day it may stand for)
+	StatedOnLTE     *string
+	RecordedAtGTE   *string // the UTC day the claim was recorded in the graph
+	RecordedAtLTE   *string
 	CivilianTollGTE *int // a civilian toll of at least this
 	CivilianTollLTE *int
 	DeniesIn        []Denial
@@ -215,6 +219,10 @@ func (w *ClaimWhere) check() (int, error) {
 	c.set(w.Via != nil)
 	c.date("where.incidentDate_GTE", w.IncidentDateGTE, false)
 	c.date("where.incidentDate_LTE", w.IncidentDateLTE, true)
+	c.date("where.statedOn_GTE", w.StatedOnGTE, false)
+	c.date("where.statedOn_LTE", w.StatedOnLTE, true)
+	c.date("where.recordedAt_GTE", w.RecordedAtGTE, false)
+	c.date("where.recordedAt_LTE", w.RecordedAtLTE, true)
 	c.set(w.CivilianTollGTE != nil)
 	c.set(w.CivilianTollLTE != nil)
 	if w.Text != nil {
@@ -230,8 +238,11 @@ func (w *ClaimWhere) check() (int, error) {
 type ClaimSort struct {
 	IncidentDate *SortDirection
 	CivilianToll *SortDirection
+	StatedOn     *SortDirection // when the claim was made; undated claims last
+	RecordedAt   *SortDirection // when it was recorded in the graph
 }
 
 func (s *ClaimSort) fields() map[string]*SortDirection {
-	return map[string]*SortDirection{"incidentDate": s.IncidentDate, "civilianToll": s.CivilianToll}
+	return map[string]*SortDirection{"incidentDate": s.IncidentDate, "civilianToll": s.CivilianToll,
+		"statedOn": s.StatedOn, "recordedAt": s.RecordedAt}
 }

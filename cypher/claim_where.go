@@ -23,13 +23,18 @@ const (
 	claimVia         = "%[2]s IN r.via"
 	claimDateFrom    = "incident.date >= %[2]s"
 	claimDateTo      = "incident.date <= %[2]s"
-	claimTollFrom    = "coalesce(r.civiliansKilledMax, r.civiliansKilledMin) >= %[2]s"
-	claimTollTo      = "coalesce(r.civiliansKilledMin, r.civiliansKilledMax) <= %[2]s"
-	claimDenies      = "r.denies IN %[2]s"
-	claimResponse    = "r.response IN %[2]s"
-	claimQuote       = "toLower(r.quote) CONTAINS %[2]s"
-	claimRetracted   = "r.retractedAt IS NOT NULL"
-	claimStanding    = "r.retractedAt IS NULL"
+	claimStatedFrom  = "r.statedOn >= %[2]s"
+	claimStatedTo    = "r.statedOn <= %[2]s"
+	// createdAt is a UTC datetime; its day is what a bound compares.
+	claimRecordedFrom = "date(r.createdAt) >= %[2]s"
+	claimRecordedTo   = "date(r.createdAt) <= %[2]s"
+	claimTollFrom     = "coalesce(r.civiliansKilledMax, r.civiliansKilledMin) >= %[2]s"
+	claimTollTo       = "coalesce(r.civiliansKilledMin, r.civiliansKilledMax) <= %[2]s"
+	claimDenies       = "r.denies IN %[2]s"
+	claimResponse     = "r.response IN %[2]s"
+	claimQuote        = "toLower(r.quote) CONTAINS %[2]s"
+	claimRetracted    = "r.retractedAt IS NOT NULL"
+	claimStanding     = "r.retractedAt IS NULL"
 )
 
 // The branches a claim query is made of, one per stance, so that each seeks
@@ -107,7 +112,11 @@ func (s *statement) claimWhere(w *strikegraph.ClaimWhere) (string, error) {
 	}
 	ps, err := s.dates(ps, "",
 		dateBound{"where.incidentDate_GTE", w.IncidentDateGTE, false, claimDateFrom},
-		dateBound{"where.incidentDate_LTE", w.IncidentDateLTE, true, claimDateTo})
+		dateBound{"where.incidentDate_LTE", w.IncidentDateLTE, true, claimDateTo},
+		dateBound{"where.statedOn_GTE", w.StatedOnGTE, false, claimStatedFrom},
+		dateBound{"where.statedOn_LTE", w.StatedOnLTE, true, claimStatedTo},
+		dateBound{"where.recordedAt_GTE", w.RecordedAtGTE, false, claimRecordedFrom},
+		dateBound{"where.recordedAt_LTE", w.RecordedAtLTE, true, claimRecordedTo})
 	if err != nil {
 		return "", err
 	}
@@ -211,6 +220,8 @@ func fill(format, edge, pred, param string) string {
 var claimOrder = map[string]string{
 	"incidentDate": "incident.date",
 	"civilianToll": "coalesce(r.civiliansKilledMax, r.civiliansKilledMin)",
+	"statedOn":     "r.statedOn",
+	"recordedAt":   "r.createdAt",
 }
 
 // FindClaims returns a page of claims: by the sort keys, then by the

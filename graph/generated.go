@@ -3630,6 +3630,12 @@ input ClaimWhere {
   "The incident's date."
   incidentDate_GTE: String
   incidentDate_LTE: String
+  "When the claim was made, as its source dates it: YYYY-MM-DD, YYYY-MM or YYYY. Claims of a month count from its first day; undated claims are left out."
+  statedOn_GTE: String
+  statedOn_LTE: String
+  "The UTC day the claim was recorded in the graph: YYYY-MM-DD, YYYY-MM or YYYY."
+  recordedAt_GTE: String
+  recordedAt_LTE: String
   "States a civilian toll of at least this."
   civilianToll_GTE: Int
   "States a civilian toll of at most this."
@@ -3644,6 +3650,10 @@ input ClaimSort {
   incidentDate: SortDirection
   "By the civilian toll stated; claims without one last."
   civilianToll: SortDirection
+  "By when the claim was made (the first day its date may stand for); undated claims last."
+  statedOn: SortDirection
+  "By when it was recorded in the graph."
+  recordedAt: SortDirection
 }
 
 type ClaimEdge {
@@ -17419,7 +17429,7 @@ func (ec *executionContext) unmarshalInputClaimSort(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"incidentDate", "civilianToll"}
+	fieldsInOrder := [...]string{"incidentDate", "civilianToll", "statedOn", "recordedAt"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17440,6 +17450,20 @@ func (ec *executionContext) unmarshalInputClaimSort(ctx context.Context, obj any
 				return it, err
 			}
 			it.CivilianToll = data
+		case "statedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statedOn"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatedOn = data
+		case "recordedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recordedAt"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecordedAt = data
 		}
 	}
 	return it, nil
@@ -17456,7 +17480,7 @@ func (ec *executionContext) unmarshalInputClaimWhere(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id_IN", "retracted", "stance_IN", "speaker", "speakerKind_IN", "incident", "article", "place", "via", "incidentDate_GTE", "incidentDate_LTE", "civilianToll_GTE", "civilianToll_LTE", "denies_IN", "response_IN", "text"}
+	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id_IN", "retracted", "stance_IN", "speaker", "speakerKind_IN", "incident", "article", "place", "via", "incidentDate_GTE", "incidentDate_LTE", "statedOn_GTE", "statedOn_LTE", "recordedAt_GTE", "recordedAt_LTE", "civilianToll_GTE", "civilianToll_LTE", "denies_IN", "response_IN", "text"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17561,6 +17585,34 @@ func (ec *executionContext) unmarshalInputClaimWhere(ctx context.Context, obj an
 				return it, err
 			}
 			it.IncidentDateLTE = data
+		case "statedOn_GTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statedOn_GTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatedOnGTE = data
+		case "statedOn_LTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statedOn_LTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatedOnLTE = data
+		case "recordedAt_GTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recordedAt_GTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecordedAtGTE = data
+		case "recordedAt_LTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recordedAt_LTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecordedAtLTE = data
 		case "civilianToll_GTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("civilianToll_GTE"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
