@@ -1,6 +1,9 @@
 package strikegraph
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // IncidentScope separates a single strike from what sources count over an area
 // and a period: "191 civilians since 10 September" is not one strike.
@@ -44,18 +47,31 @@ type TollRange struct {
 	Reporters int
 }
 
+// TollOptions choose the claims a toll counts.
+type TollOptions struct {
+	// Latest counts each source's latest figure only: of its claims that
+	// state one, the last stated (statedOn; undated ones first), then the
+	// last recorded. A source's successive counts are then one, its last.
+	Latest bool
+	// AsOf, when set, counts what had been recorded before it: claims
+	// recorded before AsOf and not retracted before it. A claim's figures
+	// are as they stand now: a claim whose figures were changed in place
+	// keeps no earlier ones.
+	AsOf *time.Time
+}
+
 // CivilianToll returns the spread of the civilian tolls in claims: the lowest
 // lower bound, the highest bound, and how many reports and distinct sources
 // give one. A spokesperson counts as the organisation it speaks for; a
 // retracted claim does not count.
-func CivilianToll(claims []*Claim) TollRange {
-	return tollRange(claims, func(fs Figures) *Figure { return fs.CiviliansKilled })
+func CivilianToll(claims []*Claim, o TollOptions) TollRange {
+	return tollRange(claims, o, func(fs Figures) *Figure { return fs.CiviliansKilled })
 }
 
 // Toll is CivilianToll over every death toll: civilians, or people whose
 // status the source did not state.
-func Toll(claims []*Claim) TollRange {
-	return tollRange(claims, func(fs Figures) *Figure {
+func Toll(claims []*Claim, o TollOptions) TollRange {
+	return tollRange(claims, o, func(fs Figures) *Figure {
 		if fs.CiviliansKilled != nil {
 			return fs.CiviliansKilled
 		}
@@ -63,16 +79,26 @@ func Toll(claims []*Claim) TollRange {
 	})
 }
 
-func tollRange(claims []*Claim, figure func(Figures) *Figure) TollRange {
-	var t TollRange
-	sources := map[string]bool{}
+func tollRange(claims []*Claim, o TollOptions, figure func(Figures) *Figure) TollRange {
+	var counted []*Claim
+	latest := map[string]int{} // source → its claim's index in counted
 	for _, c := range claims {
-		f := figure(c.Figures)
-		if c.Stance != StanceReported || f == nil || !c.Standing() {
+		if c.Stance != StanceReported || figure(c.Figures) == nil || !o.standing(c) {
 			continue
 		}
+		if i, ok := latest[c.Source()]; ok && o.Latest {
+			if later(c, counted[i]) {
+				counted[i] = c
+			}
+			continue
+		}
+		latest[c.Source()] = len(counted)
+		counted = append(counted, c)
+	}
+	var t TollRange
+	for _, c := range counted {
+		f := figure(c.Figures)
 		t.Reports++
-		sources[c.Source()] = true
 		low, high := f.Min, f.Max
 		if low == nil {
 			low = high
@@ -87,8 +113,30 @@ func tollRange(claims []*Claim, figure func(Figures) *Figure) TollRange {
 			t.Highest = high
 		}
 	}
-	t.Reporters = len(sources)
+	t.Reporters = len(latest)
 	return t
+}
+
+// standing tells whether c counted at o.AsOf, or now.
+func (o TollOptions) standing(c *Claim) bool {
+	if o.AsOf == nil {
+		return c.Standing()
+	}
+	return c.Provenance.CreatedAt.Before(*o.AsOf) && (c.Retracted == nil || !c.Retracted.At.Before(*o.AsOf))
+}
+
+// later tells whether a was said after b: by statedOn (undated first), then
+// by when each was recorded.
+func later(a, b *Claim) bool {
+	ta, oka := a.StatedOn.Start()
+	tb, okb := b.StatedOn.Start()
+	switch {
+	case oka != okb:
+		return oka
+	case !ta.Equal(tb):
+		return ta.After(tb)
+	}
+	return a.Provenance.CreatedAt.After(b.Provenance.CreatedAt)
 }
 
 // Contested tells whether claims report civilian harm and deny it: a civilian,

@@ -212,7 +212,7 @@ type ComplexityRoot struct {
 
 	Incident struct {
 		Aliases          func(childComplexity int) int
-		CivilianToll     func(childComplexity int) int
+		CivilianToll     func(childComplexity int, latest *bool, asOf *string) int
 		Claims           func(childComplexity int, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) int
 		ClaimsConnection func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) int
 		Contested        func(childComplexity int) int
@@ -232,7 +232,7 @@ type ComplexityRoot struct {
 		Speakers         func(childComplexity int, stance *strikegraph.Stance, where *strikegraph.ActorWhere) int
 		Target           func(childComplexity int) int
 		Targets          func(childComplexity int, where *strikegraph.ActorWhere) int
-		Toll             func(childComplexity int) int
+		Toll             func(childComplexity int, latest *bool, asOf *string) int
 		Until            func(childComplexity int) int
 	}
 
@@ -545,8 +545,8 @@ type IncidentResolver interface {
 	Claims(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error)
 	ClaimsConnection(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*ClaimsConnection, error)
 	Speakers(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error)
-	CivilianToll(ctx context.Context, obj *strikegraph.Incident) (*strikegraph.TollRange, error)
-	Toll(ctx context.Context, obj *strikegraph.Incident) (*strikegraph.TollRange, error)
+	CivilianToll(ctx context.Context, obj *strikegraph.Incident, latest *bool, asOf *string) (*strikegraph.TollRange, error)
+	Toll(ctx context.Context, obj *strikegraph.Incident, latest *bool, asOf *string) (*strikegraph.TollRange, error)
 	Contested(ctx context.Context, obj *strikegraph.Incident) (bool, error)
 }
 type IncidentDistanceResolver interface {
@@ -1408,7 +1408,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Incident.CivilianToll(childComplexity), true
+		args, err := ec.field_Incident_civilianToll_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Incident.CivilianToll(childComplexity, args["latest"].(*bool), args["asOf"].(*string)), true
 	case "Incident.claims":
 		if e.ComplexityRoot.Incident.Claims == nil {
 			break
@@ -1573,7 +1578,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Incident.Toll(childComplexity), true
+		args, err := ec.field_Incident_toll_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Incident.Toll(childComplexity, args["latest"].(*bool), args["asOf"].(*string)), true
 	case "Incident.until":
 		if e.ComplexityRoot.Incident.Until == nil {
 			break
@@ -3195,10 +3205,16 @@ type Incident implements Entity {
   claimsConnection(where: ClaimWhere, sort: [ClaimSort!], first: Int, after: String, last: Int, before: String): ClaimsConnection!
   "Who reported it, denied it or responded, each once."
   speakers(stance: Stance, where: ActorWhere): [Actor!]!
-  "The lowest and highest civilian toll reported, and by how many sources."
-  civilianToll: TollRange!
+  """
+  The lowest and highest civilian toll reported, and by how many sources.
+  latest counts each source's latest figure only (its last stated, then
+  last recorded), so that a rising count is one report, its last. asOf
+  (YYYY-MM-DD, YYYY-MM or YYYY) counts what had been recorded by the end of
+  that day and not yet retracted, with the figures as they stand now.
+  """
+  civilianToll(latest: Boolean = false, asOf: String): TollRange!
   "The same over every death toll reported: civilians, or people whose status the source did not state."
-  toll: TollRange!
+  toll(latest: Boolean = false, asOf: String): TollRange!
   "A civilian toll was reported and something denied: see Query.contestedIncidents."
   contested: Boolean!
 }
@@ -5394,6 +5410,28 @@ func (ec *executionContext) field_Article_links_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Incident_civilianToll_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "latest",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["latest"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Incident_claimsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5581,6 +5619,28 @@ func (ec *executionContext) field_Incident_targets_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["where"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Incident_toll_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "latest",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["latest"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -10734,7 +10794,8 @@ func (ec *executionContext) _Incident_civilianToll(ctx context.Context, field gr
 			return ec.fieldContext_Incident_civilianToll(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Incident().CivilianToll(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Incident().CivilianToll(ctx, obj, fc.Args["latest"].(*bool), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.TollRange) graphql.Marshaler {
@@ -10744,7 +10805,7 @@ func (ec *executionContext) _Incident_civilianToll(ctx context.Context, field gr
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Incident_civilianToll(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Incident_civilianToll(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Incident",
 		Field:      field,
@@ -10753,6 +10814,17 @@ func (ec *executionContext) fieldContext_Incident_civilianToll(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TollRange(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Incident_civilianToll_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -10766,7 +10838,8 @@ func (ec *executionContext) _Incident_toll(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Incident_toll(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Incident().Toll(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Incident().Toll(ctx, obj, fc.Args["latest"].(*bool), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.TollRange) graphql.Marshaler {
@@ -10776,7 +10849,7 @@ func (ec *executionContext) _Incident_toll(ctx context.Context, field graphql.Co
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Incident_toll(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Incident_toll(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Incident",
 		Field:      field,
@@ -10785,6 +10858,17 @@ func (ec *executionContext) fieldContext_Incident_toll(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TollRange(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Incident_toll_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }

@@ -115,14 +115,26 @@ func (r *incidentResolver) Speakers(ctx context.Context, obj *strikegraph.Incide
 	return entitiesAs[strikegraph.Actor](ctx, ids)
 }
 
-func (r *incidentResolver) CivilianToll(ctx context.Context, obj *strikegraph.Incident) (*strikegraph.TollRange, error) {
-	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, nil, strikegraph.ClaimEnds{})
-	return ptr(strikegraph.CivilianToll(claims)), err
+func (r *incidentResolver) CivilianToll(ctx context.Context, obj *strikegraph.Incident, latest *bool, asOf *string) (*strikegraph.TollRange, error) {
+	return r.toll(ctx, obj, latest, asOf, strikegraph.CivilianToll)
 }
 
-func (r *incidentResolver) Toll(ctx context.Context, obj *strikegraph.Incident) (*strikegraph.TollRange, error) {
+func (r *incidentResolver) Toll(ctx context.Context, obj *strikegraph.Incident, latest *bool, asOf *string) (*strikegraph.TollRange, error) {
+	return r.toll(ctx, obj, latest, asOf, strikegraph.Toll)
+}
+
+func (r *incidentResolver) toll(ctx context.Context, obj *strikegraph.Incident, latest *bool, asOf *string,
+	of func([]*strikegraph.Claim, strikegraph.TollOptions) strikegraph.TollRange) (*strikegraph.TollRange, error) {
+	o := strikegraph.TollOptions{Latest: *latest}
+	if asOf != nil {
+		day, err := strikegraph.DateBound("asOf", *asOf, true)
+		if err != nil {
+			return nil, err
+		}
+		o.AsOf = ptr(day.AddDate(0, 0, 1)) // the end of the day
+	}
 	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, nil, strikegraph.ClaimEnds{})
-	return ptr(strikegraph.Toll(claims)), err
+	return ptr(of(claims, o)), err
 }
 
 func (r *incidentResolver) Contested(ctx context.Context, obj *strikegraph.Incident) (bool, error) {

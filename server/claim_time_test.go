@@ -66,4 +66,28 @@ func TestClaimsOverTime(t *testing.T) {
 		}
 	}
 	s.wantError(t, s.reader, `{ claims(where: {statedOn_GTE: "July 2016"}) { id } }`, nil, "BAD_USER_INPUT", "where.statedOn_GTE")
+
+	// Every figure; each source's latest (the council's 73, the undated
+	// repeat aside, and the coalition's 24); and what was known yesterday.
+	type toll struct {
+		Lowest, Highest    *int
+		Reports, Reporters int
+	}
+	var tolls struct {
+		Incident struct{ All, Latest, Before toll }
+	}
+	fields := "{ lowest highest reports reporters }"
+	mustQuery(t, s.url, fmt.Sprintf(`{ incident(id: "incident:tokhar") { all: civilianToll %s latest: civilianToll(latest: true) %s before: civilianToll(asOf: %q) %s } }`,
+		fields, fields, yesterday, fields), nil, &tolls)
+	show := func(r toll) string {
+		if r.Lowest == nil || r.Highest == nil {
+			return fmt.Sprintf("none, %d reports", r.Reports)
+		}
+		return fmt.Sprintf("%d-%d, %d reports, %d sources", *r.Lowest, *r.Highest, r.Reports, r.Reporters)
+	}
+	in := tolls.Incident
+	if got := show(in.All) + " | " + show(in.Latest) + " | " + show(in.Before); got != "8-73, 6 reports, 2 sources | 24-73, 2 reports, 2 sources | none, 0 reports" {
+		t.Errorf("tolls: %s", got)
+	}
+	s.wantError(t, s.reader, `{ incident(id: "incident:tokhar") { civilianToll(asOf: "yesterday") { lowest } } }`, nil, "BAD_USER_INPUT", "asOf")
 }
