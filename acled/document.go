@@ -47,8 +47,8 @@ func document(e *event) (strikegraph.Document, error) {
 	}
 	doc.Articles = []strikegraph.Article{{
 		ID: articleID,
-		// Text is not written to JSON: File is where it would go, should
-		// the document be saved for strikegraph load.
+		// File names where the text would be kept apart, as the seed
+		// corpus keeps its articles; Text is given, so File is not read.
 		File: "acled/" + e.id + ".txt", Title: "ACLED event " + e.id, Published: published, Text: t.text,
 		Description: "ACLED's record of the event, written out from its row of the export",
 	}}

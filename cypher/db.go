@@ -24,7 +24,7 @@ import (
 var queries embed.FS
 
 // query returns the text of a .cypher file; a missing file is a programming
-// error, caught by the test that EXPLAINs every query. A file whose first line
+// error, which TestQueryNamesHaveFiles catches where the name is a literal. A file whose first line
 // is afterIncidents continues a query that binds n to the incidents a filter
 // selects: see readAfterIncidents.
 func query(name string) string {
