@@ -167,8 +167,9 @@ func digest(s string) string {
 }
 
 // Slug is s in lower case, letters and digits kept, every other run of
-// characters one hyphen: "Deir ez-Zor" is deir-ez-zor. A slug is at most 80
-// bytes.
+// characters one hyphen: "Deir ez-Zor" is deir-ez-zor. A slug of over 80
+// bytes is cut to its first 64, a hyphen and a digest of the whole: 81 at
+// most. (Ids are made from slugs, so this stays as it is.)
 func Slug(s string) string {
 	var b strings.Builder
 	hyphen := false
