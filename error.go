@@ -27,7 +27,8 @@ const (
 	ECodeTooManyAliases    = "TOO_MANY_ALIASES"
 	ECodeTooManyStatements = "TOO_MANY_STATEMENTS"
 	ECodeTooLarge          = "REQUEST_TOO_LARGE"
-	ECodeRateLimited       = "RATE_LIMITED" // HTTP 429, with Retry-After
+	ECodeBatchTooLarge     = "BATCH_TOO_LARGE" // a JSON array of more requests than a batch may hold
+	ECodeRateLimited       = "RATE_LIMITED"    // HTTP 429, with Retry-After
 	ECodeTimeout           = "TIMEOUT"
 	ECodeTooMuchMemory     = "MEMORY_LIMIT" // Neo4j stopped a transaction at its own memory limit
 

@@ -16,6 +16,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -68,6 +69,10 @@ const (
 	// another): about four times that.
 	DefaultMaxStatements      = 50
 	DefaultMaxHeavyStatements = 8
+	// MaxBatchOperations is how many requests one JSON array (a batch) may
+	// hold: Apollo's BatchHttpLink sends at most 10 by default. Together they
+	// get the limits of one request; see serveBatch.
+	MaxBatchOperations = 10
 	// MaxConcurrentStatements is how many statements of one request run at
 	// once: a share of the driver's pool of 100 connections, so that it takes
 	// 25 requests at their widest to fill the pool, not one.
@@ -275,18 +280,44 @@ func (l *statementLimit) Validate(es graphql.ExecutableSchema) error {
 	return nil
 }
 
-func (l *statementLimit) MutateOperationContext(_ context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+// MutateOperationContext also charges the operation, once admitted, to the
+// request's spent, with its complexity: the operations of a batch share the
+// limits of one request (see serveBatch).
+func (l *statementLimit) MutateOperationContext(ctx context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+	s := spentOf(ctx)
 	var err *gqlerror.Error
 	switch n := l.estimate(opCtx.Operation); {
-	case n.statements > l.maxStatements:
-		err = gqlerror.Errorf("the query may send %d Cypher statements; the limit is %d", n.statements, l.maxStatements)
-	case n.heavy > l.maxHeavy:
-		err = gqlerror.Errorf("the query asks for %d of the heavy fields (%s); the limit is %d", n.heavy, strings.Join(heavyFields, ", "), l.maxHeavy)
+	case n.statements > l.maxStatements-s.statements:
+		err = gqlerror.Errorf("the query may send %d Cypher statements; the limit is %d%s", n.statements, l.maxStatements, ofBatch(s.statements))
+	case n.heavy > l.maxHeavy-s.heavy:
+		err = gqlerror.Errorf("the query asks for %d of the heavy fields (%s); the limit is %d%s", n.heavy, strings.Join(heavyFields, ", "), l.maxHeavy, ofBatch(s.heavy))
+	default:
+		s.statements += n.statements
+		s.heavy += n.heavy
+		if c := extension.GetComplexityStats(ctx); c != nil {
+			s.complexity += c.Complexity
+		}
+		return nil
 	}
-	if err != nil {
-		errcode.Set(err, strikegraph.ECodeTooManyStatements)
-	}
+	errcode.Set(err, strikegraph.ECodeTooManyStatements)
 	return err
+}
+
+// ofBatch says, for a limit's message, how much of it the earlier
+// operations of a batch took.
+func ofBatch(taken int) string {
+	if taken == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", of which the batch's earlier requests took %d", taken)
+}
+
+// complexityLimit is gqlgen's complexity limit, less what the request's
+// earlier operations (a batch's) cost.
+func complexityLimit(limit int) *extension.ComplexityLimit {
+	return &extension.ComplexityLimit{Func: func(ctx context.Context, _ *graphql.OperationContext) int {
+		return limit - spentOf(ctx).complexity
+	}}
 }
 
 type statements struct{ statements, heavy int }

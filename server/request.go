@@ -18,11 +18,17 @@ import (
 )
 
 // graphqlRequest refuses a POST body that is not one GraphQL request (not
-// JSON, a JSON array of requests, a query that is not a string) with
-// BAD_REQUEST, logged once at INFO with the body cut short: gqlgen would
-// answer INTERNAL, and log the whole body twice at ERROR. Then it refuses a
-// query too wide to validate quickly (see preflight), unless the query
-// cache holds it: it passed then.
+// JSON, a query that is not a string) with BAD_REQUEST, logged once at INFO
+// with the body cut short: gqlgen would answer INTERNAL, and log the whole
+// body twice at ERROR. Then it refuses a query too wide to validate quickly
+// (see preflight), unless the query cache holds it: it passed then. A JSON
+// array of requests is a batch: serveBatch checks each of them so. Every
+// request gets the spent that its operations are charged to.
+//
+// A request that names its query by hash alone (a persisted query) carries
+// no query to check here, but gqlgen's persisted-query cache only holds
+// queries that came in full through this check; the limits past it are
+// gqlgen's, and see the query itself.
 func graphqlRequest(log *slog.Logger, opts Options, known queryCache, next http.Handler) http.Handler {
 	preflight := func(r *http.Request, query string) *gqlerror.Error {
 		if _, ok := known.Get(r.Context(), query); ok {
@@ -30,7 +36,21 @@ func graphqlRequest(log *slog.Logger, opts Options, known queryCache, next http.
 		}
 		return preflight(query, opts)
 	}
+	one := func(w http.ResponseWriter, r *http.Request, body []byte) {
+		query, why := requestQuery(body)
+		if why != "" {
+			notARequest(log, w, r, body, why)
+			return
+		}
+		if err := preflight(r, query); err != nil {
+			writeJSON(w, http.StatusUnprocessableEntity, &graphql.Response{Errors: gqlerror.List{err}})
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(w, r)
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r = r.WithContext(withSpent(r.Context()))
 		if r.Method != http.MethodPost {
 			if err := preflight(r, r.URL.Query().Get("query")); err != nil {
 				writeJSON(w, http.StatusUnprocessableEntity, &graphql.Response{Errors: gqlerror.List{err}})
@@ -44,30 +64,26 @@ func graphqlRequest(log *slog.Logger, opts Options, known queryCache, next http.
 			writeError(w, http.StatusBadRequest, strikegraph.ECodeBadRequest, "could not read the request body")
 			return
 		}
-		query, why := requestQuery(body)
-		if why != "" {
-			log.InfoContext(r.Context(), "not a GraphQL request", "why", why, "bytes", len(body), "body", cut(body, 200))
-			writeError(w, http.StatusBadRequest, strikegraph.ECodeBadRequest, why)
+		if body = bytes.TrimSpace(body); bytes.HasPrefix(body, []byte("[")) {
+			serveBatch(log, w, r, body, one)
 			return
 		}
-		if err := preflight(r, query); err != nil {
-			writeJSON(w, http.StatusUnprocessableEntity, &graphql.Response{Errors: gqlerror.List{err}})
-			return
-		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		next.ServeHTTP(w, r)
+		one(w, r, body)
 	})
+}
+
+// notARequest answers a body that is not a GraphQL request, or a batch of
+// them, with 400 BAD_REQUEST saying why, and logs it once.
+func notARequest(log *slog.Logger, w http.ResponseWriter, r *http.Request, body []byte, why string) {
+	log.InfoContext(r.Context(), "not a GraphQL request", "why", why, "bytes", len(body), "body", cut(body, 200))
+	writeError(w, http.StatusBadRequest, strikegraph.ECodeBadRequest, why)
 }
 
 // requestQuery returns the query of a GraphQL request over POST, or why
 // body is not one.
 func requestQuery(body []byte) (query, why string) {
-	body = bytes.TrimSpace(body)
-	switch {
-	case len(body) == 0:
+	if len(bytes.TrimSpace(body)) == 0 {
 		return "", `the request body is empty; send {"query": "…", "variables": {…}}`
-	case body[0] == '[':
-		return "", "a JSON array of requests (a batch) is not supported; send one request per POST"
 	}
 	var req struct {
 		Query         *string `json:"query"`

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"strings"
@@ -21,6 +22,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vikstrous/dataloadgen"
 
@@ -122,7 +124,9 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	if opts.RateLimit > 0 {
 		limiter = newRateLimiter(float64(opts.RateLimit), opts.RateLimitLoopback)
 	}
-	schema := graph.NewExecutableSchema(graph.Config{Resolvers: resolvers.New(store)})
+	cfg := graph.Config{Resolvers: resolvers.New(store)}
+	cfg.Schema = withoutDefer(graph.NewExecutableSchema(cfg).Schema())
+	schema := graph.NewExecutableSchema(cfg)
 	gql := handler.New(costedSchema{schema})
 	gql.AroundOperations(observeOperation) // first: it sees what the others answer
 	gql.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
@@ -137,11 +141,12 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	}
 	gql.SetDisableSuggestion(opts.NoSuggestions)
 	gql.SetParserTokenLimit(opts.MaxTokens)
+	gql.Use(newPersistedQueries())
 	queries := newQueryCache()
 	gql.SetQueryCache(queries)
 	// The shape first: it keeps the complexity limit's walk short.
 	gql.Use(shapeLimit{maxDepth: opts.MaxDepth, maxFields: opts.MaxComplexity})
-	gql.Use(extension.FixedComplexityLimit(opts.MaxComplexity))
+	gql.Use(complexityLimit(opts.MaxComplexity))
 	gql.Use(&statementLimit{maxStatements: opts.MaxStatements, maxHeavy: opts.MaxHeavyStatements})
 	gql.AroundOperations(heavy.operations())
 	gql.Use(whereCheck{schema: schema, present: presentError(log)})
@@ -188,6 +193,19 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	return requestID(observe(log, !opts.NoAccessLog, opts.Metrics, cors(opts.CORSOrigins, limiter.byAddress(statementSlots(mux)))))
+}
+
+// withoutDefer is schema without @defer, which gqlparser declares in every
+// schema: gqlgen serves deferred fragments only over its multipart
+// transport, which this service does not offer (docs/clients.md says why),
+// and over POST it answers their first part alone, with nothing after.
+// Without the directive, validation refuses a query that uses it, and
+// introspection does not list it.
+func withoutDefer(schema *ast.Schema) *ast.Schema {
+	s := *schema
+	s.Directives = maps.Clone(schema.Directives)
+	delete(s.Directives, "defer")
+	return &s
 }
 
 // bodyDeadline gives a client d to send the rest of its request, so that a
