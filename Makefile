@@ -73,11 +73,15 @@ bench-scale: tools
 		--local-neo4j-heap 1g --local-neo4j-pagecache 1g -- \
 		$(GO) test -run '^$$' -bench 'Scale/$(BENCH_SIZES)' -benchtime 5s -timeout 60m ./server/
 
-# The import of a generated ACLED export of 100,000 rows, over POST /import,
-# in batches of 100, 500 and 2000, then again unchanged, against a local
-# Neo4j of its own (heap 512m); rows/s for each. Each run imports the whole
-# file, hence 1x.
+# The import of a generated ACLED export of 100,000 rows over POST /import,
+# and of a generated corpus of 10,000 incidents as strikegraph import does:
+# into an empty graph, then again unchanged, and by the floor (the same rows
+# by plain UNWIND … MERGE statements, server/testdata/import_floor.cypher),
+# against a local Neo4j of its own (heap 512m); rows/s (items/s for the
+# corpus) for each. Each run imports the whole file, hence 1x. Batches of 100
+# and 2000 rows too: make bench-import BENCH_IMPORT=Import
+BENCH_IMPORT ?= Import(ACLED|Documents)/(floor|project|batch=500|again)$$
 bench-import: tools
 	@home=$$(mktemp -d); trap 'rm -rf "$$home"' EXIT; \
 	$(GO) run ./cmd/strikegraph neo4j --local-neo4j-port 0 --local-neo4j-home "$$home" -- \
-		$(GO) test -run '^$$' -bench ImportACLED -benchtime 1x -timeout 60m ./server/
+		$(GO) test -run '^$$' -bench '$(BENCH_IMPORT)' -benchtime 1x -timeout 60m ./server/
