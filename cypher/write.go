@@ -172,7 +172,10 @@ type item struct {
 // writeRows writes what docs define, entities first, then relations, then
 // claims, one UNWIND per step, and returns each document's changes. An item
 // written twice in docs (a place many rows name) is written once; the later
-// documents see it unchanged.
+// documents see it unchanged. The relations are written in rounds: a row
+// stating an edge that an earlier row of docs states otherwise (another
+// article) waits for the next round, so that each round writes an edge
+// once and its rows need not be written one by one.
 func (db *DB) writeRows(ctx context.Context, tx neo4j.ManagedTransaction, docs []*strikegraph.Document, mode strikegraph.WriteMode, a strikegraph.Author) ([]strikegraph.Changes, error) {
 	if err := db.checkClaimEnds(ctx, tx, docs); err != nil {
 		return nil, err
@@ -183,9 +186,11 @@ func (db *DB) writeRows(ctx context.Context, tx neo4j.ManagedTransaction, docs [
 		rows  []map[string]any
 		items []item
 	}
-	var entities, relations, claims, merges step
-	entities.query, relations.query, claims.query, merges.query = "upsert_entities", "upsert_relations", "upsert_claims", "upsert_merges"
-	seen := map[string]bool{} // key and hash of what is already in a step
+	var entities, claims, merges step
+	var relations []step // the rounds
+	entities.query, claims.query, merges.query = "upsert_entities", "upsert_claims", "upsert_merges"
+	stated := map[string]int{} // rows of each edge so far
+	seen := map[string]bool{}  // key and hash of what is already in a step
 	add := func(s *step, it item, key string, row map[string]any) {
 		if seen[key] {
 			changes[it.doc] = append(changes[it.doc], strikegraph.Change{Kind: it.kind, ID: it.id, Outcome: strikegraph.Unchanged})
@@ -207,7 +212,15 @@ func (db *DB) writeRows(ctx context.Context, tx neo4j.ManagedTransaction, docs [
 			row["distanceKm"] = *r.DistanceKm
 		}
 		id := r.From + "|" + string(r.Type) + "|" + r.To
-		add(&relations, item{d, "Relation", id, field}, "relation|"+hash(row), row)
+		key := "relation|" + hash(row)
+		round := stated[id]
+		if !seen[key] {
+			stated[id]++
+		}
+		if round == len(relations) {
+			relations = append(relations, step{query: "upsert_relations"})
+		}
+		add(&relations[round], item{d, "Relation", id, field}, key, row)
 	}
 	for d, doc := range docs {
 		for i := range doc.Places {
@@ -250,12 +263,16 @@ func (db *DB) writeRows(ctx context.Context, tx neo4j.ManagedTransaction, docs [
 			add(&merges, item{d, "Merge", m.ID, fmt.Sprintf("merges[%d]", i)}, "merge|"+m.ID, map[string]any{"id": m.ID, "props": mergeProps(m)})
 		}
 	}
-	for _, s := range []step{entities, relations, claims, merges} {
+	for _, s := range slices.Concat([]step{entities}, relations, []step{claims, merges}) {
 		if len(s.rows) == 0 {
 			continue
 		}
+		var rows any = s.rows
+		if s.query == "upsert_relations" {
+			rows = byType(s.rows)
+		}
 		recs, err := db.run(ctx, tx, s.query, map[string]any{
-			"rows": s.rows, "at": a.At, "by": a.By, "createOnly": mode == strikegraph.CreateOnly,
+			"rows": rows, "at": a.At, "by": a.By, "createOnly": mode == strikegraph.CreateOnly,
 		})
 		if err != nil {
 			return nil, err
@@ -275,6 +292,21 @@ func (db *DB) writeRows(ctx context.Context, tx neo4j.ManagedTransaction, docs [
 		}
 	}
 	return changes, nil
+}
+
+// byType groups relation rows by their type, for upsert_relations, whose
+// MERGE of each type is written out.
+func byType(rows []map[string]any) map[string]any {
+	grouped := map[string][]map[string]any{}
+	for _, row := range rows {
+		t := row["type"].(string)
+		grouped[t] = append(grouped[t], row)
+	}
+	out := make(map[string]any, len(grouped))
+	for t, rows := range grouped {
+		out[t] = rows
+	}
+	return out
 }
 
 // checkClaimEnds refuses a claim whose id the graph, or an earlier document
