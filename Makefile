@@ -51,7 +51,7 @@ test: tools web lint check-generated
 	env -u NEO4J_URI $(GO) test -count=1 ./neo4jtest/
 	@home=$$(mktemp -d); trap 'rm -rf "$$home"' EXIT; \
 	$(GO) run ./cmd/strikegraph neo4j --local-neo4j-port 0 --local-neo4j-home "$$home" -- \
-		$(GO) test -count=1 -timeout 20m ./...
+		$(GO) test -count=1 -timeout 45m ./...
 
 # Benchmarks on the generated corpus (10,000 incidents), against a local Neo4j
 # of their own; each query's p50 and p95 are reported in ms.
