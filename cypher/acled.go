@@ -21,7 +21,7 @@ const (
 // order after after, with their records and the relations these state.
 // Incidents of the prefix without a record are not ACLED's, and left out.
 func (db *DB) FindACLEDIncidents(ctx context.Context, after string, limit int) ([]strikegraph.ACLEDIncident, error) {
-	recs, err := db.read(ctx, "find_acled_incidents", map[string]any{
+	recs, err := db.read(ctx, findAcledIncidents, map[string]any{
 		"after": max(after, acledPrefix), "end": acledEnd, "record": acledRecord, "limit": limit})
 	if err != nil {
 		return nil, err

@@ -14,7 +14,7 @@ import (
 
 // FindClaimByID returns one claim, or a NOT_FOUND error.
 func (db *DB) FindClaimByID(ctx context.Context, id string) (*strikegraph.Claim, error) {
-	recs, err := db.read(ctx, "find_claim_by_id", map[string]any{"id": id})
+	recs, err := db.read(ctx, findClaimByID, map[string]any{"id": id})
 	if err != nil {
 		return nil, err
 	}
@@ -174,7 +174,7 @@ func nonNil(s []string) []string {
 // RetractClaim marks a claim retracted, keeping it; retracting it again
 // changes nothing.
 func (db *DB) RetractClaim(ctx context.Context, id, reason string, a strikegraph.Author) (*strikegraph.Claim, error) {
-	recs, err := db.write(ctx, "retract_claim", map[string]any{"id": id, "reason": reason, "at": a.At, "by": a.By})
+	recs, err := db.write(ctx, retractClaim, map[string]any{"id": id, "reason": reason, "at": a.At, "by": a.By})
 	if err != nil {
 		return nil, err
 	}

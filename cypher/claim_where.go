@@ -371,7 +371,7 @@ func (db *DB) FindClaimsOf(ctx context.Context, of strikegraph.ClaimsOf, ids []s
 		return strikegraph.ClaimsFound{}, err
 	}
 	s.params["ids"] = ids
-	recs, err := db.readBuilt(ctx, "find_claims_of_"+string(of), text, s.params)
+	recs, err := db.read(ctx, query{name: "find_claims_of_" + string(of), text: text}, s.params)
 	if err != nil {
 		return strikegraph.ClaimsFound{}, err
 	}

@@ -5,7 +5,6 @@ package cypher
 
 import (
 	"context"
-	"embed"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -20,20 +19,15 @@ import (
 	"github.com/strikegraph/strikegraph"
 )
 
-//go:embed *.cypher
-var queries embed.FS
+//go:generate go run ./internal/genqueries
 
-// query returns the text of a .cypher file; a missing file is a programming
-// error, which TestQueryNamesHaveFiles catches where the name is a literal. A file whose first line
-// is afterIncidents continues a query that binds n to the incidents a filter
-// selects: see readAfterIncidents.
-func query(name string) string {
-	b, err := queries.ReadFile(name + ".cypher")
-	if err != nil {
-		panic(err)
-	}
-	return string(b)
-}
+// A query is one statement: the text of a .cypher file, each embedded into a
+// variable of its own in queries.go (find_claim_by_id.cypher:
+// findClaimByID), or one built from this package's fragments (see
+// statement). Its name names it in errors and metrics. A file whose first
+// line is afterIncidents continues a query that binds n to the incidents a
+// filter selects: see readAfterIncidents.
+type query struct{ name, text string }
 
 // afterIncidents begins the queries that follow an incident filter.
 const afterIncidents = "// AFTER an incident filter"
@@ -114,17 +108,11 @@ func (db *DB) WaitReady(ctx context.Context) error {
 // request costs a bounded number of them.
 func (db *DB) RoundTrips() int64 { return db.roundTrip.Load() }
 
-// read runs one read query, routed to a reader in a cluster.
-func (db *DB) read(ctx context.Context, name string, params map[string]any) ([]*neo4j.Record, error) {
-	return db.readBuilt(ctx, name, query(name), params)
-}
-
-// readBuilt runs one read query built from this package's fragments (see
-// statement); name says which, in errors. A read is an auto-commit
+// read runs one read query, routed to a reader in a cluster. A read is an auto-commit
 // transaction: one round trip, where a managed one takes two (BEGIN and RUN,
 // then COMMIT), which was a third of a small read's time. A transient error
 // is tried again once, as the driver's managed transactions would.
-func (db *DB) readBuilt(ctx context.Context, name, text string, params map[string]any) ([]*neo4j.Record, error) {
+func (db *DB) read(ctx context.Context, q query, params map[string]any) ([]*neo4j.Record, error) {
 	ctx, done, err := db.start(ctx)
 	if err != nil {
 		return nil, err
@@ -133,34 +121,34 @@ func (db *DB) readBuilt(ctx context.Context, name, text string, params map[strin
 	var recs []*neo4j.Record
 	for try := 0; try < 2; try++ {
 		db.roundTrip.Add(1)
-		end := db.statement(name)
-		recs, err = db.autoCommit(ctx, text, params)
+		end := db.statement(q.name)
+		recs, err = db.autoCommit(ctx, q.text, params)
 		end(err)
 		if err == nil || !neo4j.IsRetryable(err) || overTxMemory(err) || ctx.Err() != nil {
 			break
 		}
 	}
 	if err != nil {
-		return nil, db.limitError(ctx, fmt.Errorf("%s: %w", name, err))
+		return nil, db.limitError(ctx, fmt.Errorf("%s: %w", q.name, err))
 	}
 	return recs, nil
 }
 
-// readEach runs one read query, named name in errors (see readBuilt), and
+// readEach runs one read query, named by q in errors (see read), and
 // hands each record to each as it arrives, until each returns false: what
 // the query returns is never all in memory at once. It is not tried again:
 // records have been handed on.
-func (db *DB) readEach(ctx context.Context, name, text string, params map[string]any, each func(*neo4j.Record) bool) error {
+func (db *DB) readEach(ctx context.Context, q query, params map[string]any, each func(*neo4j.Record) bool) error {
 	ctx, done, err := db.start(ctx)
 	if err != nil {
 		return err
 	}
 	defer done()
 	db.roundTrip.Add(1)
-	end := db.statement(name)
+	end := db.statement(q.name)
 	session := db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database, AccessMode: neo4j.AccessModeRead})
 	defer session.Close(ctx)
-	res, err := session.Run(ctx, text, params, neo4j.WithTxTimeout(db.timeout(ctx)))
+	res, err := session.Run(ctx, q.text, params, neo4j.WithTxTimeout(db.timeout(ctx)))
 	for err == nil && res.Next(ctx) {
 		if !each(res.Record()) {
 			_, err = res.Consume(ctx)
@@ -172,7 +160,7 @@ func (db *DB) readEach(ctx context.Context, name, text string, params map[string
 	}
 	end(err)
 	if err != nil {
-		return db.limitError(ctx, fmt.Errorf("%s: %w", name, err))
+		return db.limitError(ctx, fmt.Errorf("%s: %w", q.name, err))
 	}
 	return nil
 }
@@ -189,24 +177,24 @@ func (db *DB) autoCommit(ctx context.Context, text string, params map[string]any
 }
 
 // write runs one write query, routed to the leader in a cluster.
-func (db *DB) write(ctx context.Context, name string, params map[string]any) ([]*neo4j.Record, error) {
-	return db.execute(ctx, name, query(name), params, neo4j.ExecuteQueryWithWritersRouting())
+func (db *DB) write(ctx context.Context, q query, params map[string]any) ([]*neo4j.Record, error) {
+	return db.execute(ctx, q, params, neo4j.ExecuteQueryWithWritersRouting())
 }
 
-func (db *DB) execute(ctx context.Context, name, text string, params map[string]any, routing neo4j.ExecuteQueryConfigurationOption) ([]*neo4j.Record, error) {
+func (db *DB) execute(ctx context.Context, q query, params map[string]any, routing neo4j.ExecuteQueryConfigurationOption) ([]*neo4j.Record, error) {
 	ctx, done, err := db.start(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer done()
 	db.roundTrip.Add(1)
-	end := db.statement(name)
-	res, err := neo4j.ExecuteQuery(ctx, db.driver, text, params, neo4j.EagerResultTransformer,
+	end := db.statement(q.name)
+	res, err := neo4j.ExecuteQuery(ctx, db.driver, q.text, params, neo4j.EagerResultTransformer,
 		routing, neo4j.ExecuteQueryWithDatabase(db.database),
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(db.timeout(ctx))))
 	end(err)
 	if err != nil {
-		return nil, db.limitError(ctx, fmt.Errorf("%s: %w", name, err))
+		return nil, db.limitError(ctx, fmt.Errorf("%s: %w", q.name, err))
 	}
 	return res.Records, nil
 }
@@ -267,13 +255,13 @@ func (db *DB) limitError(ctx context.Context, err error) error {
 }
 
 // run sends one query inside a transaction.
-func (db *DB) run(ctx context.Context, tx neo4j.ManagedTransaction, name string, params map[string]any) ([]*neo4j.Record, error) {
+func (db *DB) run(ctx context.Context, tx neo4j.ManagedTransaction, q query, params map[string]any) ([]*neo4j.Record, error) {
 	db.roundTrip.Add(1)
-	end := db.statement(name)
-	res, err := tx.Run(ctx, query(name), params)
+	end := db.statement(q.name)
+	res, err := tx.Run(ctx, q.text, params)
 	if err != nil {
 		end(err)
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", q.name, err)
 	}
 	recs, err := res.Collect(ctx)
 	end(err)

@@ -14,7 +14,7 @@ func (db *DB) FindDuplicateCandidates(ctx context.Context, first int) ([]strikeg
 	if first < 1 || first > strikegraph.MaxDuplicateCandidates {
 		return nil, strikegraph.Invalidf("first", "%d is out of range [1, %d]", first, strikegraph.MaxDuplicateCandidates)
 	}
-	recs, err := db.read(ctx, "find_duplicate_candidates", map[string]any{"first": first})
+	recs, err := db.read(ctx, findDuplicateCandidates, map[string]any{"first": first})
 	if err != nil {
 		return nil, err
 	}
@@ -33,7 +33,7 @@ func (db *DB) FindIncidentsAt(ctx context.Context, place string, day strikegraph
 	if !ok || day.Precision != strikegraph.DateDay {
 		return nil, nil
 	}
-	recs, err := db.read(ctx, "find_incidents_at", map[string]any{"place": place, "day": neo4j.DateOf(t), "except": except})
+	recs, err := db.read(ctx, findIncidentsAt, map[string]any{"place": place, "day": neo4j.DateOf(t), "except": except})
 	if err != nil {
 		return nil, err
 	}

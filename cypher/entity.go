@@ -11,7 +11,7 @@ import (
 
 // FindEntitiesByIDs returns the entities found, keyed by id.
 func (db *DB) FindEntitiesByIDs(ctx context.Context, ids []string) (map[string]strikegraph.Entity, error) {
-	recs, err := db.read(ctx, "find_entities_by_ids", map[string]any{"ids": ids})
+	recs, err := db.read(ctx, findEntitiesByIDs, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +56,7 @@ func entityOf(m map[string]any) strikegraph.Entity {
 
 // FindLinksByIDs returns every edge but claims of each entity.
 func (db *DB) FindLinksByIDs(ctx context.Context, ids []string) (map[string][]strikegraph.Link, error) {
-	recs, err := db.read(ctx, "find_links_by_ids", map[string]any{"ids": ids})
+	recs, err := db.read(ctx, findLinksByIDs, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ func (db *DB) SearchEntities(ctx context.Context, s strikegraph.Search) ([]strik
 		}
 		labels = l
 	}
-	recs, err := db.read(ctx, "search_entities", map[string]any{"query": strikegraph.FulltextQuery(key), "labels": labels, "first": s.First})
+	recs, err := db.read(ctx, searchEntities, map[string]any{"query": strikegraph.FulltextQuery(key), "labels": labels, "first": s.First})
 	if err != nil {
 		return nil, err
 	}

@@ -25,7 +25,7 @@ func (db *DB) ExportDocument(ctx context.Context) *strikegraph.DocumentStream {
 		Relations: db.documentRelations(ctx),
 		Claims: inIDOrder(db.documentClaims(ctx, strikegraph.StanceReported), db.documentClaims(ctx, strikegraph.StanceDenied),
 			db.documentClaims(ctx, strikegraph.StanceResponded)),
-		Merges: documentRows(db, ctx, "find_document_merges", query("find_document_merges"), nil, func(m map[string]any) []*strikegraph.Merge {
+		Merges: documentRows(db, ctx, findDocumentMerges, nil, func(m map[string]any) []*strikegraph.Merge {
 			return []*strikegraph.Merge{mergeFromProps(m["props"].(map[string]any))}
 		}),
 	}
@@ -37,14 +37,14 @@ const documentClaims = "MATCH (speaker:Entity)-[r:%s]->(incident:Incident)\nWHER
 	"RETURN r.id AS id, speaker.id AS speaker, type(r) AS stance, incident.id AS incident, properties(r) AS props"
 
 func (db *DB) documentClaims(ctx context.Context, stance strikegraph.Stance) iter.Seq2[*strikegraph.Claim, error] {
-	return documentRows(db, ctx, "find_document_claims", fmt.Sprintf(documentClaims, stance), nil, func(m map[string]any) []*strikegraph.Claim {
+	return documentRows(db, ctx, query{name: "find_document_claims", text: fmt.Sprintf(documentClaims, stance)}, nil, func(m map[string]any) []*strikegraph.Claim {
 		return []*strikegraph.Claim{claimFromRow(m)}
 	})
 }
 
 // documentEntities are the entities of one kind, T, by id.
 func documentEntities[T any](db *DB, ctx context.Context, label string) iter.Seq2[*T, error] {
-	return documentRows(db, ctx, "find_document_entities", query("find_document_entities"), map[string]any{"label": label},
+	return documentRows(db, ctx, findDocumentEntities, map[string]any{"label": label},
 		func(m map[string]any) []*T {
 			e, _ := any(entityOf(m)).(*T)
 			if e == nil {
@@ -60,7 +60,7 @@ func documentEntities[T any](db *DB, ctx context.Context, label string) iter.Seq
 // publisher field states its PUBLISHED_BY edge, which is then no relation
 // of its own unless it has a role or note, or a distance no article gives.
 func (db *DB) documentRelations(ctx context.Context) iter.Seq2[*strikegraph.Relation, error] {
-	return documentRows(db, ctx, "find_document_relations", query("find_document_relations"), nil, func(m map[string]any) []*strikegraph.Relation {
+	return documentRows(db, ctx, findDocumentRelations, nil, func(m map[string]any) []*strikegraph.Relation {
 		if m["type"] == nil { // an entity with none
 			return nil
 		}
@@ -85,9 +85,9 @@ func (db *DB) documentRelations(ctx context.Context) iter.Seq2[*strikegraph.Rela
 
 // documentRows pages through a query (see pages), yielding what each row
 // reads as.
-func documentRows[T any](db *DB, ctx context.Context, name, text string, params map[string]any, read func(map[string]any) []*T) iter.Seq2[*T, error] {
+func documentRows[T any](db *DB, ctx context.Context, q query, params map[string]any, read func(map[string]any) []*T) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
-		err := db.pages(ctx, name, text, params, func(m map[string]any) bool {
+		err := db.pages(ctx, q, params, func(m map[string]any) bool {
 			for _, it := range read(m) {
 				if !yield(it, nil) {
 					return false

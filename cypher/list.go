@@ -63,7 +63,7 @@ func findPage[T any](ctx context.Context, db *DB, l list, w strikegraph.Window, 
 	total := -1
 	start := w.Start
 	if w.FromEnd {
-		recs, err := db.readBuilt(ctx, l.name, l.counted(), l.s.params)
+		recs, err := db.read(ctx, query{name: l.name, text: l.counted()}, l.s.params)
 		if err != nil {
 			return strikegraph.Slice[T]{}, err
 		}
@@ -72,7 +72,7 @@ func findPage[T any](ctx context.Context, db *DB, l list, w strikegraph.Window, 
 		count = false
 	}
 	text, params := l.page(start, w.Limit, count)
-	recs, err := db.readBuilt(ctx, l.name, text, params)
+	recs, err := db.read(ctx, query{name: l.name, text: text}, params)
 	if err != nil {
 		return strikegraph.Slice[T]{}, err
 	}
@@ -191,7 +191,7 @@ func findLinked[T any](ctx context.Context, db *DB, name string, s *statement, l
 		return nil, err
 	}
 	s.params["ids"] = l.IDs
-	recs, err := db.readBuilt(ctx, name, text, s.params)
+	recs, err := db.read(ctx, query{name: name, text: text}, s.params)
 	if err != nil {
 		return nil, err
 	}

@@ -15,7 +15,7 @@ import (
 func TestTransactionMemoryLimit(t *testing.T) {
 	db := openTest(t)
 	// 10 million integers: Neo4j counts more than 128 MiB for them.
-	_, err := db.readBuilt(t.Context(), "test", "UNWIND range(1, 10000000) AS x WITH collect(x) AS xs RETURN size(xs) AS n", nil)
+	_, err := db.read(t.Context(), query{name: "test", text: "UNWIND range(1, 10000000) AS x WITH collect(x) AS xs RETURN size(xs) AS n"}, nil)
 	if err == nil {
 		t.Fatal("a statement of 10 million integers ran: the transaction has no memory limit of its own (the local launcher sets db.memory.transaction.max to 128m)")
 	}

@@ -27,7 +27,7 @@ func (db *DB) MergeEntities(ctx context.Context, keptID, mergedID, reason string
 	}
 	var merge *strikegraph.Merge
 	err := db.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
-		recs, err := db.run(ctx, tx, "find_merge", map[string]any{"merged": mergedID})
+		recs, err := db.run(ctx, tx, findMerge, map[string]any{"merged": mergedID})
 		if err != nil {
 			return err
 		}
@@ -78,7 +78,7 @@ func (db *DB) MergeEntities(ctx context.Context, keptID, mergedID, reason string
 // moveEdges moves every relation and claim of merged to kept and deletes
 // merged. An edge between the two would become a loop, and is dropped.
 func (db *DB) moveEdges(ctx context.Context, tx neo4j.ManagedTransaction, keptID, mergedID string, a strikegraph.Author) (int, error) {
-	recs, err := db.run(ctx, tx, "find_entity_edges", map[string]any{"id": mergedID})
+	recs, err := db.run(ctx, tx, findEntityEdges, map[string]any{"id": mergedID})
 	if err != nil {
 		return 0, err
 	}
@@ -108,18 +108,18 @@ func (db *DB) moveEdges(ctx context.Context, tx neo4j.ManagedTransaction, keptID
 		}
 		relations = append(relations, statedBy(r, props)...)
 	}
-	if _, err := db.run(ctx, tx, "delete_entity", map[string]any{"id": mergedID}); err != nil {
+	if _, err := db.run(ctx, tx, deleteEntity, map[string]any{"id": mergedID}); err != nil {
 		return 0, err
 	}
 	params := map[string]any{"kept": keptID, "merged": mergedID, "at": a.At, "by": a.By, "rows": claims}
 	if len(claims) > 0 {
-		if _, err := db.run(ctx, tx, "move_claims", params); err != nil {
+		if _, err := db.run(ctx, tx, moveClaims, params); err != nil {
 			return 0, err
 		}
 	}
 	// Claims name actors and places in properties too: those now name the
 	// kept entity, and are written again as a document would state them.
-	naming, err := db.run(ctx, tx, "find_claims_naming", map[string]any{"id": mergedID})
+	naming, err := db.run(ctx, tx, findClaimsNaming, map[string]any{"id": mergedID})
 	if err != nil {
 		return 0, err
 	}
@@ -156,7 +156,7 @@ func (db *DB) moveEdges(ctx context.Context, tx neo4j.ManagedTransaction, keptID
 
 // FindMerges returns the merges into each entity, oldest first.
 func (db *DB) FindMerges(ctx context.Context, keptIDs []string) (map[string][]*strikegraph.Merge, error) {
-	recs, err := db.read(ctx, "find_merges_by_kept_ids", map[string]any{"ids": keptIDs})
+	recs, err := db.read(ctx, findMergesByKeptIDs, map[string]any{"ids": keptIDs})
 	if err != nil {
 		return nil, err
 	}
@@ -171,7 +171,7 @@ func (db *DB) FindMerges(ctx context.Context, keptIDs []string) (map[string][]*s
 
 // FindMerge returns the latest merge of the entity id into another, or nil.
 func (db *DB) FindMerge(ctx context.Context, mergedID string) (*strikegraph.Merge, error) {
-	recs, err := db.read(ctx, "find_merge", map[string]any{"merged": mergedID})
+	recs, err := db.read(ctx, findMerge, map[string]any{"merged": mergedID})
 	if err != nil || len(recs) == 0 {
 		return nil, err
 	}

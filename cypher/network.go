@@ -25,7 +25,7 @@ func (db *DB) FindNeighbourhood(ctx context.Context, n strikegraph.Neighbourhood
 // selects; beyond strikegraph.MaxNetworkNodes incidents, of the first by id,
 // and truncated.
 func (db *DB) FindIncidentNetwork(ctx context.Context, where *strikegraph.IncidentWhere, n strikegraph.Neighbourhood) (*strikegraph.Network, error) {
-	recs, err := db.readAfterIncidents(ctx, "find_incident_ids", where, map[string]any{"limit": strikegraph.MaxNetworkNodes})
+	recs, err := db.readAfterIncidents(ctx, findIncidentIDs, where, map[string]any{"limit": strikegraph.MaxNetworkNodes})
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +44,7 @@ func (db *DB) FindGraph(ctx context.Context, maxNodes int) (*strikegraph.Network
 	if err := strikegraph.ValidateMaxNodes(maxNodes); err != nil {
 		return nil, err
 	}
-	recs, err := db.read(ctx, "find_graph", map[string]any{"maxNodes": maxNodes})
+	recs, err := db.read(ctx, findGraph, map[string]any{"maxNodes": maxNodes})
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +69,7 @@ const graphPage = 200
 // a query of its own, and each of its rows is handed on as it arrives, so
 // that a page of hubs costs no more memory than any other.
 func (db *DB) StreamGraph(ctx context.Context) (*strikegraph.NetworkStream, error) {
-	recs, err := db.read(ctx, "find_graph_size", nil)
+	recs, err := db.read(ctx, findGraphSize, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +77,7 @@ func (db *DB) StreamGraph(ctx context.Context) (*strikegraph.NetworkStream, erro
 	net := &strikegraph.NetworkStream{TotalNodes: int(m["totalNodes"].(int64)), TotalEdges: int(m["totalEdges"].(int64))}
 	net.Nodes = net.TotalNodes
 	net.EachNode = func(yield func(*strikegraph.NetworkNode, error) bool) {
-		err := db.pages(ctx, "find_graph_nodes", query("find_graph_nodes"), nil, func(m map[string]any) bool {
+		err := db.pages(ctx, findGraphNodes, nil, func(m map[string]any) bool {
 			e := entityOf(m)
 			return e == nil || yield(strikegraph.NodeOf(e), nil)
 		})
@@ -86,7 +86,7 @@ func (db *DB) StreamGraph(ctx context.Context) (*strikegraph.NetworkStream, erro
 		}
 	}
 	net.EachEdge = func(yield func(*strikegraph.NetworkEdge, error) bool) {
-		err := db.pages(ctx, "find_graph_edges", query("find_graph_edges"), nil, func(m map[string]any) bool {
+		err := db.pages(ctx, findGraphEdges, nil, func(m map[string]any) bool {
 			e, ok := m["edge"].(map[string]any)
 			return !ok || yield(strikegraph.EdgeOf(pathEdge(e)), nil)
 		})
@@ -101,7 +101,7 @@ func (db *DB) StreamGraph(ctx context.Context) (*strikegraph.NetworkStream, erro
 // after the last id of the page before (the query's column id), and hands
 // each row to row, until row returns false or the items run out. params are
 // the query's own, besides after and limit.
-func (db *DB) pages(ctx context.Context, name, text string, params map[string]any, row func(map[string]any) bool) error {
+func (db *DB) pages(ctx context.Context, q query, params map[string]any, row func(map[string]any) bool) error {
 	for after, more := "", true; more; {
 		ids, stopped := map[string]bool{}, false
 		p := maps.Clone(params)
@@ -109,7 +109,7 @@ func (db *DB) pages(ctx context.Context, name, text string, params map[string]an
 			p = map[string]any{}
 		}
 		p["after"], p["limit"] = after, graphPage
-		err := db.readEach(ctx, name, text, p, func(rec *neo4j.Record) bool {
+		err := db.readEach(ctx, q, p, func(rec *neo4j.Record) bool {
 			m := rec.AsMap()
 			ids[m["id"].(string)] = true
 			stopped = !row(m)
@@ -157,7 +157,7 @@ func (db *DB) neighbourhood(ctx context.Context, n strikegraph.Neighbourhood) (n
 	if n.To != nil {
 		params["to"] = neo4j.DateOf(*n.To)
 	}
-	recs, err := db.read(ctx, "find_neighbourhood", params)
+	recs, err := db.read(ctx, findNeighbourhood, params)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -23,7 +23,7 @@ func (db *DB) FindShortestPaths(ctx context.Context, fromID, toID string, maxLen
 	if all {
 		limit = strikegraph.MaxPaths
 	}
-	recs, err := db.read(ctx, "find_shortest_paths", map[string]any{"from": fromID, "to": toID, "maxLength": maxLength, "limit": limit})
+	recs, err := db.read(ctx, findShortestPaths, map[string]any{"from": fromID, "to": toID, "maxLength": maxLength, "limit": limit})
 	if err != nil {
 		return nil, err
 	}

@@ -11,7 +11,7 @@ import (
 // FindIncidentsNearPlaceIDs returns, per place, the incidents in or near it,
 // in places within it, or in places near it.
 func (db *DB) FindIncidentsNearPlaceIDs(ctx context.Context, ids []string) (map[string][]strikegraph.IncidentNearPlace, error) {
-	recs, err := db.read(ctx, "find_incidents_near_place_ids", map[string]any{"ids": ids})
+	recs, err := db.read(ctx, findIncidentsNearPlaceIDs, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +65,7 @@ func (db *DB) FindPlacesNear(ctx context.Context, near strikegraph.Near, first i
 		return nil, err
 	}
 	params["exclude"] = near.PlaceID
-	recs, err := db.read(ctx, "find_place_distances", params)
+	recs, err := db.read(ctx, findPlaceDistances, params)
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +83,7 @@ func (db *DB) FindIncidentsNear(ctx context.Context, near strikegraph.Near, firs
 	if err != nil {
 		return nil, err
 	}
-	recs, err := db.read(ctx, "find_incident_distances", params)
+	recs, err := db.read(ctx, findIncidentDistances, params)
 	if err != nil {
 		return nil, err
 	}

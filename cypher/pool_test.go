@@ -42,7 +42,7 @@ func TestPoolFull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = db.read(t.Context(), "is_empty", nil)
+	_, err = db.read(t.Context(), isEmpty, nil)
 	t.Logf("with the pool full: %v (%v)", err, errors.Unwrap(err))
 	if got := strikegraph.ErrorCode(err); got != strikegraph.ECodeOverloaded {
 		t.Errorf("with the pool full: code %s, want %s", got, strikegraph.ECodeOverloaded)
@@ -50,7 +50,7 @@ func TestPoolFull(t *testing.T) {
 	if err := tx.Close(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.read(t.Context(), "is_empty", nil); err != nil {
+	if _, err := db.read(t.Context(), isEmpty, nil); err != nil {
 		t.Errorf("with the connection back in the pool: %v", err)
 	}
 
@@ -65,7 +65,7 @@ func TestPoolFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer down.Close(context.Background())
-	_, err = down.read(t.Context(), "is_empty", nil)
+	_, err = down.read(t.Context(), isEmpty, nil)
 	if got := strikegraph.ErrorCode(err); got != strikegraph.ECodeUnavailable {
 		t.Errorf("with no Neo4j: code %s, want %s: %v", got, strikegraph.ECodeUnavailable, errors.Unwrap(err))
 	}
@@ -96,13 +96,13 @@ func TestStatementSlots(t *testing.T) {
 	waiting, cancel := context.WithCancel(request)
 	cancel()
 	before := db.RoundTrips()
-	if _, err := db.read(waiting, "is_empty", nil); err == nil {
+	if _, err := db.read(waiting, isEmpty, nil); err == nil {
 		t.Error("a query got a slot its request's transaction holds")
 	}
 	if sent := db.RoundTrips() - before; sent != 0 {
 		t.Errorf("the query waiting for a slot sent %d queries, want none", sent)
 	}
-	if _, err := db.read(strikegraph.WithStatementSlots(t.Context(), 1), "is_empty", nil); err != nil {
+	if _, err := db.read(strikegraph.WithStatementSlots(t.Context(), 1), isEmpty, nil); err != nil {
 		t.Errorf("another request's query: %v", err)
 	}
 
@@ -110,7 +110,7 @@ func TestStatementSlots(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.read(request, "is_empty", nil); err != nil {
+	if _, err := db.read(request, isEmpty, nil); err != nil {
 		t.Errorf("after the transaction: %v", err)
 	}
 }

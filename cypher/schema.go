@@ -24,7 +24,7 @@ func (db *DB) ApplySchema(ctx context.Context) error {
 // schemaStatements splits schema.cypher into statements, without comments.
 func schemaStatements() []string {
 	var lines []string
-	for _, line := range strings.Split(query("schema"), "\n") {
+	for _, line := range strings.Split(schema.text, "\n") {
 		if !strings.HasPrefix(strings.TrimSpace(line), "//") {
 			lines = append(lines, line)
 		}

@@ -8,7 +8,7 @@ import (
 
 // FindServerInfo asks Neo4j which version and database it serves.
 func (db *DB) FindServerInfo(ctx context.Context) (*strikegraph.ServerInfo, error) {
-	recs, err := db.read(ctx, "find_server_info", nil)
+	recs, err := db.read(ctx, findServerInfo, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -10,7 +10,7 @@ import (
 
 // FindTimeline counts the incidents where selects per day, week or month.
 func (db *DB) FindTimeline(ctx context.Context, by strikegraph.TimeBucket, where *strikegraph.IncidentWhere) (strikegraph.Timeline, error) {
-	recs, err := db.readAfterIncidents(ctx, "incident_timeline", where, map[string]any{"by": string(by)})
+	recs, err := db.readAfterIncidents(ctx, incidentTimeline, where, map[string]any{"by": string(by)})
 	if err != nil {
 		return strikegraph.Timeline{}, err
 	}
@@ -44,7 +44,7 @@ func count(m map[string]any, key string) int {
 // readAfterIncidents runs a query that follows an incident filter: the
 // filter's Cypher binds n to each incident where selects, and the query
 // name goes on from there.
-func (db *DB) readAfterIncidents(ctx context.Context, name string, where *strikegraph.IncidentWhere, params map[string]any) ([]*neo4j.Record, error) {
+func (db *DB) readAfterIncidents(ctx context.Context, q query, where *strikegraph.IncidentWhere, params map[string]any) ([]*neo4j.Record, error) {
 	s := newStatement()
 	match, _, _, _, err := s.incidentMatch(where)
 	if err != nil {
@@ -53,5 +53,5 @@ func (db *DB) readAfterIncidents(ctx context.Context, name string, where *strike
 	for k, v := range params {
 		s.params[k] = v
 	}
-	return db.readBuilt(ctx, name, match+"\n"+query(name), s.params)
+	return db.read(ctx, query{name: q.name, text: match + "\n" + q.text}, s.params)
 }

@@ -41,7 +41,7 @@ func TestTimeLimit(t *testing.T) {
 	db := openTimingOut(t)
 	ctx := strikegraph.WithTimeLimit(t.Context(), 1500*time.Millisecond)
 	start := time.Now()
-	_, err := db.readBuilt(ctx, "count", "UNWIND range(1, 1000000000) AS x RETURN count(x)", nil)
+	_, err := db.read(ctx, query{name: "count", text: "UNWIND range(1, 1000000000) AS x RETURN count(x)"}, nil)
 	took := time.Since(start)
 	t.Logf("stopped after %v: %v", took, err)
 	if got := strikegraph.ErrorCode(err); got != strikegraph.ECodeTimeout {

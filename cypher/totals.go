@@ -12,7 +12,7 @@ func (db *DB) FindReporterTotals(ctx context.Context, where *strikegraph.Inciden
 	if err := strikegraph.CheckTotals(first); err != nil {
 		return nil, err
 	}
-	recs, err := db.readAfterIncidents(ctx, "reporter_totals", where, map[string]any{"first": first})
+	recs, err := db.readAfterIncidents(ctx, reporterTotals, where, map[string]any{"first": first})
 	if err != nil {
 		return nil, err
 	}
@@ -33,7 +33,7 @@ func (db *DB) FindBelligerentTotals(ctx context.Context, where *strikegraph.Inci
 	if err := strikegraph.CheckTotals(first); err != nil {
 		return nil, err
 	}
-	recs, err := db.readAfterIncidents(ctx, "belligerent_totals", where, map[string]any{"first": first})
+	recs, err := db.readAfterIncidents(ctx, belligerentTotals, where, map[string]any{"first": first})
 	if err != nil {
 		return nil, err
 	}

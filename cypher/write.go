@@ -144,7 +144,7 @@ func (db *DB) UpdateEntity(ctx context.Context, id string, edit func(strikegraph
 // lockEntities takes a write lock on each entity, held until the transaction
 // ends, and reads it; an id not in the graph is NOT_FOUND.
 func (db *DB) lockEntities(ctx context.Context, tx neo4j.ManagedTransaction, ids ...string) (map[string]strikegraph.Entity, error) {
-	recs, err := db.run(ctx, tx, "lock_entities", map[string]any{"ids": ids})
+	recs, err := db.run(ctx, tx, lockEntities, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -182,13 +182,13 @@ func (db *DB) writeRows(ctx context.Context, tx neo4j.ManagedTransaction, docs [
 	}
 	changes := make([]strikegraph.Changes, len(docs))
 	type step struct {
-		query string
+		query query
 		rows  []map[string]any
 		items []item
 	}
 	var entities, claims, merges step
 	var relations []step // the rounds
-	entities.query, claims.query, merges.query = "upsert_entities", "upsert_claims", "upsert_merges"
+	entities.query, claims.query, merges.query = upsertEntities, upsertClaims, upsertMerges
 	stated := map[string]int{} // rows of each edge so far
 	seen := map[string]bool{}  // key and hash of what is already in a step
 	add := func(s *step, it item, key string, row map[string]any) {
@@ -218,7 +218,7 @@ func (db *DB) writeRows(ctx context.Context, tx neo4j.ManagedTransaction, docs [
 			stated[id]++
 		}
 		if round == len(relations) {
-			relations = append(relations, step{query: "upsert_relations"})
+			relations = append(relations, step{query: upsertRelations})
 		}
 		add(&relations[round], item{d, "Relation", id, field}, key, row)
 	}
@@ -268,7 +268,7 @@ func (db *DB) writeRows(ctx context.Context, tx neo4j.ManagedTransaction, docs [
 			continue
 		}
 		var rows any = s.rows
-		if s.query == "upsert_relations" {
+		if s.query == upsertRelations {
 			rows = byType(s.rows)
 		}
 		recs, err := db.run(ctx, tx, s.query, map[string]any{
@@ -278,7 +278,7 @@ func (db *DB) writeRows(ctx context.Context, tx neo4j.ManagedTransaction, docs [
 			return nil, err
 		}
 		if len(recs) != len(s.rows) {
-			return nil, fmt.Errorf("%s: wrote %d of %d rows", s.query, len(recs), len(s.rows))
+			return nil, fmt.Errorf("%s: wrote %d of %d rows", s.query.name, len(recs), len(s.rows))
 		}
 		for _, rec := range recs {
 			m := rec.AsMap()
@@ -323,7 +323,7 @@ func (db *DB) checkClaimEnds(ctx context.Context, tx neo4j.ManagedTransaction, d
 	if len(ids) == 0 {
 		return nil
 	}
-	recs, err := db.run(ctx, tx, "find_claim_ends", map[string]any{"ids": ids})
+	recs, err := db.run(ctx, tx, findClaimEnds, map[string]any{"ids": ids})
 	if err != nil {
 		return err
 	}
@@ -365,7 +365,7 @@ func (db *DB) FindRefs(ctx context.Context, ids []string) (map[string]strikegrap
 	if len(ids) == 0 {
 		return map[string]strikegraph.Ref{}, nil
 	}
-	recs, err := db.read(ctx, "find_refs", map[string]any{"ids": ids})
+	recs, err := db.read(ctx, findRefs, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -377,7 +377,7 @@ func (db *DB) findRefs(ctx context.Context, tx neo4j.ManagedTransaction, ids []s
 	if len(ids) == 0 {
 		return map[string]strikegraph.Ref{}, nil
 	}
-	recs, err := db.run(ctx, tx, "find_refs", map[string]any{"ids": ids})
+	recs, err := db.run(ctx, tx, findRefs, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -402,7 +402,7 @@ func refsOf(recs []*neo4j.Record) map[string]strikegraph.Ref {
 
 // IsEmpty tells whether the graph holds no entities.
 func (db *DB) IsEmpty(ctx context.Context) (bool, error) {
-	recs, err := db.read(ctx, "is_empty", nil)
+	recs, err := db.read(ctx, isEmpty, nil)
 	if err != nil {
 		return false, err
 	}
