@@ -16,7 +16,8 @@ import (
 // loaders of their own). A field not named here, such as an article's
 // publisher, makes a read take the whole node.
 var fieldProps = map[string][]string{
-	"__typename": nil, "id": {"id"}, "name": {"name"}, "aliases": {"aliases"}, "description": {"description"},
+	// An article's name is its title, else its file, else its id.
+	"__typename": nil, "id": {"id"}, "name": {"name", "title", "file"}, "aliases": {"aliases"}, "description": {"description"},
 	"provenance": {"createdAt", "createdBy", "updatedAt", "updatedBy"},
 	// Incident
 	"scope": {"scope"}, "target": {"target"},

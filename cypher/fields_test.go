@@ -14,8 +14,8 @@ func TestProjection(t *testing.T) {
 	}{
 		{strikegraph.AllFields, "n"},
 		{strikegraph.Fields{}, "n"},
-		{strikegraph.FieldsNamed("name", "links"), "CASE WHEN n IS NULL THEN null ELSE {labels: labels(n), props: n {.id, .name}} END"},
-		{strikegraph.FieldsNamed("date", "provenance", "name"), "CASE WHEN n IS NULL THEN null ELSE {labels: labels(n), props: n {.dateValue, .datePrecision, .dateText, .dateNote, .id, .name, .createdAt, .createdBy, .updatedAt, .updatedBy}} END"},
+		{strikegraph.FieldsNamed("name", "links"), "CASE WHEN n IS NULL THEN null ELSE {labels: labels(n), props: n {.id, .name, .title, .file}} END"},
+		{strikegraph.FieldsNamed("date", "provenance", "name"), "CASE WHEN n IS NULL THEN null ELSE {labels: labels(n), props: n {.dateValue, .datePrecision, .dateText, .dateNote, .id, .name, .title, .file, .createdAt, .createdBy, .updatedAt, .updatedBy}} END"},
 		{strikegraph.FieldsNamed("name", "fieldNobodyKnows"), "n"},
 		{strikegraph.FieldsNamed("publisher"), "n"},
 	} {
