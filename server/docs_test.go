@@ -78,14 +78,7 @@ func TestDocExamples(t *testing.T) {
 // docServer serves a fresh seed graph, with an admin's key named ed.
 func docServer(t *testing.T) (url, key string) {
 	g := graphtest.Seeded(t)
-	key, line, err := auth.NewAPIKey("ed", auth.RoleAdmin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := auth.New(auth.Config{APIKeys: line, Logger: graphtest.Logger(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	key, a := oneKey(t, "ed", auth.RoleAdmin)
 	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{Auth: a}))
 	t.Cleanup(srv.Close)
 	return srv.URL, key

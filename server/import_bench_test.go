@@ -53,14 +53,7 @@ func BenchmarkImportACLED(b *testing.B) {
 		b.Fatal(err)
 	}
 	g := graphtest.Open(b)
-	key, line, err := auth.NewAPIKey("bench", auth.RoleEditor)
-	if err != nil {
-		b.Fatal(err)
-	}
-	a, err := auth.New(auth.Config{APIKeys: line, Logger: graphtest.Logger(b)})
-	if err != nil {
-		b.Fatal(err)
-	}
+	key, a := oneKey(b, "bench", auth.RoleEditor)
 	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(b), server.Options{Auth: a}))
 	defer srv.Close()
 	// Leave no 100,000 rows behind for the next test to delete.

@@ -435,14 +435,7 @@ func TestImportNeedsEditor(t *testing.T) {
 func TestImportTooLarge(t *testing.T) {
 	g := graphtest.Open(t)
 	s := newWriteServer(t, g)
-	key, line, err := auth.NewAPIKey("editor", auth.RoleEditor)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := auth.New(auth.Config{APIKeys: line, Logger: graphtest.Logger(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	key, a := oneKey(t, "editor", auth.RoleEditor)
 	small := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{Auth: a, MaxImportBytes: 1000}))
 	defer small.Close()
 	for _, tc := range []struct {

@@ -8,10 +8,27 @@ import (
 	"testing"
 	"time"
 
+	"github.com/strikegraph/strikegraph/auth"
+	"github.com/strikegraph/strikegraph/internal/graphtest"
 	"github.com/strikegraph/strikegraph/neo4jtest"
 )
 
 func TestMain(m *testing.M) { neo4jtest.Main(m) }
+
+// oneKey makes an API key named name with role, and an Authenticator that
+// knows that key alone.
+func oneKey(t testing.TB, name string, role auth.Role) (string, *auth.Authenticator) {
+	t.Helper()
+	key, line, err := auth.NewAPIKey(name, role)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := auth.New(auth.Config{APIKeys: line, Logger: graphtest.Logger(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return key, a
+}
 
 // gqlError is one entry of a GraphQL response's errors.
 type gqlError struct {

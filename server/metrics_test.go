@@ -21,14 +21,7 @@ import (
 func TestMetrics(t *testing.T) {
 	m := metrics.New()
 	g := graphtest.Seeded(t, func(c *cypher.Config) { c.Observe = m.Statement })
-	key, line, err := auth.NewAPIKey("editor", auth.RoleEditor)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := auth.New(auth.Config{APIKeys: line, Logger: graphtest.Logger(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	key, a := oneKey(t, "editor", auth.RoleEditor)
 	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{Metrics: m, Auth: a}))
 	defer srv.Close()
 

@@ -217,14 +217,7 @@ func TestBatchSharesTheLimits(t *testing.T) {
 // TestBatchMutationWithCredentials: a batch's mutations are written with the
 // batch's credentials, as they would be alone.
 func TestBatchMutationWithCredentials(t *testing.T) {
-	key, line, err := auth.NewAPIKey("ed", auth.RoleEditor)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := auth.New(auth.Config{APIKeys: line, Logger: graphtest.Logger(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	key, a := oneKey(t, "ed", auth.RoleEditor)
 	url, _ := countingServer(t, server.Handler(graphtest.Open(t), graphtest.Logger(t), server.Options{Auth: a}))
 	create := map[string]any{"query": `mutation($in: ActorInput!) { createActor(input: $in) { outcome } }`,
 		"variables": map[string]any{"in": map[string]any{"name": "Test Monitor", "kind": "MONITOR"}}}
