@@ -170,7 +170,7 @@ type IncidentsConnection struct {
 }
 
 // Writes. Each mutation is one transaction: all of it, or on any error none of
-// it. Every mutation needs credentials (see the README): the editor role to
+// it. Every mutation needs credentials (see docs/writing.md): the editor role to
 // create, update and record, the admin role to retract and merge. Every write
 // records who made it and when (provenance).
 //

@@ -9,9 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/strikegraph/strikegraph/auth"
 	"github.com/strikegraph/strikegraph/internal/graphtest"
@@ -73,6 +75,101 @@ func TestDocExamples(t *testing.T) {
 	if total < 25 {
 		t.Fatalf("found %d examples; the test no longer finds them", total)
 	}
+}
+
+// TestDocLinks follows every relative link of README.md and docs/*.md: the
+// file must exist, and a #fragment must be a heading of it. It needs no
+// Neo4j.
+func TestDocLinks(t *testing.T) {
+	files, err := filepath.Glob("../docs/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	links := 0
+	for _, file := range append([]string{"../README.md"}, files...) {
+		for _, l := range docLinks(t, file) {
+			links++
+			path, fragment, _ := strings.Cut(l.target, "#")
+			target := file
+			if path != "" {
+				target = filepath.Join(filepath.Dir(file), path)
+			}
+			if _, err := os.Stat(target); err != nil {
+				t.Errorf("%s:%d: a link to %s, which does not exist", file, l.line, l.target)
+				continue
+			}
+			if fragment != "" && strings.HasSuffix(target, ".md") && !slices.Contains(docAnchors(t, target), fragment) {
+				t.Errorf("%s:%d: a link to %s, which has no heading #%s", file, l.line, l.target, fragment)
+			}
+		}
+	}
+	if links < 20 {
+		t.Fatalf("found %d links; the test no longer finds them", links)
+	}
+}
+
+var (
+	markdownLink = regexp.MustCompile(`\]\(([^)\s]+)\)`)
+	heading      = regexp.MustCompile(`^#+ (.*)$`)
+)
+
+type docLink struct {
+	line   int
+	target string
+}
+
+// docLinks are the relative links of a Markdown file, outside code blocks.
+func docLinks(t *testing.T, file string) []docLink {
+	var out []docLink
+	for i, l := range proseLines(t, file) {
+		for _, m := range markdownLink.FindAllStringSubmatch(l, -1) {
+			if !strings.Contains(m[1], "://") && !strings.HasPrefix(m[1], "mailto:") {
+				out = append(out, docLink{i + 1, m[1]})
+			}
+		}
+	}
+	return out
+}
+
+// docAnchors are the fragments that link to the headings of a Markdown
+// file, as GitHub makes them.
+func docAnchors(t *testing.T, file string) []string {
+	var out []string
+	for _, l := range proseLines(t, file) {
+		if m := heading.FindStringSubmatch(l); m != nil {
+			a := strings.Map(func(r rune) rune {
+				switch {
+				case r == ' ':
+					return '-'
+				case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+					return unicode.ToLower(r)
+				}
+				return -1
+			}, strings.TrimSpace(m[1]))
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// proseLines are the lines of a Markdown file, with those of code blocks
+// blanked.
+func proseLines(t *testing.T, file string) []string {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	code := false
+	for i, l := range lines {
+		if strings.HasPrefix(l, "```") {
+			code = !code
+		}
+		if code || strings.HasPrefix(l, "```") {
+			lines[i] = ""
+		}
+	}
+	return lines
 }
 
 // docServer serves a fresh seed graph, with an admin's key named ed.

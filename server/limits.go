@@ -25,12 +25,12 @@ import (
 )
 
 // The production limits on one request. Each is checked before any Cypher
-// runs; README.md, "Limits", explains them.
+// runs; docs/api.md, "Limits", explains them.
 const (
-	// DefaultMaxDepth fits the deepest query in README.md and the tests (7),
+	// DefaultMaxDepth fits the deepest query in the docs and the tests (7),
 	// with room for a connection's edges { node } around a nested list.
 	DefaultMaxDepth = 12
-	// DefaultMaxComplexity fits every query in README.md and the tests: the
+	// DefaultMaxComplexity fits every query in the docs and the tests: the
 	// costliest, loaders_test.go's, costs 73,101. See costedSchema.
 	DefaultMaxComplexity = 100000
 	// DefaultMaxTokens is far above any real query: GraphiQL's introspection
@@ -43,7 +43,7 @@ const (
 	DefaultMaxFields     = 2000
 	DefaultMaxDirectives = 100
 	// DefaultMaxAliases bounds the aliases of a query, which repeat a field
-	// at will: no query of the README has more than 10.
+	// at will: no query of the docs has more than 10.
 	DefaultMaxAliases = 100
 	// DefaultBodyTimeout is how long a client may take to send a body of
 	// /graphql: 1 MiB at 35 KB/s.
@@ -64,7 +64,7 @@ const (
 	DefaultMaxBodyBytes = 1 << 20
 	// DefaultMaxStatements and DefaultMaxHeavyStatements bound the Cypher
 	// statements a request may send; see statementLimit. The queries of
-	// README.md, the explorer and the tests need at most 13 (README's
+	// the docs, the explorer and the tests need at most 13 (docs/examples.md's
 	// incident query) and 2 heavy ones (a totals or a near query beside
 	// another): about four times that.
 	DefaultMaxStatements      = 50

@@ -94,8 +94,8 @@ func TestTooManyStatementsSendNoCypher(t *testing.T) {
 	}
 }
 
-// readmeIncidentQuery is README.md's query of one incident with its claims,
-// the costliest in statements of README.md and the tests.
+// readmeIncidentQuery is docs/examples.md's query of one incident with its claims,
+// the costliest in statements of the docs and the tests.
 const readmeIncidentQuery = `{
   incident(id: "incident:2018-11-17-abu-al-hassan") {
     name scope target
@@ -130,7 +130,7 @@ func TestStatementEstimate(t *testing.T) {
 		// The root, then places, places.other, perpetrators, targets, partOf,
 		// claims and six fields under claims (date.value, denies and response
 		// only reshape).
-		{"README's incident", readmeIncidentQuery, 13},
+		{"docs' incident", readmeIncidentQuery, 13},
 		// The root, then claims, speaker, claims, incident, article and
 		// publisher: one per level, whatever the number of incidents.
 		{"every incident, five levels down", `{ incidents { claims { speaker { name claims { quote incident { name } article { name publisher { name } } } } } } }`, 7},
