@@ -1,10 +1,7 @@
 package strikegraph
 
 import (
-	"encoding/base64"
 	"fmt"
-	"strconv"
-	"strings"
 )
 
 // Page sizes. A connection gives DefaultPageSize items unless first or last
@@ -56,7 +53,7 @@ type Sortable interface {
 }
 
 // sortKeys reads a list of sort inputs, each of which names one field.
-func sortKeys[S Sortable](sorts []S) ([]SortKey, error) {
+func SortKeys[S Sortable](sorts []S) ([]SortKey, error) {
 	if len(sorts) > MaxSortKeys {
 		return nil, Invalidf("sort", "order by at most %d fields", MaxSortKeys)
 	}
@@ -76,74 +73,12 @@ func sortKeys[S Sortable](sorts []S) ([]SortKey, error) {
 	return keys, nil
 }
 
-// Page asks for part of a list: Relay's first/after and last/before, or a
-// plain limit and offset.
-type Page struct {
-	First, Last   *int
-	After, Before *string
-	Limit, Offset *int
-}
-
 // Window is a page resolved to positions in the list: Start items are
 // skipped and at most Limit given. FromEnd means the last Limit items at or
 // after Start, which depends on the list's length.
 type Window struct {
 	Start, Limit int
 	FromEnd      bool
-}
-
-// Window checks p and resolves it.
-func (p Page) Window() (Window, error) {
-	lo, hi := 0, -1
-	if p.After != nil {
-		n, err := DecodeCursor(*p.After)
-		if err != nil {
-			return Window{}, Invalidf("after", "%v", err)
-		}
-		lo = n + 1
-	}
-	if p.Before != nil {
-		n, err := DecodeCursor(*p.Before)
-		if err != nil {
-			return Window{}, Invalidf("before", "%v", err)
-		}
-		hi = max(n, lo)
-	}
-	for field, n := range map[string]*int{"first": p.First, "last": p.Last, "limit": p.Limit} {
-		if n != nil && (*n < 0 || *n > MaxPageSize) {
-			return Window{}, Invalidf(field, "give between 0 and %d", MaxPageSize)
-		}
-	}
-	switch {
-	case p.First != nil && p.Last != nil:
-		return Window{}, Invalidf("last", "give first or last, not both")
-	case (p.Limit != nil || p.Offset != nil) && (p.First != nil || p.Last != nil || p.After != nil || p.Before != nil):
-		return Window{}, Invalidf("limit", "give limit/offset or first/after/last/before, not both")
-	case p.Offset != nil && (*p.Offset < 0 || *p.Offset > MaxOffset):
-		return Window{}, Invalidf("offset", "give an offset between 0 and %d; a narrower where reaches further", MaxOffset)
-	case p.Limit != nil || p.Offset != nil:
-		w := Window{Limit: DefaultListLimit}
-		if p.Limit != nil {
-			w.Limit = *p.Limit
-		}
-		if p.Offset != nil {
-			w.Start = *p.Offset
-		}
-		return w, nil
-	case p.Last != nil && hi < 0:
-		return Window{Start: lo, Limit: *p.Last, FromEnd: true}, nil
-	case p.Last != nil:
-		start := max(hi-*p.Last, lo)
-		return Window{Start: start, Limit: hi - start}, nil
-	}
-	limit := DefaultPageSize
-	if p.First != nil {
-		limit = *p.First
-	}
-	if hi >= 0 {
-		limit = min(limit, hi-lo)
-	}
-	return Window{Start: lo, Limit: limit}, nil
 }
 
 // Slice is one page of a list: its items, the position of the first, whether
@@ -160,29 +95,6 @@ type Slice[T any] struct {
 // HasPrevious tells whether items come before the page; HasNext, after it.
 func (s Slice[T]) HasPrevious() bool { return s.Start > 0 }
 func (s Slice[T]) HasNext() bool     { return s.More }
-
-// Cursors are offsets, written as the Relay reference implementation and the
-// Neo4j GraphQL Library write them, so clients that peek at them find what
-// they expect.
-const cursorPrefix = "arrayconnection:"
-
-// Cursor returns the cursor of the item at position i.
-func Cursor(i int) string {
-	return base64.StdEncoding.EncodeToString([]byte(cursorPrefix + strconv.Itoa(i)))
-}
-
-// DecodeCursor returns the position a cursor stands for.
-func DecodeCursor(c string) (int, error) {
-	b, err := base64.StdEncoding.DecodeString(c)
-	if err == nil {
-		if s, ok := strings.CutPrefix(string(b), cursorPrefix); ok {
-			if n, err := strconv.Atoi(s); err == nil && n >= 0 && n <= MaxOffset {
-				return n, nil
-			}
-		}
-	}
-	return 0, fmt.Errorf("%q is not a cursor this service gave", c)
-}
 
 // ListQuery asks for part of a list: the items Where selects (nil: all), in the
 // order of Sort, the page Window. Count asks for the length of the whole
@@ -212,28 +124,6 @@ type Along struct {
 // included.
 type Where interface {
 	Validate() error
-}
-
-// NewQuery checks a list request: its filter, its sort and its page.
-func NewQuery[W any, P interface {
-	*W
-	Where
-}, S Sortable](where P, sorts []S, page Page) (ListQuery[W], error) {
-	q := ListQuery[W]{Where: where}
-	if where != nil {
-		if err := where.Validate(); err != nil {
-			return ListQuery[W]{}, err
-		}
-	}
-	var err error
-	if q.Sort, err = sortKeys(sorts); err != nil {
-		return ListQuery[W]{}, err
-	}
-	if q.Window, err = page.Window(); err != nil {
-		return ListQuery[W]{}, err
-	}
-	q.Count = q.Window.FromEnd // a page from the end starts where the length says
-	return q, nil
 }
 
 // filterNode is a where input as validation walks it: how many conditions

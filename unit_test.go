@@ -7,49 +7,6 @@ import (
 
 // The pure logic the API rests on, tested without Neo4j.
 
-func TestPageWindow(t *testing.T) {
-	n := func(i int) *int { return &i }
-	c := func(i int) *string { s := Cursor(i); return &s }
-	for _, tc := range []struct {
-		name  string
-		page  Page
-		want  Window
-		field string // of the error, when one is wanted
-	}{
-		{"default", Page{}, Window{Start: 0, Limit: DefaultPageSize}, ""},
-		{"first", Page{First: n(5)}, Window{Start: 0, Limit: 5}, ""},
-		{"first after", Page{First: n(5), After: c(9)}, Window{Start: 10, Limit: 5}, ""},
-		{"after and before", Page{After: c(2), Before: c(6)}, Window{Start: 3, Limit: 3}, ""},
-		{"last", Page{Last: n(4)}, Window{Start: 0, Limit: 4, FromEnd: true}, ""},
-		{"last before", Page{Last: n(4), Before: c(10)}, Window{Start: 6, Limit: 4}, ""},
-		{"last before, near the start", Page{Last: n(4), Before: c(2)}, Window{Start: 0, Limit: 2}, ""},
-		{"limit and offset", Page{Limit: n(7), Offset: n(3)}, Window{Start: 3, Limit: 7}, ""},
-		{"offset alone", Page{Offset: n(3)}, Window{Start: 3, Limit: DefaultListLimit}, ""},
-		{"first and last", Page{First: n(1), Last: n(1)}, Window{}, "last"},
-		{"limit with first", Page{Limit: n(1), First: n(1)}, Window{}, "limit"},
-		{"too many", Page{First: n(MaxPageSize + 1)}, Window{}, "first"},
-		{"negative", Page{Limit: n(-1)}, Window{}, "limit"},
-		{"offset too far", Page{Offset: n(MaxOffset + 1)}, Window{}, "offset"},
-		{"a cursor of another service", Page{After: ptrTo("YWJj")}, Window{}, "after"},
-	} {
-		got, err := tc.page.Window()
-		if tc.field != "" {
-			if e, ok := err.(*Error); !ok || e.Code != ECodeInvalid || e.Field != tc.field {
-				t.Errorf("%s: %v, want BAD_USER_INPUT on %s", tc.name, err, tc.field)
-			}
-			continue
-		}
-		if err != nil || got != tc.want {
-			t.Errorf("%s: %+v, %v; want %+v", tc.name, got, err, tc.want)
-		}
-	}
-	if i, err := DecodeCursor(Cursor(42)); err != nil || i != 42 {
-		t.Errorf("a cursor round trip gave %d, %v", i, err)
-	}
-}
-
-func ptrTo(s string) *string { return &s }
-
 func TestSlug(t *testing.T) {
 	for in, want := range map[string]string{
 		"Deir ez-Zor":             "deir-ez-zor",

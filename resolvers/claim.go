@@ -30,8 +30,8 @@ func (r *queryResolver) ClaimsConnection(ctx context.Context, where *strikegraph
 
 // claimsConnection pages the claims where selects, narrowed by also (the
 // incident, speaker or article a nested field belongs to) when not nil.
-func (r *Resolver) claimsConnection(ctx context.Context, where, also *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, page strikegraph.Page) (*graph.ClaimsConnection, error) {
-	s, err := r.claims(ctx, where, also, sort, page, true)
+func (r *Resolver) claimsConnection(ctx context.Context, where, also *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, p page) (*graph.ClaimsConnection, error) {
+	s, err := r.claims(ctx, where, also, sort, p, true)
 	if err != nil {
 		return nil, err
 	}
@@ -40,14 +40,14 @@ func (r *Resolver) claimsConnection(ctx context.Context, where, also *strikegrap
 	}), PageInfo: pageInfo(s), TotalCount: s.Total}, nil
 }
 
-func (r *Resolver) claims(ctx context.Context, where, also *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, page strikegraph.Page, connection bool) (strikegraph.Slice[strikegraph.Claim], error) {
+func (r *Resolver) claims(ctx context.Context, where, also *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, p page, connection bool) (strikegraph.Slice[strikegraph.Claim], error) {
 	if also != nil && where != nil {
 		also.AND = []*strikegraph.ClaimWhere{where}
 	}
 	if also == nil {
 		also = where
 	}
-	return find(ctx, also, sort, page, connection, r.Store.FindClaims)
+	return find(ctx, also, sort, p, connection, r.Store.FindClaims)
 }
 
 type claimResolver struct{ *Resolver }

@@ -11,19 +11,19 @@ import (
 	"github.com/strikegraph/strikegraph/loaders"
 )
 
-func listPage(limit, offset *int) strikegraph.Page {
-	return strikegraph.Page{Limit: limit, Offset: offset}
+func listPage(limit, offset *int) page {
+	return page{Limit: limit, Offset: offset}
 }
 
-func connectionPage(first *int, after *string, last *int, before *string) strikegraph.Page {
-	return strikegraph.Page{First: first, After: after, Last: last, Before: before}
+func connectionPage(first *int, after *string, last *int, before *string) page {
+	return page{First: first, After: after, Last: last, Before: before}
 }
 
 // edges gives each item of a page its cursor.
 func edges[T, E any](s strikegraph.Slice[T], edge func(cursor string, node *T) E) []E {
 	out := make([]E, len(s.Items))
 	for i, n := range s.Items {
-		out[i] = edge(strikegraph.Cursor(s.Start+i), n)
+		out[i] = edge(cursor(s.Start+i), n)
 	}
 	return out
 }
@@ -31,8 +31,8 @@ func edges[T, E any](s strikegraph.Slice[T], edge func(cursor string, node *T) E
 func pageInfo[T any](s strikegraph.Slice[T]) *graph.PageInfo {
 	info := &graph.PageInfo{HasPreviousPage: s.HasPrevious(), HasNextPage: s.HasNext()}
 	if n := len(s.Items); n > 0 {
-		info.StartCursor = ptr(strikegraph.Cursor(s.Start))
-		info.EndCursor = ptr(strikegraph.Cursor(s.Start + n - 1))
+		info.StartCursor = ptr(cursor(s.Start))
+		info.EndCursor = ptr(cursor(s.Start + n - 1))
 	}
 	return info
 }
@@ -78,9 +78,9 @@ func nodeSelections(ctx context.Context) []ast.SelectionSet {
 func find[W any, P interface {
 	*W
 	strikegraph.Where
-}, S strikegraph.Sortable, T any](ctx context.Context, where P, sort []S, page strikegraph.Page, connection bool,
+}, S strikegraph.Sortable, T any](ctx context.Context, where P, sort []S, p page, connection bool,
 	find func(context.Context, strikegraph.ListQuery[W]) (strikegraph.Slice[T], error)) (strikegraph.Slice[T], error) {
-	q, err := strikegraph.NewQuery(where, sort, page)
+	q, err := newQuery(where, sort, p)
 	if err != nil {
 		return strikegraph.Slice[T]{}, err
 	}
