@@ -3,7 +3,8 @@ package strikegraph
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/agnivade/levenshtein"
 )
 
 // EntityType is a kind of node a search may be limited to.
@@ -47,25 +48,9 @@ func (s Search) Key() (string, error) {
 	return key, nil
 }
 
-// FulltextQuery is the Lucene query for a key: a name with the same key
-// counts most, then a name it begins, then a word of a name, then a name one
-// or two edits away, so "Hajim" finds Hajin. Keys hold only letters and
-// digits, so nothing in them needs escaping. Short keys get no fuzzy or
-// prefix term: they would match too much.
-func FulltextQuery(key string) string {
-	n := utf8.RuneCountInString(key)
-	q := "nameKeys:" + key + "^8 OR wordKeys:" + key + "^2"
-	if n >= 3 {
-		q += " OR nameKeys:" + key + "*^4"
-	}
-	if n >= 5 {
-		q += " OR nameKeys:" + key + "~ OR wordKeys:" + key + "~^0.5"
-	}
-	return q
-}
-
 // BestSpelling returns which of names matches the name searched for best:
-// the same words, else in the order of FulltextQuery.
+// the same words, then the same key, a prefix, a word, a near miss: the
+// order in which the full-text query ranks them.
 func BestSpelling(name string, names []string) string {
 	key := NameKey(name)
 	best, bestRank := "", -1
@@ -81,7 +66,7 @@ func BestSpelling(name string, names []string) string {
 			rank = 3
 		case slices.Contains(WordKeys(n, nil), key):
 			rank = 2
-		case editDistance(k, key) <= 2:
+		case levenshtein.ComputeDistance(k, key) <= 2:
 			rank = 1
 		}
 		if rank > bestRank {
@@ -89,26 +74,4 @@ func BestSpelling(name string, names []string) string {
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }

@@ -104,7 +104,7 @@ func (db *DB) SearchEntities(ctx context.Context, s strikegraph.Search) ([]strik
 		}
 		labels = l
 	}
-	recs, err := db.read(ctx, searchEntities, map[string]any{"query": strikegraph.FulltextQuery(key), "labels": labels, "first": s.First})
+	recs, err := db.read(ctx, searchEntities, map[string]any{"query": fulltextQuery(key), "labels": labels, "first": s.First})
 	if err != nil {
 		return nil, err
 	}
