@@ -5,10 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"iter"
 	"maps"
-	"path"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -354,61 +352,6 @@ func abbreviate(s string) string {
 		return s
 	}
 	return s[:57] + "..."
-}
-
-// ReadDocuments reads the import documents *.json in dir of fsys, in name order,
-// and fills each article's text, unless given, from articles/<file> beside dir.
-// Unknown fields are errors: a misspelt field would otherwise vanish silently.
-// It fails on the first document that does not read or validate.
-func ReadDocuments(fsys fs.FS, dir string) ([]Document, error) {
-	var docs []Document
-	for r := range DocumentRecords(fsys, dir) {
-		if r.Err == nil {
-			r.Err = r.Doc.Validate()
-		}
-		if r.Err != nil {
-			return nil, fmt.Errorf("%s: %w", r.Source, r.Err)
-		}
-		docs = append(docs, *r.Doc)
-	}
-	return docs, nil
-}
-
-// DocumentRecords reads the import documents *.json in dir of fsys, in name
-// order, as import records, with each article's text from articles/<file>
-// beside dir unless the document gives the text.
-func DocumentRecords(fsys fs.FS, dir string) iter.Seq[Record] {
-	return func(yield func(Record) bool) {
-		names, err := fs.Glob(fsys, path.Join(dir, "*.json"))
-		if err != nil {
-			yield(Record{Source: dir, Err: err})
-			return
-		}
-		for _, name := range names {
-			b, err := fs.ReadFile(fsys, name)
-			r := Record{Source: name, Err: err}
-			if err == nil {
-				r = DocumentRecord(name, b)
-			}
-			for i := 0; r.Doc != nil && i < len(r.Doc.Articles); i++ {
-				a := &r.Doc.Articles[i]
-				if a.File == "" || a.Text != "" {
-					continue // its text is in the document, as an export gives it
-				}
-				text, err := fs.ReadFile(fsys, path.Join(path.Dir(dir), "articles", a.File))
-				if err != nil {
-					r.Err = &Error{Code: ECodeInvalid, Field: fmt.Sprintf("articles[%d].file", i), Message: err.Error(), Err: err}
-					r.Line = r.FieldLine(fmt.Sprintf("articles[%d].file", i))
-					r.Doc = nil
-					break
-				}
-				a.Text = string(text)
-			}
-			if !yield(r) {
-				return
-			}
-		}
-	}
 }
 
 // DecodeDocument decodes one JSON import document strictly.

@@ -28,33 +28,6 @@ func TestSlug(t *testing.T) {
 	}
 }
 
-func TestFieldLine(t *testing.T) {
-	doc := []byte(`{
-  "places": [
-    {"id": "place:a", "name": "A"},
-    {
-      "id": "place:b",
-      "name": "B"
-    }
-  ],
-  "claims": [
-    {"id": "claim:1",
-     "quote": "said so"}
-  ]
-}`)
-	for field, want := range map[string]int{
-		"places[1].name":  6,
-		"places[0]":       3,
-		"claims[0].quote": 11,
-		"claims[3].quote": 1, // not there
-		"nowhere":         1,
-	} {
-		if got := FieldLine(doc, field); got != want {
-			t.Errorf("FieldLine(%s) = %d, want %d", field, got, want)
-		}
-	}
-}
-
 func TestBestSpelling(t *testing.T) {
 	names := []string{"Hajin pocket", "Hajīn", "Haj", "Hajin town"}
 	for name, want := range map[string]string{

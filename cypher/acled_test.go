@@ -24,7 +24,7 @@ func importACLED(t *testing.T, g *graphtest.Graph, file []byte) strikegraph.Impo
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := strikegraph.Import(t.Context(), g, recs, strikegraph.ImportOptions{Author: strikegraph.Author{By: "test", At: time.Now().UTC()}})
+	rep, err := importer.Run(t.Context(), g, recs, importer.Options{Author: strikegraph.Author{By: "test", At: time.Now().UTC()}})
 	if err != nil {
 		t.Fatal(err)
 	}

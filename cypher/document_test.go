@@ -11,6 +11,7 @@ import (
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/data"
+	"github.com/strikegraph/strikegraph/importer"
 	"github.com/strikegraph/strikegraph/internal/graphtest"
 )
 
@@ -127,8 +128,8 @@ func TestOneBatchWritesAsDocumentByDocument(t *testing.T) {
 	g := graphtest.Seeded(t)
 	want := snapshot(t, g, provenance...)
 	empty(t, g)
-	rep, err := strikegraph.Import(t.Context(), g, strikegraph.DocumentRecords(data.FS, data.SeedDir),
-		strikegraph.ImportOptions{Author: strikegraph.Author{By: "import", At: time.Now().UTC()}})
+	rep, err := importer.Run(t.Context(), g, importer.DocumentRecords(data.FS, data.SeedDir),
+		importer.Options{Author: strikegraph.Author{By: "import", At: time.Now().UTC()}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/export"
+	"github.com/strikegraph/strikegraph/importer"
 	"github.com/strikegraph/strikegraph/internal/graphtest"
 )
 
@@ -184,8 +185,8 @@ func exportJSON(t *testing.T, g *graphtest.Graph) []byte {
 // it: JSON bytes, not the Go value, so the format must carry everything.
 func importJSON(t *testing.T, g *graphtest.Graph, b []byte) strikegraph.ImportReport {
 	t.Helper()
-	records := func(yield func(strikegraph.Record) bool) { yield(strikegraph.DocumentRecord("export.json", b)) }
-	rep, err := strikegraph.Import(t.Context(), g, records, strikegraph.ImportOptions{
+	records := func(yield func(strikegraph.Record) bool) { yield(importer.DocumentRecord("export.json", b)) }
+	rep, err := importer.Run(t.Context(), g, records, importer.Options{
 		Author: strikegraph.Author{By: "import", At: time.Now().UTC()}})
 	if err != nil {
 		t.Fatal(err)

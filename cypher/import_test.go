@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/importer"
 	"github.com/strikegraph/strikegraph/internal/graphtest"
 )
 
@@ -36,8 +37,8 @@ func TestImportRejectsARecordTooLargeForATransaction(t *testing.T) {
 		{Source: "huge.json", Line: 1, Doc: huge},
 		{Source: "after.json", Line: 1, Doc: &strikegraph.Document{Articles: []strikegraph.Article{article("article:after", "After.")}}},
 	}
-	rep, err := strikegraph.Import(t.Context(), g, slices.Values(records),
-		strikegraph.ImportOptions{Author: strikegraph.Author{By: "import", At: time.Now().UTC()}})
+	rep, err := importer.Run(t.Context(), g, slices.Values(records),
+		importer.Options{Author: strikegraph.Author{By: "import", At: time.Now().UTC()}})
 	if err != nil {
 		t.Fatal(err)
 	}

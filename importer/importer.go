@@ -1,5 +1,6 @@
 // Package importer reads what can be imported, in each format Strikegraph
-// knows, as import records for strikegraph.Import.
+// knows, as import records, and imports them: Run checks, batches and
+// writes them and reports what it did.
 package importer
 
 import (
@@ -66,7 +67,7 @@ func Records(f Format, source string, r io.Reader) (iter.Seq[strikegraph.Record]
 		if err != nil {
 			return nil, err
 		}
-		return func(yield func(strikegraph.Record) bool) { yield(strikegraph.DocumentRecord(source, b)) }, nil
+		return func(yield func(strikegraph.Record) bool) { yield(DocumentRecord(source, b)) }, nil
 	}
 	return nil, strikegraph.Invalidf("format", "say which format %s is in: annotation or acled", source)
 }

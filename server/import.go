@@ -79,8 +79,14 @@ func importRecords(store strikegraph.WriteService, log *slog.Logger, m *metrics.
 			return
 		}
 		start := time.Now()
-		if check, _ := strconv.ParseBool(req.URL.Query().Get("check")); check {
-			rep, err := strikegraph.Check(ctx, store, recs)
+		check, _ := strconv.ParseBool(req.URL.Query().Get("check"))
+		rep, err := importer.Run(ctx, store, recs, importer.Options{Check: check,
+			Author: strikegraph.Author{By: p.Name, At: start.UTC()}, BatchSize: batch,
+			Progress: func(rep strikegraph.ImportReport) {
+				log.InfoContext(ctx, "import progress", "by", p.Name, "records", rep.Records, "rejected", len(rep.Rejected))
+			},
+		})
+		if check {
 			if err != nil {
 				writeJSONError(w, log, req, err)
 				return
@@ -88,12 +94,6 @@ func importRecords(store strikegraph.WriteService, log *slog.Logger, m *metrics.
 			writeJSON(w, http.StatusOK, rep)
 			return
 		}
-		rep, err := strikegraph.Import(ctx, store, recs, strikegraph.ImportOptions{
-			Author: strikegraph.Author{By: p.Name, At: start.UTC()}, BatchSize: batch,
-			Progress: func(rep strikegraph.ImportReport) {
-				log.InfoContext(ctx, "import progress", "by", p.Name, "records", rep.Records, "rejected", len(rep.Rejected))
-			},
-		})
 		m.ImportRows("created", rep.Created)
 		m.ImportRows("updated", rep.Updated)
 		m.ImportRows("unchanged", rep.Unchanged)

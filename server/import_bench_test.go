@@ -144,7 +144,7 @@ func BenchmarkImportDocuments(b *testing.B) {
 	}
 	project := func() strikegraph.ImportReport {
 		ctx := strikegraph.WithTimeLimit(b.Context(), strikegraph.BulkTimeLimit)
-		rep, err := strikegraph.Import(ctx, g.DB, slices.Values(docs), strikegraph.ImportOptions{Author: strikegraph.Author{By: "bench", At: time.Now().UTC()}})
+		rep, err := importer.Run(ctx, g.DB, slices.Values(docs), importer.Options{Author: strikegraph.Author{By: "bench", At: time.Now().UTC()}})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -198,7 +198,7 @@ func checkReport(b *testing.B, rep strikegraph.ImportReport, n int, again bool) 
 }
 
 // floor imports records as a hand-written import would, with the
-// statements of testdata/import_floor.cypher: strikegraph.Import batches
+// statements of testdata/import_floor.cypher: importer.Run batches
 // them, as it batches an import, and floor writes each batch in one
 // transaction of one UNWIND per label set and relationship type. It checks
 // nothing and reads nothing back.
@@ -226,7 +226,7 @@ func newFloor(b *testing.B, g *graphtest.Graph) *floor {
 
 func (f *floor) importRecords(b *testing.B, recs iter.Seq[strikegraph.Record], batch int) strikegraph.ImportReport {
 	ctx := strikegraph.WithTimeLimit(b.Context(), strikegraph.BulkTimeLimit)
-	rep, err := strikegraph.Import(ctx, f, recs, strikegraph.ImportOptions{Author: strikegraph.Author{By: "bench", At: time.Now().UTC()}, BatchSize: batch})
+	rep, err := importer.Run(ctx, f, recs, importer.Options{Author: strikegraph.Author{By: "bench", At: time.Now().UTC()}, BatchSize: batch})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/acled"
 	"github.com/strikegraph/strikegraph/auth"
+	"github.com/strikegraph/strikegraph/importer"
 	"github.com/strikegraph/strikegraph/internal/graphtest"
 	"github.com/strikegraph/strikegraph/server"
 )
@@ -610,7 +611,7 @@ func TestImportMidTransactionFailure(t *testing.T) {
 	body := doc(t, "t5")
 
 	// The constraint, not a check before the writes, refuses it.
-	r := strikegraph.DocumentRecord("t5.json", body)
+	r := importer.DocumentRecord("t5.json", body)
 	_, err = g.WriteDocument(t.Context(), r.Doc, strikegraph.Upsert, strikegraph.Author{By: "test", At: time.Now().UTC()})
 	var ne *neo4j.Neo4jError
 	if strikegraph.ErrorCode(err) != strikegraph.ECodeConflict || !errors.As(err, &ne) || ne.Code != "Neo.ClientError.Schema.ConstraintValidationFailed" {
@@ -664,7 +665,7 @@ func TestImportBatchConflict(t *testing.T) {
 				}
 			}
 		}
-		rep, err := strikegraph.Import(t.Context(), g, records, strikegraph.ImportOptions{Author: author, BatchSize: 10})
+		rep, err := importer.Run(t.Context(), g, records, importer.Options{Author: author, BatchSize: 10})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -58,7 +58,7 @@ func importFiles(ctx context.Context, args []string, stdout, stderr io.Writer, l
 	}
 	defer closeDB()
 	start := time.Now()
-	opts := strikegraph.ImportOptions{Author: strikegraph.Author{By: by, At: start.UTC()}, BatchSize: *batch,
+	opts := importer.Options{Check: *check, Author: strikegraph.Author{By: by, At: start.UTC()}, BatchSize: *batch,
 		Progress: func(rep strikegraph.ImportReport) {
 			rate := float64(rep.Records) / time.Since(start).Seconds()
 			fmt.Fprintf(stderr, "imported %d records (%d rejected), %.0f records/s\n", rep.Records, len(rep.Rejected), rate)
@@ -81,7 +81,7 @@ func importFiles(ctx context.Context, args []string, stdout, stderr io.Writer, l
 				}
 			}
 		}
-		if total, err = strikegraph.Check(ctx, db, all); err == nil {
+		if total, err = importer.Run(ctx, db, all, opts); err == nil {
 			err = sourceErr
 		}
 		if err != nil {
@@ -92,7 +92,7 @@ func importFiles(ctx context.Context, args []string, stdout, stderr io.Writer, l
 			if err != nil {
 				return err
 			}
-			rep, err := strikegraph.Import(strikegraph.WithTimeLimit(ctx, strikegraph.BulkTimeLimit), db, recs, opts)
+			rep, err := importer.Run(strikegraph.WithTimeLimit(ctx, strikegraph.BulkTimeLimit), db, recs, opts)
 			total.Add(rep)
 			if err != nil {
 				return err
@@ -116,7 +116,7 @@ func importFiles(ctx context.Context, args []string, stdout, stderr io.Writer, l
 func sources(paths []string, f importer.Format) iter.Seq2[iter.Seq[strikegraph.Record], error] {
 	return func(yield func(iter.Seq[strikegraph.Record], error) bool) {
 		if len(paths) == 0 {
-			yield(strikegraph.DocumentRecords(data.FS, data.SeedDir), nil)
+			yield(importer.DocumentRecords(data.FS, data.SeedDir), nil)
 			return
 		}
 		for _, p := range paths {
@@ -126,7 +126,7 @@ func sources(paths []string, f importer.Format) iter.Seq2[iter.Seq[strikegraph.R
 				return
 			}
 			if st, err := os.Stat(abs); err == nil && st.IsDir() {
-				if !yield(strikegraph.DocumentRecords(os.DirFS(filepath.Dir(abs)), filepath.Base(abs)), nil) {
+				if !yield(importer.DocumentRecords(os.DirFS(filepath.Dir(abs)), filepath.Base(abs)), nil) {
 					return
 				}
 				continue
@@ -167,8 +167,8 @@ func seedIfEmpty(ctx context.Context, db *cypher.DB, log *slog.Logger) error {
 	log.Info("the graph is empty: loading the seed corpus")
 	// Not a request's limit: a busy machine may take longer over a batch.
 	ctx = strikegraph.WithTimeLimit(ctx, strikegraph.BulkTimeLimit)
-	rep, err := strikegraph.Import(ctx, db, strikegraph.DocumentRecords(data.FS, data.SeedDir),
-		strikegraph.ImportOptions{Author: strikegraph.Author{By: "seed", At: time.Now().UTC()}})
+	rep, err := importer.Run(ctx, db, importer.DocumentRecords(data.FS, data.SeedDir),
+		importer.Options{Author: strikegraph.Author{By: "seed", At: time.Now().UTC()}})
 	if err == nil && len(rep.Rejected) > 0 {
 		err = fmt.Errorf("seed corpus: %s", importer.Summary(rep))
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/strikegraph/strikegraph/corpus"
 	"github.com/strikegraph/strikegraph/cypher"
 	"github.com/strikegraph/strikegraph/data"
+	"github.com/strikegraph/strikegraph/importer"
 	"github.com/strikegraph/strikegraph/neo4jtest"
 )
 
@@ -76,7 +77,7 @@ func Generated(t testing.TB, incidents int) *Graph {
 // SeedDocuments reads the seed corpus.
 func SeedDocuments(t testing.TB) []strikegraph.Document {
 	t.Helper()
-	docs, err := strikegraph.ReadDocuments(data.FS, data.SeedDir)
+	docs, err := importer.ReadDocuments(data.FS, data.SeedDir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package strikegraph
+package importer
 
 import (
 	"context"
@@ -7,33 +7,35 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/strikegraph/strikegraph"
 )
 
 // txBound writes documents of at most limit incidents in all to a
 // transaction, and stops a larger one with code, as Neo4j stops one at its
 // memory (MEMORY_LIMIT) or time (TIMEOUT) limit.
 type txBound struct {
-	WriteService
+	strikegraph.WriteService
 	limit   int
 	code    string
 	written []string // the incidents written, in order
 	txs     []int    // the documents of each transaction tried
 }
 
-func (m *txBound) WriteDocuments(_ context.Context, docs []*Document, _ Author) ([]Changes, []error, error) {
+func (m *txBound) WriteDocuments(_ context.Context, docs []*strikegraph.Document, _ strikegraph.Author) ([]strikegraph.Changes, []error, error) {
 	m.txs = append(m.txs, len(docs))
 	n := 0
 	for _, d := range docs {
 		n += len(d.Incidents)
 	}
 	if n > m.limit {
-		return nil, nil, &Error{Code: m.code, Message: "the query went over a limit of the graph database; ask for less"}
+		return nil, nil, &strikegraph.Error{Code: m.code, Message: "the query went over a limit of the graph database; ask for less"}
 	}
-	changes := make([]Changes, len(docs))
+	changes := make([]strikegraph.Changes, len(docs))
 	for i, d := range docs {
 		for _, inc := range d.Incidents {
 			m.written = append(m.written, inc.ID)
-			changes[i] = append(changes[i], Change{Kind: "Incident", ID: inc.ID, Outcome: Created})
+			changes[i] = append(changes[i], strikegraph.Change{Kind: "strikegraph.Incident", ID: inc.ID, Outcome: strikegraph.Created})
 		}
 	}
 	return changes, make([]error, len(docs)), nil
@@ -47,22 +49,22 @@ func (m *txBound) WriteDocuments(_ context.Context, docs []*Document, _ Author) 
 // that names the settings that would let it through.
 func TestImportSplitsWhatGoesOverALimit(t *testing.T) {
 	for code, settings := range map[string][]string{
-		ECodeTooMuchMemory: {"db.memory.transaction.max", "--local-neo4j-tx-max"},
-		ECodeTimeout:       {"?timeout=", "--neo4j-tx-timeout"},
+		strikegraph.ECodeTooMuchMemory: {"db.memory.transaction.max", "--local-neo4j-tx-max"},
+		strikegraph.ECodeTimeout:       {"?timeout=", "--neo4j-tx-timeout"},
 	} {
 		t.Run(code, func(t *testing.T) {
 			w := &txBound{limit: 3, code: code}
-			var records []Record
+			var records []strikegraph.Record
 			for i := range 8 {
-				doc := &Document{Incidents: []Incident{{ID: fmt.Sprintf("incident:%d", i)}}}
+				doc := &strikegraph.Document{Incidents: []strikegraph.Incident{{ID: fmt.Sprintf("incident:%d", i)}}}
 				if i == 5 { // four incidents: too many for one transaction
 					for j := range 3 {
-						doc.Incidents = append(doc.Incidents, Incident{ID: fmt.Sprintf("incident:5-%d", j)})
+						doc.Incidents = append(doc.Incidents, strikegraph.Incident{ID: fmt.Sprintf("incident:5-%d", j)})
 					}
 				}
-				records = append(records, Record{Source: fmt.Sprintf("doc%d.json", i), Line: 1, Doc: doc})
+				records = append(records, strikegraph.Record{Source: fmt.Sprintf("doc%d.json", i), Line: 1, Doc: doc})
 			}
-			rep, err := Import(t.Context(), w, slices.Values(records), ImportOptions{BatchSize: 8})
+			rep, err := write(t.Context(), w, slices.Values(records), Options{BatchSize: 8})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -86,15 +88,15 @@ func TestImportSplitsWhatGoesOverALimit(t *testing.T) {
 // cancelling cancels its import at its first transaction, which Neo4j
 // stops as it would one that ran past the import's deadline.
 type cancelling struct {
-	WriteService
+	strikegraph.WriteService
 	cancel func()
 	txs    int
 }
 
-func (c *cancelling) WriteDocuments(context.Context, []*Document, Author) ([]Changes, []error, error) {
+func (c *cancelling) WriteDocuments(context.Context, []*strikegraph.Document, strikegraph.Author) ([]strikegraph.Changes, []error, error) {
 	c.txs++
 	c.cancel()
-	return nil, nil, &Error{Code: ECodeTimeout, Message: "the query ran too long and was stopped; ask for less"}
+	return nil, nil, &strikegraph.Error{Code: strikegraph.ECodeTimeout, Message: "the query ran too long and was stopped; ask for less"}
 }
 
 // TestImportStopsWhenItsContextEnds ends the import's context while its
@@ -104,11 +106,11 @@ func TestImportStopsWhenItsContextEnds(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	w := &cancelling{cancel: cancel}
-	var records []Record
+	var records []strikegraph.Record
 	for i := range 4 {
-		records = append(records, Record{Source: fmt.Sprintf("doc%d.json", i), Doc: &Document{}})
+		records = append(records, strikegraph.Record{Source: fmt.Sprintf("doc%d.json", i), Doc: &strikegraph.Document{}})
 	}
-	rep, err := Import(ctx, w, slices.Values(records), ImportOptions{})
+	rep, err := write(ctx, w, slices.Values(records), Options{})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err %v, want %v", err, context.Canceled)
 	}
@@ -117,19 +119,19 @@ func TestImportStopsWhenItsContextEnds(t *testing.T) {
 	}
 }
 
-// TestImportBatchesByItems puts no more than MaxBatchItems items in one
+// TestImportBatchesByItems puts no more than strikegraph.MaxBatchItems items in one
 // transaction, however few the records.
 func TestImportBatchesByItems(t *testing.T) {
-	w := &txBound{limit: MaxBatchItems, code: ECodeTooMuchMemory}
-	var records []Record
+	w := &txBound{limit: strikegraph.MaxBatchItems, code: strikegraph.ECodeTooMuchMemory}
+	var records []strikegraph.Record
 	for i := range 5 {
-		doc := &Document{}
-		for j := range MaxBatchItems / 2 {
-			doc.Incidents = append(doc.Incidents, Incident{ID: fmt.Sprintf("incident:%d-%d", i, j)})
+		doc := &strikegraph.Document{}
+		for j := range strikegraph.MaxBatchItems / 2 {
+			doc.Incidents = append(doc.Incidents, strikegraph.Incident{ID: fmt.Sprintf("incident:%d-%d", i, j)})
 		}
-		records = append(records, Record{Source: fmt.Sprintf("doc%d.json", i), Doc: doc})
+		records = append(records, strikegraph.Record{Source: fmt.Sprintf("doc%d.json", i), Doc: doc})
 	}
-	if _, err := Import(t.Context(), w, slices.Values(records), ImportOptions{}); err != nil {
+	if _, err := write(t.Context(), w, slices.Values(records), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if !slices.Equal(w.txs, []int{2, 2, 1}) {
@@ -137,32 +139,32 @@ func TestImportBatchesByItems(t *testing.T) {
 	}
 }
 
-// TestImportBatchesByBytes puts no more than MaxBatchBytes bytes of text in
+// TestImportBatchesByBytes puts no more than strikegraph.MaxBatchBytes bytes of text in
 // one transaction, however few the records and items, and a record of more
 // alone.
 func TestImportBatchesByBytes(t *testing.T) {
-	w := &txBound{limit: 1 << 30, code: ECodeTooMuchMemory}
-	article := func(n int) *Document {
-		return &Document{Articles: []Article{{ID: "article:a", Text: strings.Repeat("x", n)}}}
+	w := &txBound{limit: 1 << 30, code: strikegraph.ECodeTooMuchMemory}
+	article := func(n int) *strikegraph.Document {
+		return &strikegraph.Document{Articles: []strikegraph.Article{{ID: "article:a", Text: strings.Repeat("x", n)}}}
 	}
-	quotes := func(n int) *Document {
-		doc := &Document{}
+	quotes := func(n int) *strikegraph.Document {
+		doc := &strikegraph.Document{}
 		for range n {
-			doc.Claims = append(doc.Claims, Claim{Quote: strings.Repeat("y", MaxBatchBytes/10)})
+			doc.Claims = append(doc.Claims, strikegraph.Claim{Quote: strings.Repeat("y", strikegraph.MaxBatchBytes/10)})
 		}
 		return doc
 	}
-	docs := []*Document{
-		article(MaxBatchBytes / 2), article(MaxBatchBytes / 2), // together
-		article(MaxBatchBytes + 1), // alone
-		quotes(6), quotes(6),       // apart
+	docs := []*strikegraph.Document{
+		article(strikegraph.MaxBatchBytes / 2), article(strikegraph.MaxBatchBytes / 2), // together
+		article(strikegraph.MaxBatchBytes + 1), // alone
+		quotes(6), quotes(6),                   // apart
 		article(1), // with the one before
 	}
-	var records []Record
+	var records []strikegraph.Record
 	for _, d := range docs {
-		records = append(records, Record{Doc: d})
+		records = append(records, strikegraph.Record{Doc: d})
 	}
-	if _, err := Import(t.Context(), w, slices.Values(records), ImportOptions{}); err != nil {
+	if _, err := write(t.Context(), w, slices.Values(records), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if !slices.Equal(w.txs, []int{2, 1, 1, 2}) {
@@ -172,12 +174,12 @@ func TestImportBatchesByBytes(t *testing.T) {
 
 // graphOf holds refs, and answers FindRefs from them.
 type graphOf struct {
-	WriteService
-	refs map[string]Ref
+	strikegraph.WriteService
+	refs map[string]strikegraph.Ref
 }
 
-func (g graphOf) FindRefs(_ context.Context, ids []string) (map[string]Ref, error) {
-	out := map[string]Ref{}
+func (g graphOf) FindRefs(_ context.Context, ids []string) (map[string]strikegraph.Ref, error) {
+	out := map[string]strikegraph.Ref{}
 	for _, id := range ids {
 		if r, ok := g.refs[id]; ok {
 			out[id] = r
@@ -190,16 +192,16 @@ func (g graphOf) FindRefs(_ context.Context, ids []string) (map[string]Ref, erro
 // defines a place, one that joins it to a place the graph holds, and one
 // that names a place neither holds. Only the last is rejected.
 func TestCheckSeesTheGraphAndEarlierRecords(t *testing.T) {
-	g := graphOf{refs: map[string]Ref{"place:syria": {Kind: NodePlace}}}
-	near := func(from, to string) *Document {
-		return &Document{Relations: []Relation{{Type: RelLocatedIn, From: from, To: to}}}
+	g := graphOf{refs: map[string]strikegraph.Ref{"place:syria": {Kind: strikegraph.NodePlace}}}
+	near := func(from, to string) *strikegraph.Document {
+		return &strikegraph.Document{Relations: []strikegraph.Relation{{Type: strikegraph.RelLocatedIn, From: from, To: to}}}
 	}
-	records := []Record{
-		{Source: "a.json", Line: 1, Doc: &Document{Places: []Place{{ID: "place:hajin", Name: "Hajin", Kind: PlaceTown}}}},
+	records := []strikegraph.Record{
+		{Source: "a.json", Line: 1, Doc: &strikegraph.Document{Places: []strikegraph.Place{{ID: "place:hajin", Name: "Hajin", Kind: strikegraph.PlaceTown}}}},
 		{Source: "b.json", Line: 1, Doc: near("place:hajin", "place:syria")},
 		{Source: "c.json", Line: 1, Doc: near("place:hajin", "place:atlantis")},
 	}
-	rep, err := Check(t.Context(), g, slices.Values(records))
+	rep, err := check(t.Context(), g, slices.Values(records))
 	if err != nil {
 		t.Fatal(err)
 	}
