@@ -18,7 +18,7 @@ import (
 	"github.com/strikegraph/strikegraph"
 )
 
-// Columns is the column layout of ACLED's export, in its order. Generate
+// Columns is the column layout of ACLED's export, in its order. corpus.ACLED
 // writes it; a file read may order its columns freely and have more.
 var Columns = []string{
 	"event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",

@@ -91,7 +91,7 @@ func TestWriterRoundTrip(t *testing.T) {
 		made = append(made, with(e))
 	}
 	for name, file := range map[string]string{
-		"generated": string(generate(t, 2000, 7)), "sample": string(samples), "made": csvOf(made...),
+		"generated": string(generateACLED(t, 2000, 7)), "sample": string(samples), "made": csvOf(made...),
 	} {
 		t.Run(name, func(t *testing.T) {
 			rows := mapped(t, readString(t, file))

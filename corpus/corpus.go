@@ -38,7 +38,7 @@ const PerDocument = 100
 // corpus of millions of incidents can be streamed.
 func Documents(cfg Config) iter.Seq[strikegraph.Document] {
 	return func(yield func(strikegraph.Document) bool) {
-		g := &generator{rng: rand.New(rand.NewPCG(uint64(cfg.Seed), 0x5eed)), seed: cfg.Seed, usedNames: map[string]bool{}}
+		g := &generator{draws: draws{rand.New(rand.NewPCG(uint64(cfg.Seed), 0x5eed))}, seed: cfg.Seed, usedNames: map[string]bool{}}
 		if !yield(g.gazetteer(cfg.Incidents)) {
 			return
 		}
@@ -52,7 +52,7 @@ func Documents(cfg Config) iter.Seq[strikegraph.Document] {
 
 // generator draws everything from one random source, in a fixed order.
 type generator struct {
-	rng       *rand.Rand
+	draws
 	seed      int64
 	usedNames map[string]bool
 
@@ -87,8 +87,11 @@ func (g *generator) document(n, first, last int) strikegraph.Document {
 	return doc
 }
 
+// draws are the random draws both generators make.
+type draws struct{ rng *rand.Rand }
+
 // pick returns an index with probability proportional to its weight.
-func (g *generator) pick(weights ...int) int {
+func (g draws) pick(weights ...int) int {
 	total := 0
 	for _, w := range weights {
 		total += w
@@ -103,9 +106,9 @@ func (g *generator) pick(weights ...int) int {
 	panic("unreachable")
 }
 
-func (g *generator) chance(p float64) bool { return g.rng.Float64() < p }
+func (g draws) chance(p float64) bool { return g.rng.Float64() < p }
 
-func (g *generator) oneOf(s ...string) string { return s[g.rng.IntN(len(s))] }
+func (g draws) oneOf(s ...string) string { return s[g.rng.IntN(len(s))] }
 
 // normal is a standard normal draw cut at two deviations, so places stay
 // near their province.

@@ -19,7 +19,6 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/strikegraph/strikegraph"
-	"github.com/strikegraph/strikegraph/acled"
 	"github.com/strikegraph/strikegraph/auth"
 	"github.com/strikegraph/strikegraph/corpus"
 	"github.com/strikegraph/strikegraph/cypher"
@@ -49,7 +48,7 @@ const importIncidents = 10_000
 //	make bench-import BENCH_IMPORT=Import  # batches of 100 and 2000 too
 func BenchmarkImportACLED(b *testing.B) {
 	var csv bytes.Buffer
-	if err := acled.Generate(&csv, importRows, 1); err != nil {
+	if err := corpus.ACLED(&csv, importRows, 1); err != nil {
 		b.Fatal(err)
 	}
 	g := graphtest.Open(b)

@@ -9,33 +9,34 @@ import (
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/acled"
+	"github.com/strikegraph/strikegraph/corpus"
 )
 
-func generate(t testing.TB, n int, seed int64) []byte {
+func generateACLED(t testing.TB, n int, seed int64) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := acled.Generate(&b, n, seed); err != nil {
+	if err := corpus.ACLED(&b, n, seed); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
 }
 
 func TestGenerateSameSeedSameBytes(t *testing.T) {
-	a, b := generate(t, 2000, 1), generate(t, 2000, 1)
+	a, b := generateACLED(t, 2000, 1), generateACLED(t, 2000, 1)
 	if !bytes.Equal(a, b) {
 		t.Error("two files of seed 1 differ")
 	}
-	if bytes.Equal(a, generate(t, 2000, 2)) {
+	if bytes.Equal(a, generateACLED(t, 2000, 2)) {
 		t.Error("seeds 1 and 2 gave the same file")
 	}
 }
 
-// TestGeneratedRowsMap reads 10,000 generated rows: every one maps to a valid
+// TestGeneratedRowsMap reads 10,000 rows of corpus.ACLED: every one maps to a valid
 // document, ids are unique, shared places and actors are defined the same way
 // in every row, and the rows vary as real ones do.
 func TestGeneratedRowsMap(t *testing.T) {
 	const n = 10000
-	r, err := acled.NewReader(bytes.NewReader(generate(t, n, 1)))
+	r, err := acled.NewReader(bytes.NewReader(generateACLED(t, n, 1)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +97,7 @@ func TestGeneratedRowsMap(t *testing.T) {
 }
 
 func TestGenerateDates(t *testing.T) {
-	r, err := acled.NewReader(bytes.NewReader(generate(t, 3000, 3)))
+	r, err := acled.NewReader(bytes.NewReader(generateACLED(t, 3000, 3)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,12 +117,12 @@ func TestGenerateDates(t *testing.T) {
 // Benchmarks on 100,000 rows: go test -run '^$' -bench . ./acled/
 func BenchmarkGenerate(b *testing.B) {
 	for b.Loop() {
-		generate(b, 100000, 1)
+		generateACLED(b, 100000, 1)
 	}
 }
 
 func BenchmarkRead(b *testing.B) {
-	file := generate(b, 100000, 1)
+	file := generateACLED(b, 100000, 1)
 	for b.Loop() {
 		r, err := acled.NewReader(bytes.NewReader(file))
 		if err != nil {

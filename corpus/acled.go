@@ -1,4 +1,4 @@
-package acled
+package corpus
 
 import (
 	"encoding/csv"
@@ -8,9 +8,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/strikegraph/strikegraph/acled"
 )
 
-// Generate writes a header and n rows in ACLED's column layout, for tests and
+// ACLED writes a header and n rows in ACLED's column layout, for tests and
 // benchmarks: air and drone strikes in Syria from 2014 to 2020, each valid,
 // with unique event ids. The same seed gives the same bytes (with the same Go
 // release: math/rand/v2's derived draws may change between releases).
@@ -19,11 +21,11 @@ import (
 // their coordinates are approximately right, the belligerents strike where
 // and when they did, and the notes read like ACLED's; every event, toll and
 // source is made up.
-func Generate(w io.Writer, n int, seed int64) error {
+func ACLED(w io.Writer, n int, seed int64) error {
 	rng := rand.New(rand.NewPCG(uint64(seed), 0xac1ed))
-	g := &generator{rng: rng, fatalities: rand.NewZipf(rng, 2, 1, 300)}
+	g := &acledRows{draws: draws{rng}, fatalities: rand.NewZipf(rng, 2, 1, 300)}
 	cw := csv.NewWriter(w)
-	if err := cw.Write(Columns); err != nil {
+	if err := cw.Write(acled.Columns); err != nil {
 		return err
 	}
 	for i := range n {
@@ -168,30 +170,14 @@ var (
 	genUSFrom     = time.Date(2017, 1, 20, 0, 0, 0, 0, time.UTC)
 )
 
-type generator struct {
-	rng        *rand.Rand
+// acledRows draws ACLED rows.
+type acledRows struct {
+	draws
 	fatalities *rand.Zipf // mostly 0 to 5, sometimes hundreds
 }
 
-func (g *generator) pick(weights ...int) int {
-	total := 0
-	for _, w := range weights {
-		total += w
-	}
-	n := g.rng.IntN(total)
-	for i, w := range weights {
-		if n < w {
-			return i
-		}
-		n -= w
-	}
-	panic("unreachable")
-}
-
-func (g *generator) oneOf(s []string) string { return s[g.rng.IntN(len(s))] }
-
 // row draws one event, in the order of Columns.
-func (g *generator) row(i int) []string {
+func (g *acledRows) row(i int) []string {
 	p := &genProvinces[g.rng.IntN(len(genProvinces))]
 	day := genFirst.AddDate(0, 0, g.rng.IntN(genDays))
 
@@ -239,7 +225,7 @@ func (g *generator) row(i int) []string {
 	if target == civilianTarget {
 		civilianTargeting = "Civilian targeting"
 		if g.rng.IntN(8) == 0 {
-			assoc2 = g.oneOf([]string{"Health Workers (Syria)", "Refugees/IDPs (Syria)", "Women (Syria)"})
+			assoc2 = g.oneOf("Health Workers (Syria)", "Refugees/IDPs (Syria)", "Women (Syria)")
 		}
 	}
 	if target != civilianTarget && g.rng.IntN(10) == 0 {
@@ -275,14 +261,14 @@ func (g *generator) row(i int) []string {
 	if actor2 == "" {
 		what = "targets"
 	}
-	notes := fmt.Sprintf("%s, %s struck %s %s", when, g.oneOf(st.words), what, where)
+	notes := fmt.Sprintf("%s, %s struck %s %s", when, g.oneOf(st.words...), what, where)
 	dead := tg.dead
 	if actor2 == "" {
 		dead = [2]string{"person", "people"}
 	}
 	switch {
 	case n == 0:
-		notes += ". " + g.oneOf([]string{"No fatalities reported.", "No casualties reported.", "Material damage reported."})
+		notes += ". " + g.oneOf("No fatalities reported.", "No casualties reported.", "Material damage reported.")
 	case n == 1:
 		notes += fmt.Sprintf(", killing 1 %s.", dead[0])
 	default:
@@ -296,9 +282,9 @@ func (g *generator) row(i int) []string {
 		notes += fmt.Sprintf(" [%s reported %d killed.]", genNational[0], n+g.rng.IntN(3))
 	}
 
-	sources := []string{g.oneOf(genNational)}
+	sources := []string{g.oneOf(genNational...)}
 	if g.rng.IntN(2) == 0 {
-		if s := g.oneOf(p.sources); s != sources[0] {
+		if s := g.oneOf(p.sources...); s != sources[0] {
 			sources = append(sources, s)
 		}
 	}
@@ -313,11 +299,11 @@ func (g *generator) row(i int) []string {
 
 	return []string{
 		fmt.Sprintf("SYR%d", 10000+i), day.Format(time.DateOnly), strconv.Itoa(day.Year()), strconv.Itoa(timePrecision),
-		"Political violence", "Explosions/Remote violence", AirDroneStrike,
+		"Political violence", "Explosions/Remote violence", acled.AirDroneStrike,
 		actor1, assoc1, inter1, actor2, assoc2, inter2, interaction, civilianTargeting,
 		"760", "Middle East", "Syria", p.name, t.admin2, t.admin3, t.name,
 		strconv.FormatFloat(t.lat, 'f', 4, 64), strconv.FormatFloat(t.lon, 'f', 4, 64), strconv.Itoa(geoPrecision),
-		strings.Join(sources, "; "), g.oneOf(genScales), notes, strconv.Itoa(n), "", strconv.FormatInt(updated.Unix(), 10),
+		strings.Join(sources, "; "), g.oneOf(genScales...), notes, strconv.Itoa(n), "", strconv.FormatInt(updated.Unix(), 10),
 	}
 }
 
