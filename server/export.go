@@ -16,7 +16,6 @@ import (
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/export"
-	"github.com/strikegraph/strikegraph/resolvers"
 )
 
 // exportNetwork serves GET /export/{format}: the whole graph, written as it
@@ -25,7 +24,7 @@ import (
 // JSON, the neighbourhood of the incidents it selects. A neighbourhood holds
 // at most maxNodes nodes (default and limit strikegraph.MaxNetworkNodes).
 // The X-Strikegraph-* headers say whether the network was cut.
-func exportNetwork(store resolvers.Store, log *slog.Logger) http.HandlerFunc {
+func exportNetwork(store strikegraph.NetworkService, log *slog.Logger) http.HandlerFunc {
 	return func(w http.ResponseWriter, req *http.Request) {
 		format, ok := export.Formats[req.PathValue("format")]
 		if !ok {
@@ -115,10 +114,17 @@ func compressed(w http.ResponseWriter, req *http.Request) (out io.Writer, done f
 // claimsPage is how many claims each page of a claims export reads.
 const claimsPage = 1000
 
+// claimStore is what claims.csv reads: the claims, and the entities they
+// name with their links.
+type claimStore interface {
+	strikegraph.ClaimService
+	strikegraph.EntityService
+}
+
 // exportClaims serves GET /export/claims.csv: the claims where selects (a
 // ClaimWhere as JSON, written as in GraphQL; every claim without it), one
 // row each, written a page at a time as they are read.
-func exportClaims(store resolvers.Store, log *slog.Logger) http.HandlerFunc {
+func exportClaims(store claimStore, log *slog.Logger) http.HandlerFunc {
 	return func(w http.ResponseWriter, req *http.Request) {
 		var where *strikegraph.ClaimWhere
 		if s := req.URL.Query().Get("where"); s != "" {
@@ -168,7 +174,7 @@ func exportClaims(store resolvers.Store, log *slog.Logger) http.HandlerFunc {
 
 // claimRows reads a page of claims, from start, with the names each row
 // gives, and tells whether more follow.
-func claimRows(ctx context.Context, store resolvers.Store, where *strikegraph.ClaimWhere, start int) ([]export.ClaimRow, bool, error) {
+func claimRows(ctx context.Context, store claimStore, where *strikegraph.ClaimWhere, start int) ([]export.ClaimRow, bool, error) {
 	page, err := store.FindClaims(ctx, strikegraph.ListQuery[strikegraph.ClaimWhere]{Where: where,
 		Window: strikegraph.Window{Start: start, Limit: claimsPage}})
 	if err != nil {
@@ -244,7 +250,7 @@ func acceptsGzip(header string) bool {
 
 // exportScope reads what to export and finds it; scope names it in the file
 // name: graph, neighbourhood or incidents.
-func exportScope(req *http.Request, store resolvers.Store) (scope string, stream *strikegraph.NetworkStream, err error) {
+func exportScope(req *http.Request, store strikegraph.NetworkService) (scope string, stream *strikegraph.NetworkStream, err error) {
 	q := req.URL.Query()
 	maxNodes, err := intParam(q, "maxNodes", strikegraph.MaxNetworkNodes)
 	if err != nil {
