@@ -2,8 +2,6 @@ package strikegraph
 
 import (
 	"context"
-	"encoding/json"
-	"io"
 	"iter"
 	"maps"
 	"slices"
@@ -87,27 +85,8 @@ type NetworkEdge struct {
 }
 
 // JSON is a map of properties, each a string, number, boolean or list of
-// strings; it is the GraphQL scalar JSON.
+// strings (the GraphQL scalar JSON).
 type JSON map[string]any
-
-// MarshalGQL writes the properties as a JSON object.
-func (j JSON) MarshalGQL(w io.Writer) {
-	b, err := json.Marshal(map[string]any(j))
-	if err != nil {
-		b = []byte("{}") // a JSON holds only strings, numbers, booleans and lists of strings
-	}
-	_, _ = w.Write(b)
-}
-
-// UnmarshalGQL reads a JSON object; no input takes one, but gqlgen asks.
-func (j *JSON) UnmarshalGQL(v any) error {
-	m, ok := v.(map[string]any)
-	if !ok {
-		return Invalidf("properties", "give an object")
-	}
-	*j = m
-	return nil
-}
 
 // Neighbourhood asks for the entities within Depth edges of IDs, over edges
 // of Types only when given. With a time window, incidents dated outside it,

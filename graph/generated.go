@@ -25738,8 +25738,7 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 }
 
 func (ec *executionContext) unmarshalNJSON2githubᚗcomᚋstrikegraphᚋstrikegraphᚐJSON(ctx context.Context, v any) (strikegraph.JSON, error) {
-	var res strikegraph.JSON
-	err := res.UnmarshalGQL(v)
+	res, err := UnmarshalJSON(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -25750,7 +25749,14 @@ func (ec *executionContext) marshalNJSON2githubᚗcomᚋstrikegraphᚋstrikegrap
 		}
 		return graphql.Null
 	}
-	return v
+	_ = sel
+	res := MarshalJSON(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNLink2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.Link) graphql.Marshaler {
