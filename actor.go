@@ -25,6 +25,18 @@ type Actor struct {
 	Provenance  Provenance `json:"-"`
 }
 
+// Validate checks the actor as field of a document, but for its id: its
+// kind and its names.
+func (a *Actor) Validate(field string) error {
+	if !isActorKind(string(a.Kind)) {
+		return Invalidf(field+".kind", "unknown actor kind %q", a.Kind)
+	}
+	if err := validName(field, a.Name, a.Aliases); err != nil {
+		return err
+	}
+	return validText(field+".description", a.Description)
+}
+
 // ActorService finds actors.
 type ActorService interface {
 	// FindActors returns a page of actors.

@@ -1,6 +1,10 @@
 package strikegraph
 
-import "context"
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+)
 
 // Article is a published text that claims are taken from. Text is the whole
 // article, so every quote can be traced to its exact words.
@@ -16,6 +20,21 @@ type Article struct {
 	Text        string     `json:"text,omitempty"` // the whole text: given, or read from File when loading
 	Description string     `json:"description,omitempty"`
 	Provenance  Provenance `json:"-"`
+}
+
+// Validate checks the article as field (articles[0]) of a document, but for
+// its id: its publication date, its text and its other texts.
+func (a *Article) Validate(field string) error {
+	if err := a.Published.Validate(field + ".published"); err != nil {
+		return err
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		return Invalidf(field+".text", "an article needs its text, given or read from its file")
+	}
+	if len(a.Text) > maxArticle || !utf8.ValidString(a.Text) {
+		return Invalidf(field+".text", "must be valid UTF-8 of at most %d bytes", maxArticle)
+	}
+	return validTexts(field, map[string]string{"title": a.Title, "byline": a.Byline, "dateline": a.Dateline, "url": a.URL, "description": a.Description})
 }
 
 // PublisherKinds are the kinds of actor that publish articles: outlets, and

@@ -1,6 +1,9 @@
 package strikegraph
 
-import "context"
+import (
+	"context"
+	"strings"
+)
 
 // Stance is what a claim does to an incident. It is the claim's edge type in
 // the graph: (speaker)-[:REPORTED|DENIED|RESPONDED]->(incident).
@@ -77,6 +80,27 @@ type Claim struct {
 
 	Retracted  *Retraction `json:"retracted,omitempty"` // withdrawn, kept with who, when and why
 	Provenance Provenance  `json:"-"`
+}
+
+// Validate checks the claim as field of a document, but for its id: what it
+// names, its quote, its date and what its stance needs.
+func (c *Claim) Validate(field string) error {
+	if c.SpeakerID == "" || c.IncidentID == "" || c.ArticleID == "" {
+		return Invalidf(field, "speaker, incident and article are required")
+	}
+	if strings.TrimSpace(c.Quote) == "" {
+		return Invalidf(field+".quote", "a claim needs the article's words")
+	}
+	if err := c.StatedOn.Validate(field + ".statedOn"); err != nil {
+		return err
+	}
+	if err := validStance(field, c); err != nil {
+		return err
+	}
+	if err := validQuote(field+".quote", c.Quote); err != nil {
+		return err
+	}
+	return validText(field+".note", c.Note)
 }
 
 // DenialIfAny and ResponseIfAny are Denies and Response, nil when unset.

@@ -41,204 +41,71 @@ func (d *Document) Validate() error { return first(d.Problems()) }
 
 // Problems lists what Validate finds wrong with the document: the first
 // problem of each article, place, actor, incident, relation, claim and merge.
+// The document checks each id (given, short, defined once); each item's
+// Validate, the rest.
 func (d *Document) Problems() []error {
 	var problems []error
-	check := func(item func() error) {
-		if err := item(); err != nil {
+	ids := map[string]bool{}
+	check := func(field string, id *string, validate func(string) error) {
+		var err error
+		if id != nil {
+			err = define(ids, field, *id)
+		}
+		if err == nil {
+			err = validate(field)
+		}
+		if err != nil {
 			problems = append(problems, err)
 		}
 	}
-	ids := map[string]string{} // id → kind, for the ids this document defines
-	define := func(field, id, kind string) error {
-		if strings.TrimSpace(id) == "" {
-			return Invalidf(field+".id", "id is required")
-		}
-		if len(id) > 200 {
-			return Invalidf(field+".id", "id is longer than 200 bytes")
-		}
-		if _, dup := ids[id]; dup {
-			return &Error{Code: ECodeConflict, Field: field + ".id", Message: fmt.Sprintf("id %q is defined twice", id)}
-		}
-		ids[id] = kind
-		return nil
-	}
-	text := func(field, s string) error { return validText(field, s) }
-	texts := func(prefix string, fields map[string]string) error {
-		for _, name := range slices.Sorted(maps.Keys(fields)) {
-			if err := validText(prefix+"."+name, fields[name]); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
 	for i := range d.Articles {
-		check(func() error {
-			a := &d.Articles[i]
-			f := fmt.Sprintf("articles[%d]", i)
-			if err := define(f, a.ID, NodeArticle); err != nil {
-				return err
-			}
-			if err := a.Published.Validate(f + ".published"); err != nil {
-				return err
-			}
-			if strings.TrimSpace(a.Text) == "" {
-				return Invalidf(f+".text", "an article needs its text, given or read from its file")
-			}
-			if len(a.Text) > maxArticle || !utf8.ValidString(a.Text) {
-				return Invalidf(f+".text", "must be valid UTF-8 of at most %d bytes", maxArticle)
-			}
-			if err := texts(f, map[string]string{"title": a.Title, "byline": a.Byline, "dateline": a.Dateline, "url": a.URL, "description": a.Description}); err != nil {
-				return err
-			}
-			return nil
-		})
+		check(fmt.Sprintf("articles[%d]", i), &d.Articles[i].ID, d.Articles[i].Validate)
 	}
-	for i, p := range d.Places {
-		check(func() error {
-			f := fmt.Sprintf("places[%d]", i)
-			if err := define(f, p.ID, NodePlace); err != nil {
-				return err
-			}
-			if err := validName(f, p.Name, p.Aliases); err != nil {
-				return err
-			}
-			if !oneOf(p.Kind, PlaceCountry, PlaceProvince, PlaceCity, PlaceTown, PlaceVillage, PlaceArea, PlaceSite) {
-				return Invalidf(f+".kind", "unknown place kind %q", p.Kind)
-			}
-			if (p.Latitude == nil) != (p.Longitude == nil) {
-				return Invalidf(f, "latitude and longitude go together")
-			}
-			if p.Latitude != nil {
-				if *p.Latitude < -90 || *p.Latitude > 90 {
-					return Invalidf(f+".latitude", "%v is out of range [-90, 90]", *p.Latitude)
-				}
-				if *p.Longitude < -180 || *p.Longitude > 180 {
-					return Invalidf(f+".longitude", "%v is out of range [-180, 180]", *p.Longitude)
-				}
-				if !oneOf(p.GeoPrecision, GeoCountry, GeoProvince, GeoTown, GeoVillage, GeoStreet, GeoExact) {
-					return Invalidf(f+".geoPrecision", "coordinates need a precision, got %q", p.GeoPrecision)
-				}
-			}
-			if err := text(f+".description", p.Description); err != nil {
-				return err
-			}
-			return nil
-		})
+	for i := range d.Places {
+		check(fmt.Sprintf("places[%d]", i), &d.Places[i].ID, d.Places[i].Validate)
 	}
-	for i, a := range d.Actors {
-		check(func() error {
-			f := fmt.Sprintf("actors[%d]", i)
-			if err := define(f, a.ID, string(a.Kind)); err != nil {
-				return err
-			}
-			if !isActorKind(string(a.Kind)) {
-				return Invalidf(f+".kind", "unknown actor kind %q", a.Kind)
-			}
-			if err := validName(f, a.Name, a.Aliases); err != nil {
-				return err
-			}
-			if err := text(f+".description", a.Description); err != nil {
-				return err
-			}
-			return nil
-		})
+	for i := range d.Actors {
+		check(fmt.Sprintf("actors[%d]", i), &d.Actors[i].ID, d.Actors[i].Validate)
 	}
-	for i, in := range d.Incidents {
-		check(func() error {
-			f := fmt.Sprintf("incidents[%d]", i)
-			if err := define(f, in.ID, NodeIncident); err != nil {
-				return err
-			}
-			if err := validName(f, in.Name, in.Aliases); err != nil {
-				return err
-			}
-			if !oneOf(in.Scope, ScopeStrike, ScopeSeries, ScopePeriod) {
-				return Invalidf(f+".scope", "unknown scope %q", in.Scope)
-			}
-			if err := in.Date.Validate(f + ".date"); err != nil {
-				return err
-			}
-			if err := texts(f, map[string]string{"target": in.Target, "description": in.Description}); err != nil {
-				return err
-			}
-			if in.Until != nil {
-				if err := in.Until.Validate(f + ".until"); err != nil {
-					return err
-				}
-				from, ok1 := in.Date.Start()
-				until, ok2 := in.Until.Start()
-				if ok1 && ok2 && until.Before(from) {
-					return Invalidf(f+".until", "ends before it starts")
-				}
-			}
-			return nil
-		})
+	for i := range d.Incidents {
+		check(fmt.Sprintf("incidents[%d]", i), &d.Incidents[i].ID, d.Incidents[i].Validate)
 	}
-	for i, r := range d.Relations {
-		check(func() error {
-			f := fmt.Sprintf("relations[%d]", i)
-			if _, ok := relationEnds[r.Type]; !ok {
-				return Invalidf(f+".type", "unknown relation type %q", r.Type)
-			}
-			if r.From == "" || r.To == "" {
-				return Invalidf(f, "from and to are required")
-			}
-			if r.From == r.To {
-				return Invalidf(f, "a relation joins two different entities")
-			}
-			if err := texts(f, map[string]string{"role": r.Role, "note": r.Note}); err != nil {
-				return err
-			}
-			if r.DistanceKm != nil && *r.DistanceKm < 0 {
-				return Invalidf(f+".distanceKm", "must not be negative")
-			}
-			if err := validQuote(f+".quote", r.Quote); err != nil {
-				return err
-			}
-			if r.Quote != "" && r.Article == "" {
-				return Invalidf(f+".quote", "a quote needs the article it is from: give article too")
-			}
-			return nil
-		})
+	for i := range d.Relations {
+		check(fmt.Sprintf("relations[%d]", i), nil, d.Relations[i].Validate)
 	}
 	for i := range d.Claims {
-		check(func() error {
-			c := &d.Claims[i]
-			f := fmt.Sprintf("claims[%d]", i)
-			if err := define(f, c.ID, "Claim"); err != nil {
-				return err
-			}
-			if c.SpeakerID == "" || c.IncidentID == "" || c.ArticleID == "" {
-				return Invalidf(f, "speaker, incident and article are required")
-			}
-			if strings.TrimSpace(c.Quote) == "" {
-				return Invalidf(f+".quote", "a claim needs the article's words")
-			}
-			if err := c.StatedOn.Validate(f + ".statedOn"); err != nil {
-				return err
-			}
-			if err := validStance(f, c); err != nil {
-				return err
-			}
-			if err := validQuote(f+".quote", c.Quote); err != nil {
-				return err
-			}
-			if err := text(f+".note", c.Note); err != nil {
-				return err
-			}
-			return nil
-		})
+		check(fmt.Sprintf("claims[%d]", i), &d.Claims[i].ID, d.Claims[i].Validate)
 	}
-	for i, m := range d.Merges {
-		check(func() error {
-			f := fmt.Sprintf("merges[%d]", i)
-			if m.ID == "" || m.KeptID == "" || m.MergedID == "" {
-				return Invalidf(f, "a merge has an id, kept and merged")
-			}
-			return nil
-		})
+	for i := range d.Merges {
+		check(fmt.Sprintf("merges[%d]", i), nil, d.Merges[i].Validate)
 	}
 	return problems
+}
+
+// define checks the id of the item at field and records it in ids: it must
+// be given, at most 200 bytes and not already defined.
+func define(ids map[string]bool, field, id string) error {
+	if strings.TrimSpace(id) == "" {
+		return Invalidf(field+".id", "id is required")
+	}
+	if len(id) > 200 {
+		return Invalidf(field+".id", "id is longer than 200 bytes")
+	}
+	if ids[id] {
+		return &Error{Code: ECodeConflict, Field: field + ".id", Message: fmt.Sprintf("id %q is defined twice", id)}
+	}
+	ids[id] = true
+	return nil
+}
+
+// validTexts checks texts, by their field names under prefix, in name order.
+func validTexts(prefix string, texts map[string]string) error {
+	for _, name := range slices.Sorted(maps.Keys(texts)) {
+		if err := validText(prefix+"."+name, texts[name]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // RelationEnds tells whether a relation of type t may join nodes of kinds from

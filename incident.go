@@ -30,6 +30,35 @@ type Incident struct {
 	Provenance  Provenance    `json:"-"`
 }
 
+// Validate checks the incident as field of a document, but for its id: its
+// names, its scope and its dates.
+func (in *Incident) Validate(field string) error {
+	if err := validName(field, in.Name, in.Aliases); err != nil {
+		return err
+	}
+	if !oneOf(in.Scope, ScopeStrike, ScopeSeries, ScopePeriod) {
+		return Invalidf(field+".scope", "unknown scope %q", in.Scope)
+	}
+	if err := in.Date.Validate(field + ".date"); err != nil {
+		return err
+	}
+	if err := validTexts(field, map[string]string{"target": in.Target, "description": in.Description}); err != nil {
+		return err
+	}
+	if in.Until == nil {
+		return nil
+	}
+	if err := in.Until.Validate(field + ".until"); err != nil {
+		return err
+	}
+	from, ok1 := in.Date.Start()
+	until, ok2 := in.Until.Start()
+	if ok1 && ok2 && until.Before(from) {
+		return Invalidf(field+".until", "ends before it starts")
+	}
+	return nil
+}
+
 // IncidentService finds incidents.
 type IncidentService interface {
 	// FindIncidents returns a page of incidents.

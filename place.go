@@ -42,6 +42,32 @@ type Place struct {
 	Provenance   Provenance   `json:"-"`
 }
 
+// Validate checks the place as field of a document, but for its id: its
+// names, its kind, its coordinates and their precision.
+func (p *Place) Validate(field string) error {
+	if err := validName(field, p.Name, p.Aliases); err != nil {
+		return err
+	}
+	if !oneOf(p.Kind, PlaceCountry, PlaceProvince, PlaceCity, PlaceTown, PlaceVillage, PlaceArea, PlaceSite) {
+		return Invalidf(field+".kind", "unknown place kind %q", p.Kind)
+	}
+	if (p.Latitude == nil) != (p.Longitude == nil) {
+		return Invalidf(field, "latitude and longitude go together")
+	}
+	if p.Latitude != nil {
+		if *p.Latitude < -90 || *p.Latitude > 90 {
+			return Invalidf(field+".latitude", "%v is out of range [-90, 90]", *p.Latitude)
+		}
+		if *p.Longitude < -180 || *p.Longitude > 180 {
+			return Invalidf(field+".longitude", "%v is out of range [-180, 180]", *p.Longitude)
+		}
+		if !oneOf(p.GeoPrecision, GeoCountry, GeoProvince, GeoTown, GeoVillage, GeoStreet, GeoExact) {
+			return Invalidf(field+".geoPrecision", "coordinates need a precision, got %q", p.GeoPrecision)
+		}
+	}
+	return validText(field+".description", p.Description)
+}
+
 // GeoPrecisionIfAny is GeoPrecision, nil when unknown.
 func (p *Place) GeoPrecisionIfAny() *GeoPrecision { return ifAny(p.GeoPrecision) }
 

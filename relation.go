@@ -61,6 +61,33 @@ type Relation struct {
 	Note       string       `json:"note,omitempty"`
 }
 
+// Validate checks the relation as field of a document: its type, its ends,
+// its texts, and that a quote comes with its article.
+func (r *Relation) Validate(field string) error {
+	if _, ok := relationEnds[r.Type]; !ok {
+		return Invalidf(field+".type", "unknown relation type %q", r.Type)
+	}
+	if r.From == "" || r.To == "" {
+		return Invalidf(field, "from and to are required")
+	}
+	if r.From == r.To {
+		return Invalidf(field, "a relation joins two different entities")
+	}
+	if err := validTexts(field, map[string]string{"role": r.Role, "note": r.Note}); err != nil {
+		return err
+	}
+	if r.DistanceKm != nil && *r.DistanceKm < 0 {
+		return Invalidf(field+".distanceKm", "must not be negative")
+	}
+	if err := validQuote(field+".quote", r.Quote); err != nil {
+		return err
+	}
+	if r.Quote != "" && r.Article == "" {
+		return Invalidf(field+".quote", "a quote needs the article it is from: give article too")
+	}
+	return nil
+}
+
 // Linked names, for each entity of IDs, the entities at the other end of its
 // edges of type Type that run in direction Dir from it (both ways when nil):
 // a nested list such as an actor's carriedOut. Fields are the fields of

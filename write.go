@@ -99,6 +99,14 @@ type Merge struct {
 	Moved      int       `json:"moved"` // relations and claims moved to the kept entity
 }
 
+// Validate checks the merge as field of a document.
+func (m *Merge) Validate(field string) error {
+	if m.ID == "" || m.KeptID == "" || m.MergedID == "" {
+		return Invalidf(field, "a merge has an id, kept and merged")
+	}
+	return nil
+}
+
 // WriteService writes to the graph. Every write is one transaction: all of it
 // or, on any error, none of it.
 type WriteService interface {
