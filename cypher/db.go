@@ -41,9 +41,10 @@ type Config struct {
 	TxTimeout time.Duration // the most one transaction may run; default 10s
 
 	// Observe, when set, is told of each statement as it starts, by its
-	// query's name (find_incidents), and its done of how it ended: OK, or
-	// the code of the error (strikegraph.ECode…). It must be quick.
-	Observe func(query string) (done func(outcome string))
+	// query's name (find_incidents), under the context it runs in (a
+	// request's, for its trace), and its done of how it ended: OK, or the
+	// code of the error (strikegraph.ECode…). It must be quick.
+	Observe func(ctx context.Context, query string) (done func(outcome string))
 }
 
 // DB is Strikegraph's graph on a Neo4j server or cluster. It holds no state
@@ -55,7 +56,7 @@ type DB struct {
 	txTimeout time.Duration
 	log       *slog.Logger
 	roundTrip atomic.Int64
-	observe   func(query string) func(outcome string)
+	observe   func(ctx context.Context, query string) func(outcome string)
 }
 
 // Open connects to Neo4j. It does not wait for the server: see Ping.
@@ -121,7 +122,7 @@ func (db *DB) read(ctx context.Context, q query, params map[string]any) ([]*neo4
 	var recs []*neo4j.Record
 	for try := 0; try < 2; try++ {
 		db.roundTrip.Add(1)
-		end := db.statement(q.name)
+		end := db.statement(ctx, q.name)
 		recs, err = db.autoCommit(ctx, q.text, params)
 		end(err)
 		if err == nil || !neo4j.IsRetryable(err) || overTxMemory(err) || ctx.Err() != nil {
@@ -145,7 +146,7 @@ func (db *DB) readEach(ctx context.Context, q query, params map[string]any, each
 	}
 	defer done()
 	db.roundTrip.Add(1)
-	end := db.statement(q.name)
+	end := db.statement(ctx, q.name)
 	session := db.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db.database, AccessMode: neo4j.AccessModeRead})
 	defer session.Close(ctx)
 	res, err := session.Run(ctx, q.text, params, neo4j.WithTxTimeout(db.timeout(ctx)))
@@ -188,7 +189,7 @@ func (db *DB) execute(ctx context.Context, q query, params map[string]any, routi
 	}
 	defer done()
 	db.roundTrip.Add(1)
-	end := db.statement(q.name)
+	end := db.statement(ctx, q.name)
 	res, err := neo4j.ExecuteQuery(ctx, db.driver, q.text, params, neo4j.EagerResultTransformer,
 		routing, neo4j.ExecuteQueryWithDatabase(db.database),
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(db.timeout(ctx))))
@@ -257,7 +258,7 @@ func (db *DB) limitError(ctx context.Context, err error) error {
 // run sends one query inside a transaction.
 func (db *DB) run(ctx context.Context, tx neo4j.ManagedTransaction, q query, params map[string]any) ([]*neo4j.Record, error) {
 	db.roundTrip.Add(1)
-	end := db.statement(q.name)
+	end := db.statement(ctx, q.name)
 	res, err := tx.Run(ctx, q.text, params)
 	if err != nil {
 		end(err)
@@ -268,13 +269,13 @@ func (db *DB) run(ctx context.Context, tx neo4j.ManagedTransaction, q query, par
 	return recs, err
 }
 
-// statement tells Config.Observe that the statement name starts; end tells
-// it how it ended.
-func (db *DB) statement(name string) (end func(error)) {
+// statement tells Config.Observe that the statement name starts, under
+// ctx; end tells it how it ended.
+func (db *DB) statement(ctx context.Context, name string) (end func(error)) {
 	if db.observe == nil {
 		return func(error) {}
 	}
-	done := db.observe(name)
+	done := db.observe(ctx, name)
 	return func(err error) {
 		outcome := "OK"
 		var e *strikegraph.Error

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/strikegraph/strikegraph"
 )
@@ -37,7 +38,7 @@ type Loaders struct {
 	IncidentsNearPlace *dataloadgen.Loader[string, []strikegraph.IncidentNearPlace]
 
 	store Store
-	opt   dataloadgen.Option
+	opt   []dataloadgen.Option
 	mu    sync.Mutex
 	keyed map[string]any                // the loaders of nested lists, by field and arguments
 	read  map[string]strikegraph.Entity // entities read for some fields only, by fields and id
@@ -49,13 +50,17 @@ type Loaders struct {
 // for the resolvers of one level to ask, short against a round trip.
 const DefaultWait = 2 * time.Millisecond
 
-// New builds a request's loaders, each waiting wait for keys to batch.
-func New(s Store, wait time.Duration) *Loaders {
-	opt := dataloadgen.WithWait(wait)
+// New builds a request's loaders, each waiting wait for keys to batch, and
+// giving each batch a span of tracer's, when not nil.
+func New(s Store, wait time.Duration, tracer trace.Tracer) *Loaders {
+	opt := []dataloadgen.Option{dataloadgen.WithWait(wait)}
+	if tracer != nil {
+		opt = append(opt, dataloadgen.WithTracer(tracer))
+	}
 	return &Loaders{
-		Entity:             dataloadgen.NewMappedLoader(s.FindEntitiesByIDs, opt),
-		Links:              dataloadgen.NewMappedLoader(s.FindLinksByIDs, opt),
-		IncidentsNearPlace: dataloadgen.NewMappedLoader(s.FindIncidentsNearPlaceIDs, opt),
+		Entity:             dataloadgen.NewMappedLoader(s.FindEntitiesByIDs, opt...),
+		Links:              dataloadgen.NewMappedLoader(s.FindLinksByIDs, opt...),
+		IncidentsNearPlace: dataloadgen.NewMappedLoader(s.FindIncidentsNearPlaceIDs, opt...),
 		store:              s,
 		opt:                opt,
 		keyed:              map[string]any{},
@@ -66,9 +71,9 @@ func New(s Store, wait time.Duration) *Loaders {
 type ctxKey struct{}
 
 // Middleware gives each request its own loaders.
-func Middleware(s Store, wait time.Duration, next http.Handler) http.Handler {
+func Middleware(s Store, wait time.Duration, tracer trace.Tracer, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, New(s, wait))))
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, New(s, wait, tracer))))
 	})
 }
 
@@ -161,7 +166,7 @@ func keyed[V any](l *Loaders, key string, fetch func(ctx context.Context, ids []
 	if found, ok := l.keyed[key].(*dataloadgen.Loader[string, V]); ok {
 		return found
 	}
-	made := dataloadgen.NewMappedLoader(fetch, l.opt)
+	made := dataloadgen.NewMappedLoader(fetch, l.opt...)
 	l.keyed[key] = made
 	return made
 }
@@ -321,7 +326,7 @@ func claimsLoader(l *Loaders, of strikegraph.ClaimsOf, where *strikegraph.ClaimW
 			found, err := l.store.FindClaimsOf(ctx, of, ids, where, ends)
 			l.primeFields(found.Entities)
 			return found.ByID, err
-		}, l.opt)
+		}, l.opt...)
 		l.keyed[key] = c
 	}
 	l.mu.Unlock()

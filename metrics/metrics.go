@@ -5,6 +5,7 @@
 package metrics
 
 import (
+	"context"
 	"net/http"
 	"regexp"
 	"sync"
@@ -116,7 +117,7 @@ func (m *Metrics) Request(operation, code string, took time.Duration) {
 
 // Statement notes that the statement query starts; done notes that it
 // ended, OK or with an error code.
-func (m *Metrics) Statement(query string) (done func(outcome string)) {
+func (m *Metrics) Statement(_ context.Context, query string) (done func(outcome string)) {
 	start := time.Now()
 	m.inFlight.Inc()
 	return func(outcome string) {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/strikegraph/strikegraph/logs"
 	"github.com/strikegraph/strikegraph/metrics"
+	"github.com/strikegraph/strikegraph/tracing"
 )
 
 // maxRequestIDLen bounds the X-Request-Id the service takes from a client.
@@ -104,6 +105,7 @@ func route(path string) string {
 func observeOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	if o, ok := ctx.Value(observedKey{}).(*observed); ok {
 		o.operation = graphql.GetOperationContext(ctx).Operation.Name
+		tracing.Operation(ctx, o.operation)
 	}
 	respond := next(ctx)
 	return func(ctx context.Context) *graphql.Response {

@@ -25,6 +25,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vikstrous/dataloadgen"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/auth"
@@ -33,6 +34,7 @@ import (
 	"github.com/strikegraph/strikegraph/logs"
 	"github.com/strikegraph/strikegraph/metrics"
 	"github.com/strikegraph/strikegraph/resolvers"
+	"github.com/strikegraph/strikegraph/tracing"
 	"github.com/strikegraph/strikegraph/web"
 )
 
@@ -92,6 +94,10 @@ type Options struct {
 	// Metrics are what GET /metrics serves, and what the requests, heavy
 	// reads and imports are counted in; nil makes the handler its own.
 	Metrics *metrics.Metrics
+
+	// Traces, when set, get a span for each request and each loader batch
+	// (package tracing; cypher.Config.Observe gives the statements theirs).
+	Traces trace.TracerProvider
 }
 
 // Handler returns the service's HTTP routes over store.
@@ -157,7 +163,7 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	})
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", bodyDeadline(opts.BodyTimeout, responseDeadline(opts.ResponseTimeout, opts.Auth.Middleware(limiter.byCredential(limitBody(int64(opts.MaxBodyBytes), graphqlRequest(log, opts, queries, loaders.Middleware(store, opts.LoaderWait, gql))))))))
+	mux.Handle("/graphql", bodyDeadline(opts.BodyTimeout, responseDeadline(opts.ResponseTimeout, opts.Auth.Middleware(limiter.byCredential(limitBody(int64(opts.MaxBodyBytes), graphqlRequest(log, opts, queries, loaders.Middleware(store, opts.LoaderWait, loaderTracer(opts.Traces), gql))))))))
 	refuse := func(w http.ResponseWriter, r *http.Request, err *strikegraph.Error) { writeJSONError(w, log, r, err) }
 	mux.Handle("GET /export/{format}", opts.Auth.Wrap(limiter.byCredential(heavy.route(log, exportNetwork(store, log))), refuse))
 	// The annotation document is not a network: its own route, which the mux
@@ -192,7 +198,20 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
-	return requestID(observe(log, !opts.NoAccessLog, opts.Metrics, cors(opts.CORSOrigins, limiter.byAddress(statementSlots(mux)))))
+	h := requestID(observe(log, !opts.NoAccessLog, opts.Metrics, cors(opts.CORSOrigins, limiter.byAddress(statementSlots(mux)))))
+	if opts.Traces != nil {
+		h = tracing.Handler(opts.Traces, h)
+	}
+	return h
+}
+
+// loaderTracer is the tracer of the loaders' batches: none without traces,
+// which spares each load the bookkeeping of its spans.
+func loaderTracer(tp trace.TracerProvider) trace.Tracer {
+	if tp == nil {
+		return nil
+	}
+	return tp.Tracer("github.com/strikegraph/strikegraph/loaders")
 }
 
 // withoutDefer is schema without @defer, which gqlparser declares in every

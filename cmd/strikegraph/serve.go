@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -17,6 +18,7 @@ import (
 	"github.com/strikegraph/strikegraph/logs"
 	"github.com/strikegraph/strikegraph/metrics"
 	"github.com/strikegraph/strikegraph/server"
+	"github.com/strikegraph/strikegraph/tracing"
 )
 
 func serve(ctx context.Context, args []string, stderr io.Writer, log *slog.Logger) error {
@@ -24,6 +26,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer, log *slog.Logge
 	addr := fs.String("addr", env("STRIKEGRAPH_ADDR", "127.0.0.1:8080"), "HTTP address to serve on [STRIKEGRAPH_ADDR]")
 	seed := fs.Bool("seed", envBool("STRIKEGRAPH_SEED", true), "load the seed corpus when the graph is empty [STRIKEGRAPH_SEED]")
 	drain := fs.Duration("drain", envDuration("STRIKEGRAPH_DRAIN", 15*time.Second), "on SIGTERM, how long in-flight requests may finish [STRIKEGRAPH_DRAIN]")
+	otlpEndpoint := fs.String("otlp-endpoint", env("STRIKEGRAPH_OTLP_ENDPOINT", ""), "send traces over OTLP/HTTP to this URL (http://collector:4318); off when empty, unless OTEL_EXPORTER_OTLP_ENDPOINT is set [STRIKEGRAPH_OTLP_ENDPOINT]")
 	pprofAddr := fs.String("pprof-addr", env("STRIKEGRAPH_PPROF_ADDR", ""), "serve Go's profiles (/debug/pprof/) on this loopback address; off when empty [STRIKEGRAPH_PPROF_ADDR]")
 	var opts server.Options
 	fs.IntVar(&opts.MaxDepth, "max-depth", envInt("STRIKEGRAPH_MAX_DEPTH", server.DefaultMaxDepth), "how deep fields may nest in a query [STRIKEGRAPH_MAX_DEPTH]")
@@ -110,7 +113,21 @@ func serve(ctx context.Context, args []string, stderr io.Writer, log *slog.Logge
 		}
 	}
 	opts.Metrics = metrics.New()
+	tp, stopTraces, err := tracing.Start(ctx, *otlpEndpoint, build.version)
+	if err != nil {
+		return fmt.Errorf("serve: --otlp-endpoint: %w", err)
+	}
+	defer stopTraces(context.Background())
 	nc.Observe = opts.Metrics.Statement
+	if tp != nil {
+		statement := tracing.Statements(tp)
+		nc.Observe = func(ctx context.Context, query string) func(string) {
+			counted, traced := opts.Metrics.Statement(ctx, query), statement(ctx, query)
+			return func(outcome string) { counted(outcome); traced(outcome) }
+		}
+		opts.Traces = tp
+		log.Info("tracing", "otlp_endpoint", cmp.Or(*otlpEndpoint, os.Getenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"), os.Getenv("OTEL_EXPORTER_OTLP_ENDPOINT")))
+	}
 	db, closeDB, err := connect(ctx, nc, log)
 	if err != nil {
 		return err
