@@ -17,6 +17,8 @@ var (
 	findClaimEndsText string
 	//go:embed find_claims_naming.cypher
 	findClaimsNamingText string
+	//go:embed find_claims_recorded_since.cypher
+	findClaimsRecordedSinceText string
 	//go:embed find_document_entities.cypher
 	findDocumentEntitiesText string
 	//go:embed find_document_merges.cypher
@@ -27,6 +29,8 @@ var (
 	findDuplicateCandidatesText string
 	//go:embed find_entities_by_ids.cypher
 	findEntitiesByIDsText string
+	//go:embed find_entities_changed_since.cypher
+	findEntitiesChangedSinceText string
 	//go:embed find_entity_edges.cypher
 	findEntityEdgesText string
 	//go:embed find_graph.cypher
@@ -94,11 +98,13 @@ var (
 	findClaimByID             = query{name: "find_claim_by_id", text: findClaimByIDText}
 	findClaimEnds             = query{name: "find_claim_ends", text: findClaimEndsText}
 	findClaimsNaming          = query{name: "find_claims_naming", text: findClaimsNamingText}
+	findClaimsRecordedSince   = query{name: "find_claims_recorded_since", text: findClaimsRecordedSinceText}
 	findDocumentEntities      = query{name: "find_document_entities", text: findDocumentEntitiesText}
 	findDocumentMerges        = query{name: "find_document_merges", text: findDocumentMergesText}
 	findDocumentRelations     = query{name: "find_document_relations", text: findDocumentRelationsText}
 	findDuplicateCandidates   = query{name: "find_duplicate_candidates", text: findDuplicateCandidatesText}
 	findEntitiesByIDs         = query{name: "find_entities_by_ids", text: findEntitiesByIDsText}
+	findEntitiesChangedSince  = query{name: "find_entities_changed_since", text: findEntitiesChangedSinceText}
 	findEntityEdges           = query{name: "find_entity_edges", text: findEntityEdgesText}
 	findGraph                 = query{name: "find_graph", text: findGraphText}
 	findGraphEdges            = query{name: "find_graph_edges", text: findGraphEdgesText}
@@ -138,11 +144,13 @@ var allQueries = []query{
 	findClaimByID,
 	findClaimEnds,
 	findClaimsNaming,
+	findClaimsRecordedSince,
 	findDocumentEntities,
 	findDocumentMerges,
 	findDocumentRelations,
 	findDuplicateCandidates,
 	findEntitiesByIDs,
+	findEntitiesChangedSince,
 	findEntityEdges,
 	findGraph,
 	findGraphEdges,

@@ -26,3 +26,10 @@ CREATE POINT INDEX place_location IF NOT EXISTS FOR (n:Place) ON (n.location);
 CREATE CONSTRAINT merge_id IF NOT EXISTS FOR (m:Merge) REQUIRE m.id IS UNIQUE;
 CREATE INDEX merge_kept IF NOT EXISTS FOR (m:Merge) ON (m.kept);
 CREATE INDEX merge_merged IF NOT EXISTS FOR (m:Merge) ON (m.merged);
+
+// The change feed of subscriptions reads what was recorded or changed since
+// a moment (find_claims_recorded_since, find_entities_changed_since).
+CREATE INDEX reported_created IF NOT EXISTS FOR ()-[r:REPORTED]-() ON (r.createdAt);
+CREATE INDEX denied_created IF NOT EXISTS FOR ()-[r:DENIED]-() ON (r.createdAt);
+CREATE INDEX responded_created IF NOT EXISTS FOR ()-[r:RESPONDED]-() ON (r.createdAt);
+CREATE INDEX entity_updated IF NOT EXISTS FOR (n:Entity) ON (n.updatedAt);

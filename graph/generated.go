@@ -46,6 +46,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	ReporterTotal() ReporterTotalResolver
 	Retraction() RetractionResolver
+	Subscription() SubscriptionResolver
 }
 
 type DirectiveRoot struct {
@@ -463,6 +464,11 @@ type ComplexityRoot struct {
 		Neo4jVersion func(childComplexity int) int
 	}
 
+	Subscription struct {
+		ClaimRecorded func(childComplexity int, where *strikegraph.ClaimWhere) int
+		EntityChanged func(childComplexity int, types []strikegraph.EntityType) int
+	}
+
 	Timeline struct {
 		Buckets   func(childComplexity int) int
 		By        func(childComplexity int) int
@@ -644,6 +650,10 @@ type ReporterTotalResolver interface {
 }
 type RetractionResolver interface {
 	At(ctx context.Context, obj *strikegraph.Retraction) (string, error)
+}
+type SubscriptionResolver interface {
+	ClaimRecorded(ctx context.Context, where *strikegraph.ClaimWhere) (<-chan *strikegraph.Claim, error)
+	EntityChanged(ctx context.Context, types []strikegraph.EntityType) (<-chan strikegraph.Entity, error)
 }
 
 type executableSchema graphql.ExecutableSchemaState[ResolverRoot, DirectiveRoot, ComplexityRoot]
@@ -2742,6 +2752,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ServerInfo.Neo4jVersion(childComplexity), true
 
+	case "Subscription.claimRecorded":
+		if e.ComplexityRoot.Subscription.ClaimRecorded == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_claimRecorded_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ClaimRecorded(childComplexity, args["where"].(*strikegraph.ClaimWhere)), true
+	case "Subscription.entityChanged":
+		if e.ComplexityRoot.Subscription.EntityChanged == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_entityChanged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.EntityChanged(childComplexity, args["types"].([]strikegraph.EntityType)), true
+
 	case "Timeline.buckets":
 		if e.ComplexityRoot.Timeline.Buckets == nil {
 			break
@@ -2911,6 +2944,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ctx = graphql.WithUnmarshalerMap(ctx, inputUnmarshalMap)
 			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
 			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
 			data.MarshalGQL(&buf)
 
 			return &graphql.Response{
@@ -3932,6 +3982,21 @@ type Mutation {
   of one kind (articles are not merged).
   """
   mergeEntities(kept: ID!, merged: ID!, reason: String!): Merge!
+}
+
+"""
+Live updates, over a WebSocket at /graphql in the graphql-transport-ws
+protocol (the graphql-ws library's). Each instance of the service asks Neo4j
+twice a second what was recorded since it last asked, so a subscriber hears
+of a write made through any instance on the same Neo4j about a second after
+it commits. Credentials, where reads need them, go in the upgrade request's
+headers, as for any request.
+"""
+type Subscription {
+  "Each claim recorded from now on that where selects (every claim when null)."
+  claimRecorded(where: ClaimWhere): Claim!
+  "Each incident, place, actor or article created or changed from now on, of the types given (every type when null)."
+  entityChanged(types: [EntityType!]): Entity!
 }
 
 "What a write did: created something, changed it, or found it already so."
@@ -6891,6 +6956,34 @@ func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["where"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_claimRecorded_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*strikegraph.ClaimWhere, error) {
+			return ec.unmarshalOClaimWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_entityChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]strikegraph.EntityType, error) {
+			return ec.unmarshalOEntityType2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐEntityTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg0
 	return args, nil
 }
 
@@ -15660,6 +15753,94 @@ func (ec *executionContext) _ServerInfo_database(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_ServerInfo_database(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ServerInfo", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Subscription_claimRecorded(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_claimRecorded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().ClaimRecorded(ctx, fc.Args["where"].(*strikegraph.ClaimWhere))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_claimRecorded(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_claimRecorded_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_entityChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_entityChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().EntityChanged(ctx, fc.Args["types"].([]strikegraph.EntityType))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋstrikegraphᚋstrikegraphᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_entityChanged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_entityChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Timeline_by(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Timeline) (ret graphql.Marshaler) {
@@ -24459,6 +24640,28 @@ func (ec *executionContext) _ServerInfo(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "claimRecorded":
+		return ec._Subscription_claimRecorded(ctx, fields[0])
+	case "entityChanged":
+		return ec._Subscription_entityChanged(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
+}
+
 var timelineImplementors = []string{"Timeline"}
 
 func (ec *executionContext) _Timeline(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.Timeline) graphql.Marshaler {
@@ -25225,6 +25428,10 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNClaim2githubᚗcomᚋstrikegraphᚋstrikegraphᚐClaim(ctx context.Context, sel ast.SelectionSet, v strikegraph.Claim) graphql.Marshaler {
+	return ec._Claim(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNClaim2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.Claim) graphql.Marshaler {

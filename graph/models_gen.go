@@ -281,3 +281,12 @@ type ResponseInput struct {
 	Note       *string              `json:"note,omitempty"`
 	Response   strikegraph.Response `json:"response"`
 }
+
+// Live updates, over a WebSocket at /graphql in the graphql-transport-ws
+// protocol (the graphql-ws library's). Each instance of the service asks Neo4j
+// twice a second what was recorded since it last asked, so a subscriber hears
+// of a write made through any instance on the same Neo4j about a second after
+// it commits. Credentials, where reads need them, go in the upgrade request's
+// headers, as for any request.
+type Subscription struct {
+}

@@ -4,6 +4,7 @@ package resolvers
 
 import (
 	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/feed"
 	"github.com/strikegraph/strikegraph/graph"
 	"github.com/strikegraph/strikegraph/loaders"
 )
@@ -25,17 +26,20 @@ type Store interface {
 	strikegraph.DocumentService
 	strikegraph.ACLEDService
 	strikegraph.DuplicateService
+	strikegraph.FeedService
 }
 
 var _ loaders.Store = Store(nil)
 
-// Resolver is the root of the resolvers; it holds the services they call.
+// Resolver is the root of the resolvers; it holds the services they call,
+// and the change feed that subscriptions follow.
 type Resolver struct {
 	Store Store
+	Feed  *feed.Feed
 }
 
-// New returns the resolvers over store.
-func New(store Store) *Resolver { return &Resolver{Store: store} }
+// New returns the resolvers over store, whose subscriptions follow f.
+func New(store Store, f *feed.Feed) *Resolver { return &Resolver{Store: store, Feed: f} }
 
 func (r *Resolver) Query() graph.QueryResolver       { return &queryResolver{r} }
 func (r *Resolver) Incident() graph.IncidentResolver { return &incidentResolver{r} }

@@ -14,6 +14,8 @@ import (
 	"maps"
 	"net"
 	"net/http"
+	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,6 +24,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/gorilla/websocket"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vikstrous/dataloadgen"
@@ -29,6 +32,7 @@ import (
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/auth"
+	"github.com/strikegraph/strikegraph/feed"
 	"github.com/strikegraph/strikegraph/graph"
 	"github.com/strikegraph/strikegraph/loaders"
 	"github.com/strikegraph/strikegraph/logs"
@@ -95,6 +99,10 @@ type Options struct {
 	// reads and imports are counted in; nil makes the handler its own.
 	Metrics *metrics.Metrics
 
+	// FeedEvery is how often subscriptions ask the graph what is new:
+	// feed.DefaultEvery when zero.
+	FeedEvery time.Duration
+
 	// Traces, when set, get a span for each request and each loader batch
 	// (package tracing; cypher.Config.Observe gives the statements theirs).
 	Traces trace.TracerProvider
@@ -130,7 +138,7 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	if opts.RateLimit > 0 {
 		limiter = newRateLimiter(float64(opts.RateLimit), opts.RateLimitLoopback)
 	}
-	cfg := graph.Config{Resolvers: resolvers.New(store)}
+	cfg := graph.Config{Resolvers: resolvers.New(store, feed.New(store, log, opts.FeedEvery, 0))}
 	cfg.Schema = withoutDefer(graph.NewExecutableSchema(cfg).Schema())
 	schema := graph.NewExecutableSchema(cfg)
 	gql := handler.New(costedSchema{schema})
@@ -142,6 +150,10 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
+	gql.AddTransport(transport.Websocket{
+		KeepAlivePingInterval: 10 * time.Second,
+		Upgrader:              websocket.Upgrader{CheckOrigin: allowedOrigin(opts.CORSOrigins)},
+	})
 	if !opts.NoIntrospection {
 		gql.Use(extension.Introspection{})
 	}
@@ -163,7 +175,18 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	})
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", bodyDeadline(opts.BodyTimeout, responseDeadline(opts.ResponseTimeout, opts.Auth.Middleware(limiter.byCredential(limitBody(int64(opts.MaxBodyBytes), graphqlRequest(log, opts, queries, loaders.Middleware(store, opts.LoaderWait, loaderTracer(opts.Traces), gql))))))))
+	requests := loaders.Middleware(store, opts.LoaderWait, loaderTracer(opts.Traces), gql)
+	graphqlHTTP := bodyDeadline(opts.BodyTimeout, responseDeadline(opts.ResponseTimeout, opts.Auth.Middleware(limiter.byCredential(limitBody(int64(opts.MaxBodyBytes), graphqlRequest(log, opts, queries, requests))))))
+	// A subscription's connection lasts as long as it is wanted: no
+	// deadlines, and its messages are not requests of a body.
+	subscriptions := opts.Auth.Middleware(limiter.byCredential(requests))
+	mux.Handle("/graphql", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if websocket.IsWebSocketUpgrade(r) {
+			subscriptions.ServeHTTP(w, r)
+			return
+		}
+		graphqlHTTP.ServeHTTP(w, r)
+	}))
 	refuse := func(w http.ResponseWriter, r *http.Request, err *strikegraph.Error) { writeJSONError(w, log, r, err) }
 	mux.Handle("GET /export/{format}", opts.Auth.Wrap(limiter.byCredential(heavy.route(log, exportNetwork(store, log))), refuse))
 	// The annotation document is not a network: its own route, which the mux
@@ -203,6 +226,19 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 		h = tracing.Handler(opts.Traces, h)
 	}
 	return h
+}
+
+// allowedOrigin lets a WebSocket be opened by a page of the service itself,
+// of one of origins, or by a client that is not a browser (no Origin).
+func allowedOrigin(origins []string) func(r *http.Request) bool {
+	return func(r *http.Request) bool {
+		origin := r.Header.Get("Origin")
+		if origin == "" || slices.Contains(origins, origin) {
+			return true
+		}
+		u, err := url.Parse(origin)
+		return err == nil && u.Host == r.Host
+	}
 }
 
 // loaderTracer is the tracer of the loaders' batches: none without traces,
