@@ -5,7 +5,7 @@
 #   make test   run every check and test against a real Neo4j
 GO ?= go
 
-.PHONY: run test bench bench-scale bench-import build web generate lint check-generated tools
+.PHONY: run test bench bench-scale bench-import build web generate lint check-generated tools neo4j-image
 
 # The binary, not `go run`, so that SIGTERM reaches the service and it can
 # drain requests and stop the local Neo4j.
@@ -43,12 +43,30 @@ lint:
 check-generated:
 	@scripts/check-generated
 
+# The Neo4j image of neo4jtest's container path, built without a registry
+# (docs/containers.md); kept, and rebuilt only when its inputs change. Needs
+# root: Debian's docker.io is installed and dockerd started if missing.
+NEO4J_TEST_IMAGE ?= strikegraph/neo4j:5.26
+neo4j-image:
+	@scripts/ensure-tools --docker
+	scripts/build-neo4j-image $(NEO4J_TEST_IMAGE)
+
 # The harness's own tests run first without NEO4J_URI, so that they start a
-# Neo4j themselves, as another project's tests would. Everything else then
-# shares one local Neo4j, started once: NEO4J_URI reaches every test binary,
-# and neo4jtest gives each test the database to itself in turn.
-test: tools web lint check-generated
-	env -u NEO4J_URI $(GO) test -count=1 ./neo4jtest/
+# Neo4j themselves, as another project's tests would: once with the launcher,
+# once in a container through testcontainers-go. dockerd runs without a
+# bridge, hence host networking; Ryuk's image cannot be pulled, so Main stops
+# the container, and the run fails if it did not (a container labelled with
+# this run is left). Everything else then shares one local Neo4j, started
+# once: NEO4J_URI reaches every test binary, and neo4jtest gives each test the
+# database to itself in turn.
+test: tools web lint check-generated neo4j-image
+	env -u NEO4J_URI NEO4J_TEST_START=launcher $(GO) test -count=1 ./neo4jtest/
+	@run=make-test-$$$$; \
+	env -u NEO4J_URI NEO4J_TEST_START=container NEO4J_TEST_IMAGE=$(NEO4J_TEST_IMAGE) NEO4J_TEST_NETWORK=host \
+		NEO4J_TEST_LABEL=$$run TESTCONTAINERS_RYUK_DISABLED=true $(GO) test -count=1 ./neo4jtest/; status=$$?; \
+	left=$$(docker ps -aq --filter label=org.strikegraph.neo4jtest=$$run); \
+	if [ -n "$$left" ]; then echo "neo4jtest left its container: $$left" >&2; docker rm -f $$left >/dev/null; status=1; fi; \
+	exit $$status
 	@home=$$(mktemp -d); trap 'rm -rf "$$home"' EXIT; \
 	$(GO) run ./cmd/strikegraph neo4j --local-neo4j-port 0 --local-neo4j-home "$$home" -- \
 		$(GO) test -count=1 -timeout 45m ./...

@@ -25,10 +25,35 @@
 //     the server's default database).
 //  2. Otherwise, if a Docker engine answers within a few seconds, a container
 //     started with testcontainers-go from the image NEO4J_TEST_IMAGE (default
-//     neo4j:5.26), without authentication.
+//     neo4j:5.26), without authentication, with the launcher's memory
+//     settings (heap 512m, page cache 64m).
 //  3. Otherwise a Neo4j on 127.0.0.1 started by package
 //     github.com/strikegraph/strikegraph/launcher, which needs Java and Maven.
 //     Its first use on a machine builds the launcher, which can take minutes.
+//
+// NEO4J_TEST_START=container or NEO4J_TEST_START=launcher (without NEO4J_URI)
+// takes that way only: a container that cannot be started is then an error,
+// not a reason to try the launcher. The container is set up by:
+//
+//   - NEO4J_TEST_NETWORK: empty for Docker's default network, Bolt and HTTP
+//     mapped to ports of the host; host for the host's network, which a
+//     dockerd started with --bridge=none needs. Neo4j then listens on two
+//     free ports of 127.0.0.1, not 7474 and 7687, and is ready when it logs
+//     "Started.".
+//   - NEO4J_TEST_REUSE: a container name. The test binaries that share it
+//     share one Neo4j, started by the first; Main leaves it running, and
+//     whoever set the name removes it (docker rm -f NAME).
+//   - NEO4J_TEST_STARTUP_TIMEOUT: how long Neo4j may take to be ready (default
+//     5m; a Docker engine on the vfs storage driver is slow).
+//   - NEO4J_TEST_LABEL: the value of the label org.strikegraph.neo4jtest on
+//     the container (default 1), by which a script finds what a killed test
+//     binary left.
+//
+// Without Ryuk, testcontainers' reaper (TESTCONTAINERS_RYUK_DISABLED=true,
+// needed where its image cannot be pulled), Main still stops and removes the
+// container it started; only a binary that is killed leaves it behind. The
+// image can be the official one or one built without a registry by the
+// repository's scripts/build-neo4j-image; see docs/containers.md.
 //
 // If none can be had, New fails the test; it never skips it. Main closes the
 // driver and stops the Neo4j it started after the tests have run.

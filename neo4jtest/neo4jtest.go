@@ -17,17 +17,13 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/testcontainers/testcontainers-go"
-	tcneo4j "github.com/testcontainers/testcontainers-go/modules/neo4j"
 
 	"github.com/strikegraph/strikegraph/launcher"
 )
 
-// defaultImage is the container image used when NEO4J_TEST_IMAGE is not set.
-const defaultImage = "neo4j:5.26"
-
 const (
 	dockerCheckTimeout = 5 * time.Second
-	containerTimeout   = 5 * time.Minute
+	containerTimeout   = 5 * time.Minute  // NEO4J_TEST_STARTUP_TIMEOUT
 	launcherTimeout    = 10 * time.Minute // the first start on a machine builds the launcher
 	connectTimeout     = 30 * time.Second
 	prepareTimeout     = 2 * time.Minute
@@ -50,7 +46,7 @@ type server struct {
 	uri, username, password, database string
 	driver                            neo4j.DriverWithContext
 	lease                             *lease
-	stop                              func(context.Context) error // nil if we did not start it
+	stop                              func(context.Context) error // nil if we did not start it, or it is shared
 }
 
 var (
@@ -139,6 +135,16 @@ func setup() (*server, error) {
 		return s, nil
 	}
 
+	start := os.Getenv("NEO4J_TEST_START")
+	switch start {
+	case "", "auto":
+	case "container":
+		return startContainer(logger)
+	case "launcher":
+		return startLauncher(logger)
+	default:
+		return nil, fmt.Errorf("NEO4J_TEST_START=%q: want container, launcher or auto", start)
+	}
 	var errs []error
 	checked := time.Now()
 	if err := dockerEngine(dockerCheckTimeout); err != nil {
@@ -184,38 +190,6 @@ func dockerEngine(timeout time.Duration) error {
 	case <-ctx.Done():
 		return fmt.Errorf("no answer in %s", timeout)
 	}
-}
-
-func startContainer(logger *slog.Logger) (*server, error) {
-	image := os.Getenv("NEO4J_TEST_IMAGE")
-	if image == "" {
-		image = defaultImage
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), containerTimeout)
-	defer cancel()
-	started := time.Now()
-	ctr, err := tcneo4j.Run(ctx, image, testcontainers.WithLogger(logs), tcneo4j.WithoutAuthentication())
-	terminate := func(ctx context.Context) error {
-		if ctr == nil {
-			return nil
-		}
-		return testcontainers.TerminateContainer(ctr, testcontainers.StopContext(ctx))
-	}
-	if err != nil {
-		_ = terminate(context.Background())
-		return nil, fmt.Errorf("container %s: %w", image, err)
-	}
-	uri, err := ctr.BoltUrl(ctx)
-	if err == nil {
-		var s *server
-		if s, err = connect(ctx, uri, "", "", ""); err == nil {
-			s.stop = terminate
-			logger.Info("neo4jtest: started a Neo4j container", "image", image, "uri", uri, "took", time.Since(started).Round(time.Millisecond))
-			return s, nil
-		}
-	}
-	_ = terminate(context.Background())
-	return nil, fmt.Errorf("container %s: %w", image, err)
 }
 
 func startLauncher(logger *slog.Logger) (*server, error) {
