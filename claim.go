@@ -77,6 +77,10 @@ type Claim struct {
 	Denies       Denial   `json:"denies,omitempty"`
 	Response     Response `json:"response,omitempty"`
 	Note         string   `json:"note,omitempty"`
+	// UpdatesID is the claim this one updates: the same source's earlier
+	// statement about the same incident (a later count), which stays as
+	// history.
+	UpdatesID string `json:"updates,omitempty"`
 
 	Retracted  *Retraction `json:"retracted,omitempty"` // withdrawn, kept with who, when and why
 	Provenance Provenance  `json:"-"`
@@ -100,7 +104,13 @@ func (c *Claim) Validate(field string) error {
 	if err := validQuote(field+".quote", c.Quote); err != nil {
 		return err
 	}
-	return validText(field+".note", c.Note)
+	if err := validText(field+".note", c.Note); err != nil {
+		return err
+	}
+	if c.UpdatesID != "" && c.UpdatesID == c.ID {
+		return Invalidf(field+".updates", "a claim does not update itself")
+	}
+	return nil
 }
 
 // DenialIfAny and ResponseIfAny are Denies and Response, nil when unset.
@@ -139,6 +149,9 @@ type ClaimService interface {
 	// selects (all when nil), by id, with the entities they name that ends
 	// asks for.
 	FindClaimsOf(ctx context.Context, of ClaimsOf, ids []string, where *ClaimWhere, ends ClaimEnds) (ClaimsFound, error)
+	// FindClaimsUpdating returns, for each claim id, the standing claims
+	// that name it in updates, oldest statement first.
+	FindClaimsUpdating(ctx context.Context, ids []string) (map[string][]*Claim, error)
 }
 
 // ClaimsOf says whose claims a nested list gives.

@@ -44,6 +44,7 @@ type Error struct {
 	Field      string
 	Message    string
 	Candidates []string // DUPLICATE: the ids of what the input may duplicate
+	Claims     []string // QUOTE_BROKEN: the claims whose quote would no longer stand
 	Err        error    // the cause, never shown to clients
 }
 
@@ -73,4 +74,14 @@ func ErrorCode(err error) string {
 		return e.Code
 	}
 	return ECodeInternal
+}
+
+// ECodeQuoteBroken: an article edit would leave claims whose quote no longer
+// stands verbatim in its text; Error.Claims names them.
+const ECodeQuoteBroken = "QUOTE_BROKEN"
+
+// QuoteBroken refuses an article text that would break the quotes of claims.
+func QuoteBroken(field string, claims []string) *Error {
+	return &Error{Code: ECodeQuoteBroken, Field: field, Claims: claims,
+		Message: fmt.Sprintf("the new text breaks the quote of %d claim(s): correct or retract them first (extensions.claims)", len(claims))}
 }

@@ -19,11 +19,14 @@ const (
 	Unchanged Outcome = "UNCHANGED" // it already said exactly this
 )
 
-// Author is who writes and when. Every write records it on what it creates or
-// changes, and leaves what it does not change as it was.
+// Author is who writes, when and why. Every write records who and when on
+// what it creates or changes, and leaves what it does not change as it was;
+// each change also leaves a Revision with the reason and the earlier state.
 type Author struct {
-	By string // "key:alice", "jwt:<sub>", "cli:<user>", "seed"
-	At time.Time
+	By     string // "key:alice", "jwt:<sub>", "cli:<user>", "seed"
+	At     time.Time
+	Reason string         // optional on updates; "" when none
+	Action RevisionAction // what the revisions record; "" is RevisionUpdate
 }
 
 // Provenance is who created an entity, relation or claim and who last changed
@@ -126,6 +129,15 @@ type WriteService interface {
 	UpdateEntity(ctx context.Context, id string, edit func(Entity) (*Document, error), a Author) (Changes, error)
 	// RetractClaim marks a claim retracted; retracting it again changes nothing.
 	RetractClaim(ctx context.Context, id, reason string, a Author) (*Claim, error)
+	// UpdateClaim reads the claim id, locked until the write commits, lets
+	// edit correct it, checks it as a recorded claim and writes it.
+	UpdateClaim(ctx context.Context, id string, edit func(*Claim) error, a Author) (*Claim, Outcome, error)
+	// UpdateArticle is UpdateEntity for an article; a text that breaks the
+	// quote of any of its claims is refused with QUOTE_BROKEN.
+	UpdateArticle(ctx context.Context, id string, edit func(*Article) error, a Author) (Outcome, error)
+	// RetractRelation removes a relation from every query, keeping its state,
+	// who, when and why (a.Reason) in a RETRACT revision, which it returns.
+	RetractRelation(ctx context.Context, t RelationType, from, to string, a Author) (*Revision, error)
 	// MergeEntities merges the entity merged into kept and records it.
 	MergeEntities(ctx context.Context, kept, merged, reason string, a Author) (*Merge, error)
 	// FindMerges returns the merges into each entity, oldest first.

@@ -41,6 +41,7 @@ var claimFieldProps = func() map[string][]string {
 		"via":      {"via"}, "places": {"places"}, "denies": {"denies"}, "response": {"response"},
 		"provenance": {"createdAt", "createdBy", "updatedAt", "updatedBy"},
 		"retraction": {"retractedAt", "retractedBy", "retractionReason"},
+		"updates":    {"updates"}, "history": nil, "updatedBy": nil, // history and updatedBy are read by the claim's id
 	}
 	for _, name := range slices.Sorted(maps.Keys((&strikegraph.Figures{}).Named())) {
 		props := []string{name + "Text", name + "Min", name + "Max", name + "Approximate"}
@@ -118,7 +119,7 @@ func claimOf(speaker, stance, incident string, p map[string]any) *strikegraph.Cl
 		OnBehalfOfID: str(p, "onBehalfOf"), ArticleID: str(p, "article"), Quote: str(p, "quote"), Direct: direct,
 		StatedOn: getDate(p, "statedOn"), ViaIDs: strs(p, "via"), PlaceIDs: strs(p, "places"), Note: str(p, "note"),
 		Denies: strikegraph.Denial(str(p, "denies")), Response: strikegraph.Response(str(p, "response")),
-		Provenance: provenanceOf(p),
+		UpdatesID: str(p, "updates"), Provenance: provenanceOf(p),
 	}
 	if at, ok := p["retractedAt"].(time.Time); ok {
 		c.Retracted = &strikegraph.Retraction{By: str(p, "retractedBy"), At: at, Reason: str(p, "retractionReason")}
@@ -142,6 +143,9 @@ func claimProps(c *strikegraph.Claim) map[string]any {
 	}
 	if c.Denies != "" {
 		props["denies"] = string(c.Denies)
+	}
+	if c.UpdatesID != "" {
+		props["updates"] = c.UpdatesID
 	}
 	if c.Response != "" {
 		props["response"] = string(c.Response)
@@ -169,6 +173,20 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// FindClaimsUpdating returns the standing claims that update each id.
+func (db *DB) FindClaimsUpdating(ctx context.Context, ids []string) (map[string][]*strikegraph.Claim, error) {
+	recs, err := db.read(ctx, findClaimsUpdating, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]*strikegraph.Claim{}
+	for _, rec := range recs {
+		of := rec.AsMap()["of"].(string)
+		out[of] = append(out[of], claimFromRecord(rec))
+	}
+	return out, nil
 }
 
 // RetractClaim marks a claim retracted, keeping it; retracting it again

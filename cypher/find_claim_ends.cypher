@@ -14,4 +14,4 @@ CALL (id) {
   MATCH (speaker:Entity)-[r:RESPONDED {id: id}]->(incident:Incident) USING INDEX SEEK r:RESPONDED(id)
   RETURN speaker, r, incident
 }
-RETURN id, type(r) AS stance, speaker.id AS speaker, incident.id AS incident
+RETURN id, type(r) AS stance, speaker.id AS speaker, incident.id AS incident, r.onBehalfOf AS onBehalfOf

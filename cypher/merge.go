@@ -25,6 +25,9 @@ func (db *DB) MergeEntities(ctx context.Context, keptID, mergedID, reason string
 	case len(reason) > 10000:
 		return nil, strikegraph.Invalidf("reason", "give at most 10000 bytes")
 	}
+	// Every revision the merge leaves, on the kept entity and on the claims
+	// and relations it moves, says so and why.
+	a.Action, a.Reason = strikegraph.RevisionMerge, reason
 	var merge *strikegraph.Merge
 	err := db.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
 		recs, err := db.run(ctx, tx, findMerge, map[string]any{"merged": mergedID})
@@ -62,8 +65,16 @@ func (db *DB) MergeEntities(ctx context.Context, keptID, mergedID, reason string
 			}
 		}
 		doc := withAliases(kept, aliases)
-		if _, err := db.writeRows(ctx, tx, []*strikegraph.Document{doc}, strikegraph.Upsert, a); err != nil {
+		changes, err := db.writeRows(ctx, tx, []*strikegraph.Document{doc}, strikegraph.Upsert, a)
+		if err != nil {
 			return err
+		}
+		// The kept entity's history shows the merge even when it gained no
+		// alias.
+		if changes[0].Outcome() == strikegraph.Unchanged {
+			if err := db.recordRevision(ctx, tx, keptID, nil, nil, a); err != nil {
+				return err
+			}
 		}
 		merge = &strikegraph.Merge{
 			ID: fmt.Sprintf("merge:%s:%d", mergedID, a.At.UnixMilli()), KeptID: keptID, MergedID: mergedID,
@@ -111,7 +122,8 @@ func (db *DB) moveEdges(ctx context.Context, tx neo4j.ManagedTransaction, keptID
 	if _, err := db.run(ctx, tx, deleteEntity, map[string]any{"id": mergedID}); err != nil {
 		return 0, err
 	}
-	params := map[string]any{"kept": keptID, "merged": mergedID, "at": a.At, "by": a.By, "rows": claims}
+	params := map[string]any{"kept": keptID, "merged": mergedID, "at": a.At, "by": a.By, "rows": claims,
+		"action": string(revisionAction(a)), "reason": nullable(a.Reason)}
 	if len(claims) > 0 {
 		if _, err := db.run(ctx, tx, moveClaims, params); err != nil {
 			return 0, err

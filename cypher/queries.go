@@ -7,10 +7,14 @@ import _ "embed"
 var (
 	//go:embed belligerent_totals.cypher
 	belligerentTotalsText string
+	//go:embed create_revision.cypher
+	createRevisionText string
 	//go:embed delete_entity.cypher
 	deleteEntityText string
 	//go:embed find_acled_incidents.cypher
 	findAcledIncidentsText string
+	//go:embed find_article_quotes.cypher
+	findArticleQuotesText string
 	//go:embed find_claim_by_id.cypher
 	findClaimByIDText string
 	//go:embed find_claim_ends.cypher
@@ -19,6 +23,8 @@ var (
 	findClaimsNamingText string
 	//go:embed find_claims_recorded_since.cypher
 	findClaimsRecordedSinceText string
+	//go:embed find_claims_updating.cypher
+	findClaimsUpdatingText string
 	//go:embed find_document_entities.cypher
 	findDocumentEntitiesText string
 	//go:embed find_document_merges.cypher
@@ -61,6 +67,8 @@ var (
 	findPlaceDistancesText string
 	//go:embed find_refs.cypher
 	findRefsText string
+	//go:embed find_revisions.cypher
+	findRevisionsText string
 	//go:embed find_server_info.cypher
 	findServerInfoText string
 	//go:embed find_shortest_paths.cypher
@@ -69,6 +77,8 @@ var (
 	incidentTimelineText string
 	//go:embed is_empty.cypher
 	isEmptyText string
+	//go:embed lock_claim.cypher
+	lockClaimText string
 	//go:embed lock_entities.cypher
 	lockEntitiesText string
 	//go:embed move_claims.cypher
@@ -77,6 +87,8 @@ var (
 	reporterTotalsText string
 	//go:embed retract_claim.cypher
 	retractClaimText string
+	//go:embed retract_relation.cypher
+	retractRelationText string
 	//go:embed schema.cypher
 	schemaText string
 	//go:embed search_entities.cypher
@@ -93,12 +105,15 @@ var (
 
 var (
 	belligerentTotals         = query{name: "belligerent_totals", text: belligerentTotalsText}
+	createRevision            = query{name: "create_revision", text: createRevisionText}
 	deleteEntity              = query{name: "delete_entity", text: deleteEntityText}
 	findAcledIncidents        = query{name: "find_acled_incidents", text: findAcledIncidentsText}
+	findArticleQuotes         = query{name: "find_article_quotes", text: findArticleQuotesText}
 	findClaimByID             = query{name: "find_claim_by_id", text: findClaimByIDText}
 	findClaimEnds             = query{name: "find_claim_ends", text: findClaimEndsText}
 	findClaimsNaming          = query{name: "find_claims_naming", text: findClaimsNamingText}
 	findClaimsRecordedSince   = query{name: "find_claims_recorded_since", text: findClaimsRecordedSinceText}
+	findClaimsUpdating        = query{name: "find_claims_updating", text: findClaimsUpdatingText}
 	findDocumentEntities      = query{name: "find_document_entities", text: findDocumentEntitiesText}
 	findDocumentMerges        = query{name: "find_document_merges", text: findDocumentMergesText}
 	findDocumentRelations     = query{name: "find_document_relations", text: findDocumentRelationsText}
@@ -120,14 +135,17 @@ var (
 	findNeighbourhood         = query{name: "find_neighbourhood", text: findNeighbourhoodText}
 	findPlaceDistances        = query{name: "find_place_distances", text: findPlaceDistancesText}
 	findRefs                  = query{name: "find_refs", text: findRefsText}
+	findRevisions             = query{name: "find_revisions", text: findRevisionsText}
 	findServerInfo            = query{name: "find_server_info", text: findServerInfoText}
 	findShortestPaths         = query{name: "find_shortest_paths", text: findShortestPathsText}
 	incidentTimeline          = query{name: "incident_timeline", text: incidentTimelineText}
 	isEmpty                   = query{name: "is_empty", text: isEmptyText}
+	lockClaim                 = query{name: "lock_claim", text: lockClaimText}
 	lockEntities              = query{name: "lock_entities", text: lockEntitiesText}
 	moveClaims                = query{name: "move_claims", text: moveClaimsText}
 	reporterTotals            = query{name: "reporter_totals", text: reporterTotalsText}
 	retractClaim              = query{name: "retract_claim", text: retractClaimText}
+	retractRelation           = query{name: "retract_relation", text: retractRelationText}
 	schema                    = query{name: "schema", text: schemaText}
 	searchEntities            = query{name: "search_entities", text: searchEntitiesText}
 	upsertClaims              = query{name: "upsert_claims", text: upsertClaimsText}
@@ -139,12 +157,15 @@ var (
 // allQueries is every query above, for the tests that check each one.
 var allQueries = []query{
 	belligerentTotals,
+	createRevision,
 	deleteEntity,
 	findAcledIncidents,
+	findArticleQuotes,
 	findClaimByID,
 	findClaimEnds,
 	findClaimsNaming,
 	findClaimsRecordedSince,
+	findClaimsUpdating,
 	findDocumentEntities,
 	findDocumentMerges,
 	findDocumentRelations,
@@ -166,14 +187,17 @@ var allQueries = []query{
 	findNeighbourhood,
 	findPlaceDistances,
 	findRefs,
+	findRevisions,
 	findServerInfo,
 	findShortestPaths,
 	incidentTimeline,
 	isEmpty,
+	lockClaim,
 	lockEntities,
 	moveClaims,
 	reporterTotals,
 	retractClaim,
+	retractRelation,
 	schema,
 	searchEntities,
 	upsertClaims,

@@ -9,6 +9,10 @@ CREATE CONSTRAINT responded_id IF NOT EXISTS FOR ()-[r:RESPONDED]-() REQUIRE r.i
 CREATE INDEX reported_article IF NOT EXISTS FOR ()-[r:REPORTED]-() ON (r.article);
 CREATE INDEX denied_article IF NOT EXISTS FOR ()-[r:DENIED]-() ON (r.article);
 CREATE INDEX responded_article IF NOT EXISTS FOR ()-[r:RESPONDED]-() ON (r.article);
+// The claims that update a claim are found by its id in updates.
+CREATE INDEX reported_updates IF NOT EXISTS FOR ()-[r:REPORTED]-() ON (r.updates);
+CREATE INDEX denied_updates IF NOT EXISTS FOR ()-[r:DENIED]-() ON (r.updates);
+CREATE INDEX responded_updates IF NOT EXISTS FOR ()-[r:RESPONDED]-() ON (r.updates);
 CREATE INDEX incident_date IF NOT EXISTS FOR (n:Incident) ON (n.date);
 // Names are found by their keys (strikegraph.NameKey), one token per spelling.
 // Names are found by their keys (strikegraph.NameKey), one token per spelling,
@@ -33,3 +37,5 @@ CREATE INDEX reported_created IF NOT EXISTS FOR ()-[r:REPORTED]-() ON (r.created
 CREATE INDEX denied_created IF NOT EXISTS FOR ()-[r:DENIED]-() ON (r.createdAt);
 CREATE INDEX responded_created IF NOT EXISTS FOR ()-[r:RESPONDED]-() ON (r.createdAt);
 CREATE INDEX entity_updated IF NOT EXISTS FOR (n:Entity) ON (n.updatedAt);
+// Each change leaves a :Revision, found by the id of what changed.
+CREATE INDEX revision_of IF NOT EXISTS FOR (r:Revision) ON (r.of);

@@ -70,7 +70,7 @@ SET r.sources = CASE WHEN at = -1 OR at < size(sources) THEN sources ELSE source
     r.role = CASE WHEN at = -1 THEN coalesce(row.role, r.role) ELSE r.role END,
     r.note = CASE WHEN at = -1 THEN coalesce(row.note, r.note) ELSE r.note END,
     r.distanceKm = coalesce(row.distanceKm, r.distanceKm)
-WITH r, row, CASE
+WITH r, row, before, CASE
     WHEN created THEN 'CREATED'
     WHEN before = properties(r) THEN 'UNCHANGED'
     ELSE 'UPDATED'
@@ -78,4 +78,13 @@ WITH r, row, CASE
 SET r.createdAt = coalesce(r.createdAt, $at), r.createdBy = coalesce(r.createdBy, $by),
     r.updatedAt = CASE outcome WHEN 'UNCHANGED' THEN r.updatedAt ELSE $at END,
     r.updatedBy = CASE outcome WHEN 'UNCHANGED' THEN r.updatedBy ELSE $by END
+// An update leaves a :Revision, as in upsert_entities.
+WITH r, row, outcome, before, properties(r) AS after
+CALL (row, outcome, before, after) {
+  WITH * WHERE outcome = 'UPDATED' AND NOT (before.updatedAt = $at AND before.updatedBy = $by)
+  WITH row, before, [k IN keys(after) + [k IN keys(before) WHERE NOT k IN keys(after)]
+                     WHERE NOT k IN $skip AND NOT coalesce(before[k] = after[k], false)] AS fields
+  CREATE (rev:Revision {of: row.from + '|' + row.type + '|' + row.to, action: $action, at: $at, by: $by, reason: $reason, fields: fields})
+  FOREACH (k IN fields | SET rev['earlier.' + k] = before[k])
+}
 RETURN row.i AS i, outcome

@@ -120,22 +120,11 @@ func (db *DB) UpdateEntity(ctx context.Context, id string, edit func(strikegraph
 		if err != nil {
 			return err
 		}
-		if err := doc.Validate(); err != nil {
-			return err
-		}
-		refs, err := db.findRefs(ctx, tx, doc.ExternalIDs())
+		written, err := db.writeChecked(ctx, tx, doc, a)
 		if err != nil {
 			return err
 		}
-		maps.Copy(refs, doc.Refs())
-		if err := doc.CheckReferences(refs); err != nil {
-			return err
-		}
-		all, err := db.writeRows(ctx, tx, []*strikegraph.Document{doc}, strikegraph.Upsert, a)
-		if err != nil {
-			return err
-		}
-		changes = all[0]
+		changes = written
 		return nil
 	})
 	return changes, err
@@ -273,6 +262,7 @@ func (db *DB) writeRows(ctx context.Context, tx neo4j.ManagedTransaction, docs [
 		}
 		recs, err := db.run(ctx, tx, s.query, map[string]any{
 			"rows": rows, "at": a.At, "by": a.By, "createOnly": mode == strikegraph.CreateOnly,
+			"action": string(revisionAction(a)), "reason": nullable(a.Reason), "skip": revisionSkip,
 		})
 		if err != nil {
 			return nil, err
@@ -318,6 +308,9 @@ func (db *DB) checkClaimEnds(ctx context.Context, tx neo4j.ManagedTransaction, d
 	for _, doc := range docs {
 		for _, c := range doc.Claims {
 			ids = append(ids, c.ID)
+			if c.UpdatesID != "" {
+				ids = append(ids, c.UpdatesID)
+			}
 		}
 	}
 	if len(ids) == 0 {
@@ -328,9 +321,11 @@ func (db *DB) checkClaimEnds(ctx context.Context, tx neo4j.ManagedTransaction, d
 		return err
 	}
 	held := map[string][3]string{}
+	source := map[string]string{} // who each claim counts for: see Claim.Source
 	for _, rec := range recs {
 		m := rec.AsMap()
 		held[str(m, "id")] = [3]string{str(m, "stance"), str(m, "speaker"), str(m, "incident")}
+		source[str(m, "id")] = (&strikegraph.Claim{SpeakerID: str(m, "speaker"), OnBehalfOfID: str(m, "onBehalfOf")}).Source()
 	}
 	for _, doc := range docs {
 		for i, c := range doc.Claims {
@@ -344,6 +339,26 @@ func (db *DB) checkClaimEnds(ctx context.Context, tx neo4j.ManagedTransaction, d
 			// for the later ones: else one id could be written under two
 			// stances, or a claim with other ends taken for the first.
 			held[c.ID] = ends
+			if _, ok := source[c.ID]; !ok {
+				source[c.ID] = c.Source()
+			}
+		}
+	}
+	// A claim updates the same source's claim about the same incident, in
+	// the graph or anywhere in docs.
+	for _, doc := range docs {
+		for i, c := range doc.Claims {
+			if c.UpdatesID == "" {
+				continue
+			}
+			f := fmt.Sprintf("claims[%d].updates", i)
+			h, ok := held[c.UpdatesID]
+			switch {
+			case !ok:
+				return strikegraph.Invalidf(f, "no claim %q to update", c.UpdatesID)
+			case h[2] != c.IncidentID || source[c.UpdatesID] != c.Source():
+				return strikegraph.Invalidf(f, "claim %q is %s's about %s; a claim updates only its own source's claim about the same incident", c.UpdatesID, source[c.UpdatesID], h[2])
+			}
 		}
 	}
 	return nil
@@ -414,4 +429,25 @@ func nullable(s string) any {
 		return nil
 	}
 	return s
+}
+
+// writeChecked writes doc in tx as a mutation does: valid, its references
+// found in the graph (or doc) and checked, then upserted.
+func (db *DB) writeChecked(ctx context.Context, tx neo4j.ManagedTransaction, doc *strikegraph.Document, a strikegraph.Author) (strikegraph.Changes, error) {
+	if err := doc.Validate(); err != nil {
+		return nil, err
+	}
+	refs, err := db.findRefs(ctx, tx, doc.ExternalIDs())
+	if err != nil {
+		return nil, err
+	}
+	maps.Copy(refs, doc.Refs())
+	if err := doc.CheckReferences(refs); err != nil {
+		return nil, err
+	}
+	all, err := db.writeRows(ctx, tx, []*strikegraph.Document{doc}, strikegraph.Upsert, a)
+	if err != nil {
+		return nil, err
+	}
+	return all[0], nil
 }

@@ -46,6 +46,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	ReporterTotal() ReporterTotalResolver
 	Retraction() RetractionResolver
+	Revision() RevisionResolver
 	Subscription() SubscriptionResolver
 }
 
@@ -67,6 +68,7 @@ type ComplexityRoot struct {
 		Controls         func(childComplexity int, where *strikegraph.PlaceWhere) int
 		Description      func(childComplexity int) int
 		Fights           func(childComplexity int, where *strikegraph.ActorWhere) int
+		History          func(childComplexity int) int
 		ID               func(childComplexity int) int
 		Kind             func(childComplexity int) int
 		Leads            func(childComplexity int, where *strikegraph.ActorWhere) int
@@ -105,6 +107,7 @@ type ComplexityRoot struct {
 		ClaimsConnection func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) int
 		Dateline         func(childComplexity int) int
 		File             func(childComplexity int) int
+		History          func(childComplexity int) int
 		ID               func(childComplexity int) int
 		Links            func(childComplexity int, types []strikegraph.RelationType, direction *strikegraph.Direction) int
 		Name             func(childComplexity int) int
@@ -146,6 +149,7 @@ type ComplexityRoot struct {
 		DenialIfAny   func(childComplexity int) int
 		Direct        func(childComplexity int) int
 		Figures       func(childComplexity int) int
+		History       func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Incident      func(childComplexity int) int
 		Note          func(childComplexity int) int
@@ -158,6 +162,8 @@ type ComplexityRoot struct {
 		Speaker       func(childComplexity int) int
 		Stance        func(childComplexity int) int
 		StatedOn      func(childComplexity int) int
+		UpdatedBy     func(childComplexity int) int
+		Updates       func(childComplexity int) int
 		Via           func(childComplexity int) int
 	}
 
@@ -219,6 +225,7 @@ type ComplexityRoot struct {
 		Contested        func(childComplexity int) int
 		Date             func(childComplexity int) int
 		Description      func(childComplexity int) int
+		History          func(childComplexity int) int
 		ID               func(childComplexity int) int
 		Links            func(childComplexity int, types []strikegraph.RelationType, direction *strikegraph.Direction) int
 		Merges           func(childComplexity int) int
@@ -289,20 +296,23 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AddAliases     func(childComplexity int, id string, aliases []string, allowDuplicate *bool) int
-		AddRelation    func(childComplexity int, input RelationInput, allowDuplicate *bool) int
-		CreateActor    func(childComplexity int, input ActorInput, allowDuplicate *bool) int
-		CreateArticle  func(childComplexity int, input ArticleInput) int
-		CreateIncident func(childComplexity int, input IncidentInput, allowDuplicate *bool) int
-		CreatePlace    func(childComplexity int, input PlaceInput, allowDuplicate *bool) int
-		MergeEntities  func(childComplexity int, kept string, merged string, reason string) int
-		RecordDenial   func(childComplexity int, input DenialInput) int
-		RecordReport   func(childComplexity int, input ReportInput) int
-		RecordResponse func(childComplexity int, input ResponseInput) int
-		RetractClaim   func(childComplexity int, id string, reason string) int
-		UpdateActor    func(childComplexity int, id string, input ActorUpdate) int
-		UpdateIncident func(childComplexity int, id string, input IncidentUpdate) int
-		UpdatePlace    func(childComplexity int, id string, input PlaceUpdate) int
+		AddAliases      func(childComplexity int, id string, aliases []string, allowDuplicate *bool, reason *string) int
+		AddRelation     func(childComplexity int, input RelationInput, allowDuplicate *bool) int
+		CreateActor     func(childComplexity int, input ActorInput, allowDuplicate *bool) int
+		CreateArticle   func(childComplexity int, input ArticleInput) int
+		CreateIncident  func(childComplexity int, input IncidentInput, allowDuplicate *bool) int
+		CreatePlace     func(childComplexity int, input PlaceInput, allowDuplicate *bool) int
+		MergeEntities   func(childComplexity int, kept string, merged string, reason string) int
+		RecordDenial    func(childComplexity int, input DenialInput) int
+		RecordReport    func(childComplexity int, input ReportInput) int
+		RecordResponse  func(childComplexity int, input ResponseInput) int
+		RetractClaim    func(childComplexity int, id string, reason string) int
+		RetractRelation func(childComplexity int, typeArg strikegraph.RelationType, from string, to string, reason string) int
+		UpdateActor     func(childComplexity int, id string, input ActorUpdate, reason *string) int
+		UpdateArticle   func(childComplexity int, id string, input ArticleUpdate, reason *string) int
+		UpdateClaim     func(childComplexity int, id string, input ClaimUpdate, reason *string) int
+		UpdateIncident  func(childComplexity int, id string, input IncidentUpdate, reason *string) int
+		UpdatePlace     func(childComplexity int, id string, input PlaceUpdate, reason *string) int
 	}
 
 	Network struct {
@@ -359,6 +369,7 @@ type ComplexityRoot struct {
 		Description       func(childComplexity int) int
 		GeoPrecisionIfAny func(childComplexity int) int
 		GeoSource         func(childComplexity int) int
+		History           func(childComplexity int) int
 		ID                func(childComplexity int) int
 		IncidentsNear     func(childComplexity int) int
 		Kind              func(childComplexity int) int
@@ -413,6 +424,7 @@ type ComplexityRoot struct {
 		ClaimsConnection    func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) int
 		ContestedIncidents  func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) int
 		DuplicateCandidates func(childComplexity int, first *int) int
+		History             func(childComplexity int, of string) int
 		Incident            func(childComplexity int, id string) int
 		Incidents           func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) int
 		IncidentsConnection func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, first *int, after *string, last *int, before *string) int
@@ -450,6 +462,16 @@ type ComplexityRoot struct {
 		At     func(childComplexity int) int
 		By     func(childComplexity int) int
 		Reason func(childComplexity int) int
+	}
+
+	Revision struct {
+		Action      func(childComplexity int) int
+		At          func(childComplexity int) int
+		By          func(childComplexity int) int
+		Earlier     func(childComplexity int) int
+		Fields      func(childComplexity int) int
+		Of          func(childComplexity int) int
+		ReasonIfAny func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -496,6 +518,7 @@ type ComplexityRoot struct {
 
 type ActorResolver interface {
 	Merges(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Merge, error)
+	History(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Revision, error)
 
 	Links(ctx context.Context, obj *strikegraph.Actor, types []strikegraph.RelationType, direction *strikegraph.Direction) ([]*strikegraph.Link, error)
 	Claims(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error)
@@ -517,6 +540,8 @@ type ActorResolver interface {
 	Articles(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ArticleWhere) ([]*strikegraph.Article, error)
 }
 type ArticleResolver interface {
+	History(ctx context.Context, obj *strikegraph.Article) ([]*strikegraph.Revision, error)
+
 	Publisher(ctx context.Context, obj *strikegraph.Article) (*strikegraph.Actor, error)
 
 	Links(ctx context.Context, obj *strikegraph.Article, types []strikegraph.RelationType, direction *strikegraph.Direction) ([]*strikegraph.Link, error)
@@ -534,12 +559,17 @@ type ClaimResolver interface {
 
 	Via(ctx context.Context, obj *strikegraph.Claim) ([]*strikegraph.Actor, error)
 	Places(ctx context.Context, obj *strikegraph.Claim) ([]*strikegraph.Place, error)
+
+	Updates(ctx context.Context, obj *strikegraph.Claim) (*strikegraph.Claim, error)
+	UpdatedBy(ctx context.Context, obj *strikegraph.Claim) ([]*strikegraph.Claim, error)
+	History(ctx context.Context, obj *strikegraph.Claim) ([]*strikegraph.Revision, error)
 }
 type DuplicateCandidateResolver interface {
 	Entities(ctx context.Context, obj *strikegraph.DuplicateCandidate) ([]strikegraph.Entity, error)
 }
 type IncidentResolver interface {
 	Merges(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Merge, error)
+	History(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Revision, error)
 
 	Links(ctx context.Context, obj *strikegraph.Incident, types []strikegraph.RelationType, direction *strikegraph.Direction) ([]*strikegraph.Link, error)
 	Places(ctx context.Context, obj *strikegraph.Incident) ([]*strikegraph.Link, error)
@@ -576,18 +606,21 @@ type MergeResolver interface {
 }
 type MutationResolver interface {
 	CreateIncident(ctx context.Context, input IncidentInput, allowDuplicate *bool) (*IncidentPayload, error)
-	UpdateIncident(ctx context.Context, id string, input IncidentUpdate) (*IncidentPayload, error)
+	UpdateIncident(ctx context.Context, id string, input IncidentUpdate, reason *string) (*IncidentPayload, error)
 	CreatePlace(ctx context.Context, input PlaceInput, allowDuplicate *bool) (*PlacePayload, error)
-	UpdatePlace(ctx context.Context, id string, input PlaceUpdate) (*PlacePayload, error)
+	UpdatePlace(ctx context.Context, id string, input PlaceUpdate, reason *string) (*PlacePayload, error)
 	CreateActor(ctx context.Context, input ActorInput, allowDuplicate *bool) (*ActorPayload, error)
-	UpdateActor(ctx context.Context, id string, input ActorUpdate) (*ActorPayload, error)
-	AddAliases(ctx context.Context, id string, aliases []string, allowDuplicate *bool) (*EntityPayload, error)
+	UpdateActor(ctx context.Context, id string, input ActorUpdate, reason *string) (*ActorPayload, error)
+	AddAliases(ctx context.Context, id string, aliases []string, allowDuplicate *bool, reason *string) (*EntityPayload, error)
 	CreateArticle(ctx context.Context, input ArticleInput) (*ArticlePayload, error)
+	UpdateArticle(ctx context.Context, id string, input ArticleUpdate, reason *string) (*ArticlePayload, error)
 	AddRelation(ctx context.Context, input RelationInput, allowDuplicate *bool) (*RelationPayload, error)
 	RecordReport(ctx context.Context, input ReportInput) (*ClaimPayload, error)
 	RecordDenial(ctx context.Context, input DenialInput) (*ClaimPayload, error)
 	RecordResponse(ctx context.Context, input ResponseInput) (*ClaimPayload, error)
 	RetractClaim(ctx context.Context, id string, reason string) (*ClaimPayload, error)
+	UpdateClaim(ctx context.Context, id string, input ClaimUpdate, reason *string) (*ClaimPayload, error)
+	RetractRelation(ctx context.Context, typeArg strikegraph.RelationType, from string, to string, reason string) (*strikegraph.Revision, error)
 	MergeEntities(ctx context.Context, kept string, merged string, reason string) (*strikegraph.Merge, error)
 }
 type PathResolver interface {
@@ -601,6 +634,7 @@ type PathEdgeResolver interface {
 }
 type PlaceResolver interface {
 	Merges(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Merge, error)
+	History(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Revision, error)
 
 	Links(ctx context.Context, obj *strikegraph.Place, types []strikegraph.RelationType, direction *strikegraph.Direction) ([]*strikegraph.Link, error)
 	Within(ctx context.Context, obj *strikegraph.Place, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error)
@@ -618,6 +652,7 @@ type QueryResolver interface {
 	ServerInfo(ctx context.Context) (*strikegraph.ServerInfo, error)
 	Node(ctx context.Context, id string) (strikegraph.Entity, error)
 	Merge(ctx context.Context, mergedID string) (*strikegraph.Merge, error)
+	History(ctx context.Context, of string) ([]*strikegraph.Revision, error)
 	Incident(ctx context.Context, id string) (*strikegraph.Incident, error)
 	Place(ctx context.Context, id string) (*strikegraph.Place, error)
 	Actor(ctx context.Context, id string) (*strikegraph.Actor, error)
@@ -650,6 +685,9 @@ type ReporterTotalResolver interface {
 }
 type RetractionResolver interface {
 	At(ctx context.Context, obj *strikegraph.Retraction) (string, error)
+}
+type RevisionResolver interface {
+	At(ctx context.Context, obj *strikegraph.Revision) (string, error)
 }
 type SubscriptionResolver interface {
 	ClaimRecorded(ctx context.Context, where *strikegraph.ClaimWhere) (<-chan *strikegraph.Claim, error)
@@ -798,6 +836,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Actor.Fights(childComplexity, args["where"].(*strikegraph.ActorWhere)), true
+	case "Actor.history":
+		if e.ComplexityRoot.Actor.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Actor.History(childComplexity), true
 	case "Actor.id":
 		if e.ComplexityRoot.Actor.ID == nil {
 			break
@@ -998,6 +1042,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Article.File(childComplexity), true
+	case "Article.history":
+		if e.ComplexityRoot.Article.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.History(childComplexity), true
 	case "Article.id":
 		if e.ComplexityRoot.Article.ID == nil {
 			break
@@ -1164,6 +1214,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Figures(childComplexity), true
+	case "Claim.history":
+		if e.ComplexityRoot.Claim.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.History(childComplexity), true
 	case "Claim.id":
 		if e.ComplexityRoot.Claim.ID == nil {
 			break
@@ -1236,6 +1292,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.StatedOn(childComplexity), true
+	case "Claim.updatedBy":
+		if e.ComplexityRoot.Claim.UpdatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.UpdatedBy(childComplexity), true
+	case "Claim.updates":
+		if e.ComplexityRoot.Claim.Updates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Updates(childComplexity), true
 	case "Claim.via":
 		if e.ComplexityRoot.Claim.Via == nil {
 			break
@@ -1464,6 +1532,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.Description(childComplexity), true
+	case "Incident.history":
+		if e.ComplexityRoot.Incident.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.History(childComplexity), true
 	case "Incident.id":
 		if e.ComplexityRoot.Incident.ID == nil {
 			break
@@ -1798,7 +1872,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AddAliases(childComplexity, args["id"].(string), args["aliases"].([]string), args["allowDuplicate"].(*bool)), true
+		return e.ComplexityRoot.Mutation.AddAliases(childComplexity, args["id"].(string), args["aliases"].([]string), args["allowDuplicate"].(*bool), args["reason"].(*string)), true
 	case "Mutation.addRelation":
 		if e.ComplexityRoot.Mutation.AddRelation == nil {
 			break
@@ -1909,6 +1983,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RetractClaim(childComplexity, args["id"].(string), args["reason"].(string)), true
+	case "Mutation.retractRelation":
+		if e.ComplexityRoot.Mutation.RetractRelation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_retractRelation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RetractRelation(childComplexity, args["type"].(strikegraph.RelationType), args["from"].(string), args["to"].(string), args["reason"].(string)), true
 	case "Mutation.updateActor":
 		if e.ComplexityRoot.Mutation.UpdateActor == nil {
 			break
@@ -1919,7 +2004,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateActor(childComplexity, args["id"].(string), args["input"].(ActorUpdate)), true
+		return e.ComplexityRoot.Mutation.UpdateActor(childComplexity, args["id"].(string), args["input"].(ActorUpdate), args["reason"].(*string)), true
+	case "Mutation.updateArticle":
+		if e.ComplexityRoot.Mutation.UpdateArticle == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateArticle_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateArticle(childComplexity, args["id"].(string), args["input"].(ArticleUpdate), args["reason"].(*string)), true
+	case "Mutation.updateClaim":
+		if e.ComplexityRoot.Mutation.UpdateClaim == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateClaim_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateClaim(childComplexity, args["id"].(string), args["input"].(ClaimUpdate), args["reason"].(*string)), true
 	case "Mutation.updateIncident":
 		if e.ComplexityRoot.Mutation.UpdateIncident == nil {
 			break
@@ -1930,7 +2037,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateIncident(childComplexity, args["id"].(string), args["input"].(IncidentUpdate)), true
+		return e.ComplexityRoot.Mutation.UpdateIncident(childComplexity, args["id"].(string), args["input"].(IncidentUpdate), args["reason"].(*string)), true
 	case "Mutation.updatePlace":
 		if e.ComplexityRoot.Mutation.UpdatePlace == nil {
 			break
@@ -1941,7 +2048,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdatePlace(childComplexity, args["id"].(string), args["input"].(PlaceUpdate)), true
+		return e.ComplexityRoot.Mutation.UpdatePlace(childComplexity, args["id"].(string), args["input"].(PlaceUpdate), args["reason"].(*string)), true
 
 	case "Network.edges":
 		if e.ComplexityRoot.Network.Edges == nil {
@@ -2169,6 +2276,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Place.GeoSource(childComplexity), true
+	case "Place.history":
+		if e.ComplexityRoot.Place.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Place.History(childComplexity), true
 	case "Place.id":
 		if e.ComplexityRoot.Place.ID == nil {
 			break
@@ -2461,6 +2574,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.DuplicateCandidates(childComplexity, args["first"].(*int)), true
+	case "Query.history":
+		if e.ComplexityRoot.Query.History == nil {
+			break
+		}
+
+		args, err := ec.field_Query_history_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.History(childComplexity, args["of"].(string)), true
 	case "Query.incident":
 		if e.ComplexityRoot.Query.Incident == nil {
 			break
@@ -2714,6 +2838,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Retraction.Reason(childComplexity), true
 
+	case "Revision.action":
+		if e.ComplexityRoot.Revision.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.Action(childComplexity), true
+	case "Revision.at":
+		if e.ComplexityRoot.Revision.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.At(childComplexity), true
+	case "Revision.by":
+		if e.ComplexityRoot.Revision.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.By(childComplexity), true
+	case "Revision.earlier":
+		if e.ComplexityRoot.Revision.Earlier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.Earlier(childComplexity), true
+	case "Revision.fields":
+		if e.ComplexityRoot.Revision.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.Fields(childComplexity), true
+	case "Revision.of":
+		if e.ComplexityRoot.Revision.Of == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.Of(childComplexity), true
+	case "Revision.reason":
+		if e.ComplexityRoot.Revision.ReasonIfAny == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.ReasonIfAny(childComplexity), true
+
 	case "SearchHit.entity":
 		if e.ComplexityRoot.SearchHit.Entity == nil {
 			break
@@ -2882,8 +3049,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputActorWhere,
 		ec.unmarshalInputArticleInput,
 		ec.unmarshalInputArticleSort,
+		ec.unmarshalInputArticleUpdate,
 		ec.unmarshalInputArticleWhere,
 		ec.unmarshalInputClaimSort,
+		ec.unmarshalInputClaimUpdate,
 		ec.unmarshalInputClaimWhere,
 		ec.unmarshalInputDateInput,
 		ec.unmarshalInputDenialInput,
@@ -3014,6 +3183,12 @@ type Query {
 
   "Where an entity that was merged into another went: its latest merge, or null."
   merge(mergedId: ID!): Merge
+  """
+  Every change to a claim, an entity or a relation, newest first, by its id;
+  a relation's id is "from|TYPE|to". Kept for what was retracted, merged
+  away or deleted too.
+  """
+  history(of: ID!): [Revision!]!
   incident(id: ID!): Incident
   place(id: ID!): Place
   actor(id: ID!): Actor
@@ -3132,6 +3307,8 @@ interface Entity {
   aliases: [String!]!
   "Who created it and last changed it, and when."
   provenance: Provenance!
+  "Every change to it, newest first, each with the values it replaced."
+  history: [Revision!]!
   "Every edge of this entity other than claims, optionally of some types only."
   links(types: [RelationType!], direction: Direction): [Link!]!
 }
@@ -3227,6 +3404,8 @@ type Incident implements Entity {
   provenance: Provenance!
   "The entities found to be this one and merged into it, oldest first."
   merges: [Merge!]!
+  "Every change to it, newest first, each with the values it replaced."
+  history: [Revision!]!
   scope: IncidentScope!
   date: Date!
   until: Date
@@ -3312,6 +3491,8 @@ type Place implements Entity {
   provenance: Provenance!
   "The entities found to be this one and merged into it, oldest first."
   merges: [Merge!]!
+  "Every change to it, newest first, each with the values it replaced."
+  history: [Revision!]!
   kind: PlaceKind!
   latitude: Float
   longitude: Float
@@ -3377,6 +3558,8 @@ type Actor implements Entity {
   provenance: Provenance!
   "The entities found to be this one and merged into it, oldest first."
   merges: [Merge!]!
+  "Every change to it, newest first, each with the values it replaced."
+  history: [Revision!]!
   kind: ActorKind!
   description: String!
   anonymous: Boolean!
@@ -3426,6 +3609,8 @@ type Article implements Entity {
   aliases: [String!]!
   "Who created it and last changed it, and when."
   provenance: Provenance!
+  "Every change to it, newest first, each with the values it replaced."
+  history: [Revision!]!
   title: String!
   file: String!
   publisher: Actor
@@ -3497,6 +3682,15 @@ type Claim {
   counts in tolls, contested, totals, timelines or incident filters.
   """
   retraction: Retraction
+  """
+  The claim this one updates: the same source's earlier statement about the
+  same incident, such as an earlier count. It stays, as history.
+  """
+  updates: Claim
+  "The standing claims that update this one, earliest statement first."
+  updatedBy: [Claim!]!
+  "Every change to it, newest first, each with the values it replaced."
+  history: [Revision!]!
 }
 
 "The tolls a report states; null where it says nothing."
@@ -3903,6 +4097,40 @@ type Retraction {
   reason: String!
 }
 
+"""
+One change to a claim, an entity or a relation, with the state it replaced:
+the current state is the thing itself, each revision keeps what a change
+overwrote. Written in the change's own transaction: a failed write leaves
+none.
+"""
+type Revision {
+  "The id of what changed; a relation's is \"from|TYPE|to\"."
+  of: ID!
+  action: RevisionAction!
+  by: String!
+  "RFC 3339, UTC."
+  at: String!
+  "Why, when the write said (always for retractions and merges)."
+  reason: String
+  """
+  The stored fields the change set, changed or removed, by their stored
+  names: a claim's figures are civiliansKilledMin, civiliansKilledText, …,
+  its statedOn statedOnValue, statedOnPrecision, ….
+  """
+  fields: [String!]!
+  "The values of fields before the change; a field that was unset is absent. A retracted relation's whole state."
+  earlier: JSON!
+}
+
+enum RevisionAction {
+  "A mutation or an import changed fields."
+  UPDATE
+  "A claim or relation was retracted."
+  RETRACT
+  "Another entity was merged into this one, or the claim moved with it."
+  MERGE
+}
+
 "A record that one entity was found to be another and merged into it."
 type Merge {
   id: ID!
@@ -3938,29 +4166,37 @@ type Mutation {
   """
   createIncident(input: IncidentInput!, allowDuplicate: Boolean = false): IncidentPayload!
   "Editor. Changes the fields given; the others stay."
-  updateIncident(id: ID!, input: IncidentUpdate!): IncidentPayload!
+  updateIncident(id: ID!, input: IncidentUpdate!, reason: String): IncidentPayload!
   """
   Editor. Id when not given: place:<name>. DUPLICATE, naming them, when its
   name or an alias folds to another place's (Hajīn, Hajin), unless
   allowDuplicate.
   """
   createPlace(input: PlaceInput!, allowDuplicate: Boolean = false): PlacePayload!
-  updatePlace(id: ID!, input: PlaceUpdate!): PlacePayload!
+  updatePlace(id: ID!, input: PlaceUpdate!, reason: String): PlacePayload!
   """
   Editor. Id when not given: a prefix for the kind and the name (group:isis,
   monitor:sohr). DUPLICATE, naming them, when its name or an alias folds to
   another actor's, unless allowDuplicate.
   """
   createActor(input: ActorInput!, allowDuplicate: Boolean = false): ActorPayload!
-  updateActor(id: ID!, input: ActorUpdate!): ActorPayload!
+  updateActor(id: ID!, input: ActorUpdate!, reason: String): ActorPayload!
   """
   Editor. Adds spellings to an incident, place or actor. DUPLICATE, naming
   them, when one folds to another entity's name or alias of that type,
   unless allowDuplicate.
   """
-  addAliases(id: ID!, aliases: [String!]!, allowDuplicate: Boolean = false): EntityPayload!
+  addAliases(id: ID!, aliases: [String!]!, allowDuplicate: Boolean = false, reason: String): EntityPayload!
   "Editor. The article claims are quoted from, with its whole text. Id when not given: from its text."
   createArticle(input: ArticleInput!): ArticlePayload!
+  """
+  Editor. Corrects an article's fields given; the others stay. A new text
+  must still hold, verbatim, the quote of every claim from the article,
+  retracted or not: if it does not, it is refused with QUOTE_BROKEN and
+  extensions.claims naming them (correct or retract those first). The
+  publisher is changed with retractRelation and addRelation.
+  """
+  updateArticle(id: ID!, input: ArticleUpdate!, reason: String): ArticlePayload!
   """
   Editor. An edge between two entities (LOCATED_NEAR, CARRIED_OUT, …), stated
   by an article or not. Locating an incident of a day (DAY precision) in or
@@ -3976,6 +4212,19 @@ type Mutation {
   recordResponse(input: ResponseInput!): ClaimPayload!
   "Admin. Marks a claim retracted, with who, when and why. The claim is kept. Retracting again changes nothing."
   retractClaim(id: ID!, reason: String!): ClaimPayload!
+  """
+  Editor. Corrects a claim's fields given; the others stay. Its stance,
+  speaker, incident and article stay (retract it and record a new one); its
+  quote must stand verbatim in the article; figures given replace all its
+  figures. A retracted claim is not corrected.
+  """
+  updateClaim(id: ID!, input: ClaimUpdate!, reason: String): ClaimPayload!
+  """
+  Admin. Retracts the relation from → to of this type: no query counts it
+  any more, and its whole state, with who, when and why, is kept as a
+  RETRACT revision in history(of: "from|TYPE|to"), which this returns.
+  """
+  retractRelation(type: RelationType!, from: ID!, to: ID!, reason: String!): Revision!
   """
   Admin. Merges the entity merged into kept: its names become aliases of kept,
   its relations and claims move to kept, and a Merge records it. Both must be
@@ -4126,6 +4375,36 @@ input ArticleInput {
   description: String
 }
 
+input ArticleUpdate {
+  title: String
+  "The whole new text: every quote of its claims must stand in it verbatim."
+  text: String
+  byline: String
+  dateline: String
+  url: String
+  published: DateInput
+  description: String
+}
+
+input ClaimUpdate {
+  "Verbatim from the claim's article."
+  quote: String
+  direct: Boolean
+  statedOn: DateInput
+  onBehalfOf: ID
+  via: [ID!]
+  places: [ID!]
+  note: String
+  "The claim of the same source about the same incident that this one updates."
+  updates: ID
+  "REPORTED: replaces every figure; one not given is then unset."
+  figures: FiguresInput
+  "DENIED only."
+  denies: Denial
+  "RESPONDED only."
+  response: Response
+}
+
 input RelationInput {
   type: RelationType!
   from: ID!
@@ -4169,6 +4448,8 @@ input ReportInput {
   via: [ID!]
   places: [ID!]
   note: String
+  "The claim of the same source about the same incident that this one updates (a later count)."
+  updates: ID
   figures: FiguresInput
 }
 
@@ -4184,6 +4465,8 @@ input DenialInput {
   via: [ID!]
   places: [ID!]
   note: String
+  "The claim of the same source about the same incident that this one updates (a later count)."
+  updates: ID
   denies: Denial!
 }
 
@@ -4199,6 +4482,8 @@ input ResponseInput {
   via: [ID!]
   places: [ID!]
   note: String
+  "The claim of the same source about the same incident that this one updates (a later count)."
+  updates: ID
   response: Response!
 }
 `, BuiltIn: false},
@@ -4221,6 +4506,8 @@ func (ec *executionContext) childFields_Actor(ctx context.Context, field graphql
 		return ec.fieldContext_Actor_provenance(ctx, field)
 	case "merges":
 		return ec.fieldContext_Actor_merges(ctx, field)
+	case "history":
+		return ec.fieldContext_Actor_history(ctx, field)
 	case "kind":
 		return ec.fieldContext_Actor_kind(ctx, field)
 	case "description":
@@ -4309,6 +4596,8 @@ func (ec *executionContext) childFields_Article(ctx context.Context, field graph
 		return ec.fieldContext_Article_aliases(ctx, field)
 	case "provenance":
 		return ec.fieldContext_Article_provenance(ctx, field)
+	case "history":
+		return ec.fieldContext_Article_history(ctx, field)
 	case "title":
 		return ec.fieldContext_Article_title(ctx, field)
 	case "file":
@@ -4421,6 +4710,12 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_provenance(ctx, field)
 	case "retraction":
 		return ec.fieldContext_Claim_retraction(ctx, field)
+	case "updates":
+		return ec.fieldContext_Claim_updates(ctx, field)
+	case "updatedBy":
+		return ec.fieldContext_Claim_updatedBy(ctx, field)
+	case "history":
+		return ec.fieldContext_Claim_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Claim", field.Name)
 }
@@ -4537,6 +4832,8 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 		return ec.fieldContext_Incident_provenance(ctx, field)
 	case "merges":
 		return ec.fieldContext_Incident_merges(ctx, field)
+	case "history":
+		return ec.fieldContext_Incident_history(ctx, field)
 	case "scope":
 		return ec.fieldContext_Incident_scope(ctx, field)
 	case "date":
@@ -4785,6 +5082,8 @@ func (ec *executionContext) childFields_Place(ctx context.Context, field graphql
 		return ec.fieldContext_Place_provenance(ctx, field)
 	case "merges":
 		return ec.fieldContext_Place_merges(ctx, field)
+	case "history":
+		return ec.fieldContext_Place_history(ctx, field)
 	case "kind":
 		return ec.fieldContext_Place_kind(ctx, field)
 	case "latitude":
@@ -4907,6 +5206,26 @@ func (ec *executionContext) childFields_Retraction(ctx context.Context, field gr
 		return ec.fieldContext_Retraction_reason(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Retraction", field.Name)
+}
+
+func (ec *executionContext) childFields_Revision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "of":
+		return ec.fieldContext_Revision_of(ctx, field)
+	case "action":
+		return ec.fieldContext_Revision_action(ctx, field)
+	case "by":
+		return ec.fieldContext_Revision_by(ctx, field)
+	case "at":
+		return ec.fieldContext_Revision_at(ctx, field)
+	case "reason":
+		return ec.fieldContext_Revision_reason(ctx, field)
+	case "fields":
+		return ec.fieldContext_Revision_fields(ctx, field)
+	case "earlier":
+		return ec.fieldContext_Revision_earlier(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Revision", field.Name)
 }
 
 func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5736,6 +6055,14 @@ func (ec *executionContext) field_Mutation_addAliases_args(ctx context.Context, 
 		return nil, err
 	}
 	args["allowDuplicate"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg3
 	return args, nil
 }
 
@@ -5935,6 +6262,44 @@ func (ec *executionContext) field_Mutation_retractClaim_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_retractRelation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "type",
+		func(ctx context.Context, v any) (strikegraph.RelationType, error) {
+			return ec.unmarshalNRelationType2githubᚗcomᚋstrikegraphᚋstrikegraphᚐRelationType(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["type"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateActor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5954,6 +6319,74 @@ func (ec *executionContext) field_Mutation_updateActor_args(ctx context.Context,
 		return nil, err
 	}
 	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateArticle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ArticleUpdate, error) {
+			return ec.unmarshalNArticleUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticleUpdate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateClaim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ClaimUpdate, error) {
+			return ec.unmarshalNClaimUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimUpdate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
 	return args, nil
 }
 
@@ -5976,6 +6409,14 @@ func (ec *executionContext) field_Mutation_updateIncident_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
 	return args, nil
 }
 
@@ -5998,6 +6439,14 @@ func (ec *executionContext) field_Mutation_updatePlace_args(ctx context.Context,
 		return nil, err
 	}
 	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
 	return args, nil
 }
 
@@ -6468,6 +6917,20 @@ func (ec *executionContext) field_Query_duplicateCandidates_args(ctx context.Con
 		return nil, err
 	}
 	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_history_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "of",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["of"] = arg0
 	return args, nil
 }
 
@@ -7179,6 +7642,38 @@ func (ec *executionContext) fieldContext_Actor_merges(_ context.Context, field g
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Merge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Actor_history(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Actor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Actor_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Actor().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Revision) graphql.Marshaler {
+			return ec.marshalNRevision2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐRevisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Actor_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Actor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Revision(ctx, field)
 		},
 	}
 	return fc, nil
@@ -8314,6 +8809,38 @@ func (ec *executionContext) fieldContext_Article_provenance(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Provenance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Article_history(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Revision) graphql.Marshaler {
+			return ec.marshalNRevision2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐRevisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Article_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Article",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Revision(ctx, field)
 		},
 	}
 	return fc, nil
@@ -9478,6 +10005,102 @@ func (ec *executionContext) fieldContext_Claim_retraction(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Claim_updates(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_updates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().Updates(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Claim) graphql.Marshaler {
+			return ec.marshalOClaim2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaim(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_updates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Claim_updatedBy(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_updatedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().UpdatedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_updatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Claim_history(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Revision) graphql.Marshaler {
+			return ec.marshalNRevision2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐRevisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Revision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ClaimEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ClaimEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10312,6 +10935,38 @@ func (ec *executionContext) fieldContext_Incident_merges(_ context.Context, fiel
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Merge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incident_history(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Incident().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Revision) graphql.Marshaler {
+			return ec.marshalNRevision2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐRevisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incident",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Revision(ctx, field)
 		},
 	}
 	return fc, nil
@@ -11832,7 +12487,7 @@ func (ec *executionContext) _Mutation_updateIncident(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateIncident(ctx, fc.Args["id"].(string), fc.Args["input"].(IncidentUpdate))
+			return ec.Resolvers.Mutation().UpdateIncident(ctx, fc.Args["id"].(string), fc.Args["input"].(IncidentUpdate), fc.Args["reason"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *IncidentPayload) graphql.Marshaler {
@@ -11920,7 +12575,7 @@ func (ec *executionContext) _Mutation_updatePlace(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdatePlace(ctx, fc.Args["id"].(string), fc.Args["input"].(PlaceUpdate))
+			return ec.Resolvers.Mutation().UpdatePlace(ctx, fc.Args["id"].(string), fc.Args["input"].(PlaceUpdate), fc.Args["reason"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *PlacePayload) graphql.Marshaler {
@@ -12008,7 +12663,7 @@ func (ec *executionContext) _Mutation_updateActor(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateActor(ctx, fc.Args["id"].(string), fc.Args["input"].(ActorUpdate))
+			return ec.Resolvers.Mutation().UpdateActor(ctx, fc.Args["id"].(string), fc.Args["input"].(ActorUpdate), fc.Args["reason"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ActorPayload) graphql.Marshaler {
@@ -12052,7 +12707,7 @@ func (ec *executionContext) _Mutation_addAliases(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AddAliases(ctx, fc.Args["id"].(string), fc.Args["aliases"].([]string), fc.Args["allowDuplicate"].(*bool))
+			return ec.Resolvers.Mutation().AddAliases(ctx, fc.Args["id"].(string), fc.Args["aliases"].([]string), fc.Args["allowDuplicate"].(*bool), fc.Args["reason"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *EntityPayload) graphql.Marshaler {
@@ -12124,6 +12779,50 @@ func (ec *executionContext) fieldContext_Mutation_createArticle(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_createArticle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateArticle(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateArticle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateArticle(ctx, fc.Args["id"].(string), fc.Args["input"].(ArticleUpdate), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ArticlePayload) graphql.Marshaler {
+			return ec.marshalNArticlePayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticlePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateArticle(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ArticlePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateArticle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12344,6 +13043,94 @@ func (ec *executionContext) fieldContext_Mutation_retractClaim(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_retractClaim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateClaim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateClaim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateClaim(ctx, fc.Args["id"].(string), fc.Args["input"].(ClaimUpdate), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ClaimPayload) graphql.Marshaler {
+			return ec.marshalNClaimPayload2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateClaim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateClaim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_retractRelation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_retractRelation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RetractRelation(ctx, fc.Args["type"].(strikegraph.RelationType), fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Revision) graphql.Marshaler {
+			return ec.marshalNRevision2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐRevision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_retractRelation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Revision(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_retractRelation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -13275,6 +14062,38 @@ func (ec *executionContext) fieldContext_Place_merges(_ context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Place_history(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Place) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Place_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Place().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Revision) graphql.Marshaler {
+			return ec.marshalNRevision2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐRevisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Place_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Place",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Revision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Place_kind(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Place) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14111,6 +14930,50 @@ func (ec *executionContext) fieldContext_Query_merge(ctx context.Context, field 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_merge_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_history(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().History(ctx, fc.Args["of"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Revision) graphql.Marshaler {
+			return ec.marshalNRevision2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐRevisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_history(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Revision(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15606,6 +16469,167 @@ func (ec *executionContext) _Retraction_reason(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Retraction_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Retraction", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Revision_of(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_of(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Of, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_of(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Revision_action(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.RevisionAction) graphql.Marshaler {
+			return ec.marshalNRevisionAction2githubᚗcomᚋstrikegraphᚋstrikegraphᚐRevisionAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, errors.New("field of type RevisionAction does not have child fields"))
+}
+
+func (ec *executionContext) _Revision_by(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Revision_at(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Revision().At(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Revision_reason(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReasonIfAny(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, true, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Revision_fields(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_fields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_fields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Revision_earlier(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_earlier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Earlier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.JSON) graphql.Marshaler {
+			return ec.marshalNJSON2githubᚗcomᚋstrikegraphᚋstrikegraphᚐJSON(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_earlier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, errors.New("field of type JSON does not have child fields"))
 }
 
 func (ec *executionContext) _SearchHit_entity(ctx context.Context, field graphql.CollectedField, obj *strikegraph.SearchHit) (ret graphql.Marshaler) {
@@ -17604,6 +18628,78 @@ func (ec *executionContext) unmarshalInputArticleSort(ctx context.Context, obj a
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputArticleUpdate(ctx context.Context, obj any) (ArticleUpdate, error) {
+	var it ArticleUpdate
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "text", "byline", "dateline", "url", "published", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "byline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("byline"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Byline = data
+		case "dateline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateline"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Dateline = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "published":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("published"))
+			data, err := ec.unmarshalODateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Published = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputArticleWhere(ctx context.Context, obj any) (strikegraph.ArticleWhere, error) {
 	var it strikegraph.ArticleWhere
 	if obj == nil {
@@ -17729,6 +18825,106 @@ func (ec *executionContext) unmarshalInputClaimSort(ctx context.Context, obj any
 				return it, err
 			}
 			it.RecordedAt = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputClaimUpdate(ctx context.Context, obj any) (ClaimUpdate, error) {
+	var it ClaimUpdate
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"quote", "direct", "statedOn", "onBehalfOf", "via", "places", "note", "updates", "figures", "denies", "response"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "quote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quote"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quote = data
+		case "direct":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direct"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direct = data
+		case "statedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statedOn"))
+			data, err := ec.unmarshalODateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatedOn = data
+		case "onBehalfOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onBehalfOf"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OnBehalfOf = data
+		case "via":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("via"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Via = data
+		case "places":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("places"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Places = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "updates":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updates"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Updates = data
+		case "figures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("figures"))
+			data, err := ec.unmarshalOFiguresInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFiguresInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Figures = data
+		case "denies":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("denies"))
+			data, err := ec.unmarshalODenial2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDenial(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Denies = data
+		case "response":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("response"))
+			data, err := ec.unmarshalOResponse2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐResponse(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Response = data
 		}
 	}
 	return it, nil
@@ -17980,7 +19176,7 @@ func (ec *executionContext) unmarshalInputDenialInput(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "speaker", "onBehalfOf", "incident", "article", "quote", "direct", "statedOn", "via", "places", "note", "denies"}
+	fieldsInOrder := [...]string{"id", "speaker", "onBehalfOf", "incident", "article", "quote", "direct", "statedOn", "via", "places", "note", "updates", "denies"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18064,6 +19260,13 @@ func (ec *executionContext) unmarshalInputDenialInput(ctx context.Context, obj a
 				return it, err
 			}
 			it.Note = data
+		case "updates":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updates"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Updates = data
 		case "denies":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("denies"))
 			data, err := ec.unmarshalNDenial2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDenial(ctx, v)
@@ -18930,7 +20133,7 @@ func (ec *executionContext) unmarshalInputReportInput(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "speaker", "onBehalfOf", "incident", "article", "quote", "direct", "statedOn", "via", "places", "note", "figures"}
+	fieldsInOrder := [...]string{"id", "speaker", "onBehalfOf", "incident", "article", "quote", "direct", "statedOn", "via", "places", "note", "updates", "figures"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19014,6 +20217,13 @@ func (ec *executionContext) unmarshalInputReportInput(ctx context.Context, obj a
 				return it, err
 			}
 			it.Note = data
+		case "updates":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updates"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Updates = data
 		case "figures":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("figures"))
 			data, err := ec.unmarshalOFiguresInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFiguresInput(ctx, v)
@@ -19037,7 +20247,7 @@ func (ec *executionContext) unmarshalInputResponseInput(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "speaker", "onBehalfOf", "incident", "article", "quote", "direct", "statedOn", "via", "places", "note", "response"}
+	fieldsInOrder := [...]string{"id", "speaker", "onBehalfOf", "incident", "article", "quote", "direct", "statedOn", "via", "places", "note", "updates", "response"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19121,6 +20331,13 @@ func (ec *executionContext) unmarshalInputResponseInput(ctx context.Context, obj
 				return it, err
 			}
 			it.Note = data
+		case "updates":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updates"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Updates = data
 		case "response":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("response"))
 			data, err := ec.unmarshalNResponse2githubᚗcomᚋstrikegraphᚋstrikegraphᚐResponse(ctx, v)
@@ -19223,6 +20440,42 @@ func (ec *executionContext) _Actor(ctx context.Context, sel ast.SelectionSet, ob
 					}
 				}()
 				res = ec._Actor_merges(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "history":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Actor_history(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -20103,6 +21356,42 @@ func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "history":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Article_history(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "title":
 			out.Values[i] = ec._Article_title(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -20804,6 +22093,111 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "retraction":
 			out.Values[i] = ec._Claim_retraction(ctx, field, obj)
+		case "updates":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Claim_updates(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "updatedBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Claim_updatedBy(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "history":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Claim_history(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21274,6 +22668,42 @@ func (ec *executionContext) _Incident(ctx context.Context, sel ast.SelectionSet,
 					}
 				}()
 				res = ec._Incident_merges(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "history":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Incident_history(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -22518,6 +23948,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "updateArticle":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateArticle(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "addRelation":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_addRelation(ctx, field)
@@ -22549,6 +23986,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "retractClaim":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_retractClaim(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateClaim":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateClaim(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "retractRelation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_retractRelation(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -23085,6 +24536,42 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 					}
 				}()
 				res = ec._Place_merges(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "history":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Place_history(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -23726,6 +25213,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_merge(ctx, field)
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "history":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_history(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
 				return res
 			}
 
@@ -24516,6 +26025,103 @@ func (ec *executionContext) _Retraction(ctx context.Context, sel ast.SelectionSe
 			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "reason":
 			out.Values[i] = ec._Retraction_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var revisionImplementors = []string{"Revision"}
+
+func (ec *executionContext) _Revision(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.Revision) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, revisionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Revision")
+		case "of":
+			out.Values[i] = ec._Revision_of(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "action":
+			out.Values[i] = ec._Revision_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "by":
+			out.Values[i] = ec._Revision_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Revision_at(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "reason":
+			out.Values[i] = ec._Revision_reason(ctx, field, obj)
+		case "fields":
+			out.Values[i] = ec._Revision_fields(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "earlier":
+			out.Values[i] = ec._Revision_earlier(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -25369,6 +26975,11 @@ func (ec *executionContext) unmarshalNArticleSort2ᚖgithubᚗcomᚋstrikegraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNArticleUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticleUpdate(ctx context.Context, v any) (ArticleUpdate, error) {
+	res, err := ec.unmarshalInputArticleUpdate(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNArticleWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleWhere(ctx context.Context, v any) (*strikegraph.ArticleWhere, error) {
 	res, err := ec.unmarshalInputArticleWhere(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -25503,6 +27114,11 @@ func (ec *executionContext) marshalNClaimPayload2ᚖgithubᚗcomᚋstrikegraph�
 func (ec *executionContext) unmarshalNClaimSort2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimSort(ctx context.Context, v any) (*strikegraph.ClaimSort, error) {
 	res, err := ec.unmarshalInputClaimSort(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNClaimUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimUpdate(ctx context.Context, v any) (ClaimUpdate, error) {
+	res, err := ec.unmarshalInputClaimUpdate(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNClaimWhere2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimWhere(ctx context.Context, v any) (*strikegraph.ClaimWhere, error) {
@@ -26421,6 +28037,53 @@ func (ec *executionContext) marshalNResponse2githubᚗcomᚋstrikegraphᚋstrike
 func (ec *executionContext) unmarshalNResponseInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐResponseInput(ctx context.Context, v any) (ResponseInput, error) {
 	res, err := ec.unmarshalInputResponseInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRevision2githubᚗcomᚋstrikegraphᚋstrikegraphᚐRevision(ctx context.Context, sel ast.SelectionSet, v strikegraph.Revision) graphql.Marshaler {
+	return ec._Revision(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRevision2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐRevisionᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.Revision) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRevision2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐRevision(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRevision2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐRevision(ctx context.Context, sel ast.SelectionSet, v *strikegraph.Revision) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Revision(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRevisionAction2githubᚗcomᚋstrikegraphᚋstrikegraphᚐRevisionAction(ctx context.Context, v any) (strikegraph.RevisionAction, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := strikegraph.RevisionAction(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRevisionAction2githubᚗcomᚋstrikegraphᚋstrikegraphᚐRevisionAction(ctx context.Context, sel ast.SelectionSet, v strikegraph.RevisionAction) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.SearchHit) graphql.Marshaler {

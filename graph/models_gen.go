@@ -62,6 +62,17 @@ type ArticlePayload struct {
 	Outcome strikegraph.Outcome  `json:"outcome"`
 }
 
+type ArticleUpdate struct {
+	Title *string `json:"title,omitempty"`
+	// The whole new text: every quote of its claims must stand in it verbatim.
+	Text        *string    `json:"text,omitempty"`
+	Byline      *string    `json:"byline,omitempty"`
+	Dateline    *string    `json:"dateline,omitempty"`
+	URL         *string    `json:"url,omitempty"`
+	Published   *DateInput `json:"published,omitempty"`
+	Description *string    `json:"description,omitempty"`
+}
+
 type ArticlesConnection struct {
 	Edges      []*ArticleEdge `json:"edges"`
 	PageInfo   *PageInfo      `json:"pageInfo"`
@@ -76,6 +87,25 @@ type ClaimEdge struct {
 type ClaimPayload struct {
 	Claim   *strikegraph.Claim  `json:"claim"`
 	Outcome strikegraph.Outcome `json:"outcome"`
+}
+
+type ClaimUpdate struct {
+	// Verbatim from the claim's article.
+	Quote      *string    `json:"quote,omitempty"`
+	Direct     *bool      `json:"direct,omitempty"`
+	StatedOn   *DateInput `json:"statedOn,omitempty"`
+	OnBehalfOf *string    `json:"onBehalfOf,omitempty"`
+	Via        []string   `json:"via,omitempty"`
+	Places     []string   `json:"places,omitempty"`
+	Note       *string    `json:"note,omitempty"`
+	// The claim of the same source about the same incident that this one updates.
+	Updates *string `json:"updates,omitempty"`
+	// REPORTED: replaces every figure; one not given is then unset.
+	Figures *FiguresInput `json:"figures,omitempty"`
+	// DENIED only.
+	Denies *strikegraph.Denial `json:"denies,omitempty"`
+	// RESPONDED only.
+	Response *strikegraph.Response `json:"response,omitempty"`
 }
 
 type ClaimsConnection struct {
@@ -95,18 +125,20 @@ type DateInput struct {
 }
 
 type DenialInput struct {
-	ID         *string            `json:"id,omitempty"`
-	Speaker    string             `json:"speaker"`
-	OnBehalfOf *string            `json:"onBehalfOf,omitempty"`
-	Incident   string             `json:"incident"`
-	Article    string             `json:"article"`
-	Quote      string             `json:"quote"`
-	Direct     *bool              `json:"direct,omitempty"`
-	StatedOn   *DateInput         `json:"statedOn"`
-	Via        []string           `json:"via,omitempty"`
-	Places     []string           `json:"places,omitempty"`
-	Note       *string            `json:"note,omitempty"`
-	Denies     strikegraph.Denial `json:"denies"`
+	ID         *string    `json:"id,omitempty"`
+	Speaker    string     `json:"speaker"`
+	OnBehalfOf *string    `json:"onBehalfOf,omitempty"`
+	Incident   string     `json:"incident"`
+	Article    string     `json:"article"`
+	Quote      string     `json:"quote"`
+	Direct     *bool      `json:"direct,omitempty"`
+	StatedOn   *DateInput `json:"statedOn"`
+	Via        []string   `json:"via,omitempty"`
+	Places     []string   `json:"places,omitempty"`
+	Note       *string    `json:"note,omitempty"`
+	// The claim of the same source about the same incident that this one updates (a later count).
+	Updates *string            `json:"updates,omitempty"`
+	Denies  strikegraph.Denial `json:"denies"`
 }
 
 type EntityPayload struct {
@@ -258,28 +290,32 @@ type ReportInput struct {
 	Incident   string  `json:"incident"`
 	Article    string  `json:"article"`
 	// Verbatim from the article.
-	Quote    string        `json:"quote"`
-	Direct   *bool         `json:"direct,omitempty"`
-	StatedOn *DateInput    `json:"statedOn"`
-	Via      []string      `json:"via,omitempty"`
-	Places   []string      `json:"places,omitempty"`
-	Note     *string       `json:"note,omitempty"`
-	Figures  *FiguresInput `json:"figures,omitempty"`
+	Quote    string     `json:"quote"`
+	Direct   *bool      `json:"direct,omitempty"`
+	StatedOn *DateInput `json:"statedOn"`
+	Via      []string   `json:"via,omitempty"`
+	Places   []string   `json:"places,omitempty"`
+	Note     *string    `json:"note,omitempty"`
+	// The claim of the same source about the same incident that this one updates (a later count).
+	Updates *string       `json:"updates,omitempty"`
+	Figures *FiguresInput `json:"figures,omitempty"`
 }
 
 type ResponseInput struct {
-	ID         *string              `json:"id,omitempty"`
-	Speaker    string               `json:"speaker"`
-	OnBehalfOf *string              `json:"onBehalfOf,omitempty"`
-	Incident   string               `json:"incident"`
-	Article    string               `json:"article"`
-	Quote      string               `json:"quote"`
-	Direct     *bool                `json:"direct,omitempty"`
-	StatedOn   *DateInput           `json:"statedOn"`
-	Via        []string             `json:"via,omitempty"`
-	Places     []string             `json:"places,omitempty"`
-	Note       *string              `json:"note,omitempty"`
-	Response   strikegraph.Response `json:"response"`
+	ID         *string    `json:"id,omitempty"`
+	Speaker    string     `json:"speaker"`
+	OnBehalfOf *string    `json:"onBehalfOf,omitempty"`
+	Incident   string     `json:"incident"`
+	Article    string     `json:"article"`
+	Quote      string     `json:"quote"`
+	Direct     *bool      `json:"direct,omitempty"`
+	StatedOn   *DateInput `json:"statedOn"`
+	Via        []string   `json:"via,omitempty"`
+	Places     []string   `json:"places,omitempty"`
+	Note       *string    `json:"note,omitempty"`
+	// The claim of the same source about the same incident that this one updates (a later count).
+	Updates  *string              `json:"updates,omitempty"`
+	Response strikegraph.Response `json:"response"`
 }
 
 // Live updates, over a WebSocket at /graphql in the graphql-transport-ws

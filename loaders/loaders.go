@@ -29,6 +29,7 @@ type Store interface {
 	strikegraph.ArticleService
 	strikegraph.ClaimService
 	strikegraph.PlaceService
+	strikegraph.RevisionService
 }
 
 // Loaders are one request's batch loaders, keyed by entity id.
@@ -36,6 +37,8 @@ type Loaders struct {
 	Entity             *dataloadgen.Loader[string, strikegraph.Entity]
 	Links              *dataloadgen.Loader[string, []strikegraph.Link]
 	IncidentsNearPlace *dataloadgen.Loader[string, []strikegraph.IncidentNearPlace]
+	History            *dataloadgen.Loader[string, []*strikegraph.Revision]
+	UpdatedBy          *dataloadgen.Loader[string, []*strikegraph.Claim]
 
 	store Store
 	opt   []dataloadgen.Option
@@ -61,6 +64,8 @@ func New(s Store, wait time.Duration, tracer trace.Tracer) *Loaders {
 		Entity:             dataloadgen.NewMappedLoader(s.FindEntitiesByIDs, opt...),
 		Links:              dataloadgen.NewMappedLoader(s.FindLinksByIDs, opt...),
 		IncidentsNearPlace: dataloadgen.NewMappedLoader(s.FindIncidentsNearPlaceIDs, opt...),
+		History:            dataloadgen.NewMappedLoader(s.FindRevisions, opt...),
+		UpdatedBy:          dataloadgen.NewMappedLoader(s.FindClaimsUpdating, opt...),
 		store:              s,
 		opt:                opt,
 		keyed:              map[string]any{},

@@ -75,6 +75,18 @@ func (r *claimResolver) Via(ctx context.Context, c *strikegraph.Claim) ([]*strik
 	return entitiesAs[strikegraph.Actor](ctx, c.ViaIDs)
 }
 
+// Updates is read by id: few claims update another.
+func (r *claimResolver) Updates(ctx context.Context, c *strikegraph.Claim) (*strikegraph.Claim, error) {
+	if c.UpdatesID == "" {
+		return nil, nil
+	}
+	return r.Store.FindClaimByID(ctx, c.UpdatesID)
+}
+
+func (r *claimResolver) UpdatedBy(ctx context.Context, c *strikegraph.Claim) ([]*strikegraph.Claim, error) {
+	return loaders.List(ctx, loaders.For(ctx).UpdatedBy, c.ID)
+}
+
 func (r *claimResolver) Places(ctx context.Context, c *strikegraph.Claim) ([]*strikegraph.Place, error) {
 	return entitiesAs[strikegraph.Place](ctx, c.PlaceIDs)
 }

@@ -43,7 +43,7 @@ func (r *mutationResolver) CreateIncident(ctx context.Context, in graph.Incident
 	return &graph.IncidentPayload{Incident: e, Outcome: out}, err
 }
 
-func (r *mutationResolver) UpdateIncident(ctx context.Context, id string, in graph.IncidentUpdate) (*graph.IncidentPayload, error) {
+func (r *mutationResolver) UpdateIncident(ctx context.Context, id string, in graph.IncidentUpdate, reason *string) (*graph.IncidentPayload, error) {
 	out, err := r.update(ctx, id, func(e strikegraph.Entity) (*strikegraph.Document, error) {
 		inc, ok := e.(*strikegraph.Incident)
 		if !ok {
@@ -63,7 +63,7 @@ func (r *mutationResolver) UpdateIncident(ctx context.Context, id string, in gra
 			inc.Until = ptr(date(in.Until))
 		}
 		return &strikegraph.Document{Incidents: []strikegraph.Incident{*inc}}, nil
-	}, "incidents[0]")
+	}, reason, "incidents[0]")
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +92,7 @@ func (r *mutationResolver) CreatePlace(ctx context.Context, in graph.PlaceInput,
 	return &graph.PlacePayload{Place: e, Outcome: out}, err
 }
 
-func (r *mutationResolver) UpdatePlace(ctx context.Context, id string, in graph.PlaceUpdate) (*graph.PlacePayload, error) {
+func (r *mutationResolver) UpdatePlace(ctx context.Context, id string, in graph.PlaceUpdate, reason *string) (*graph.PlacePayload, error) {
 	out, err := r.update(ctx, id, func(e strikegraph.Entity) (*strikegraph.Document, error) {
 		p, ok := e.(*strikegraph.Place)
 		if !ok {
@@ -110,7 +110,7 @@ func (r *mutationResolver) UpdatePlace(ctx context.Context, id string, in graph.
 			p.Latitude, p.Longitude = in.Latitude, in.Longitude
 		}
 		return &strikegraph.Document{Places: []strikegraph.Place{*p}}, nil
-	}, "places[0]")
+	}, reason, "places[0]")
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +138,7 @@ func (r *mutationResolver) CreateActor(ctx context.Context, in graph.ActorInput,
 	return &graph.ActorPayload{Actor: e, Outcome: out}, err
 }
 
-func (r *mutationResolver) UpdateActor(ctx context.Context, id string, in graph.ActorUpdate) (*graph.ActorPayload, error) {
+func (r *mutationResolver) UpdateActor(ctx context.Context, id string, in graph.ActorUpdate, reason *string) (*graph.ActorPayload, error) {
 	out, err := r.update(ctx, id, func(e strikegraph.Entity) (*strikegraph.Document, error) {
 		a, ok := e.(*strikegraph.Actor)
 		if !ok {
@@ -151,7 +151,7 @@ func (r *mutationResolver) UpdateActor(ctx context.Context, id string, in graph.
 			a.Aliases = in.Aliases
 		}
 		return &strikegraph.Document{Actors: []strikegraph.Actor{*a}}, nil
-	}, "actors[0]")
+	}, reason, "actors[0]")
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +159,7 @@ func (r *mutationResolver) UpdateActor(ctx context.Context, id string, in graph.
 	return &graph.ActorPayload{Actor: e, Outcome: out}, err
 }
 
-func (r *mutationResolver) AddAliases(ctx context.Context, id string, aliases []string, allowDuplicate *bool) (*graph.EntityPayload, error) {
+func (r *mutationResolver) AddAliases(ctx context.Context, id string, aliases []string, allowDuplicate *bool, reason *string) (*graph.EntityPayload, error) {
 	add := func(name string, have []string) []string {
 		for _, a := range aliases {
 			if a != name && !contains(have, a) {
@@ -190,7 +190,7 @@ func (r *mutationResolver) AddAliases(ctx context.Context, id string, aliases []
 			return &strikegraph.Document{Actors: []strikegraph.Actor{*e}}, nil
 		}
 		return nil, strikegraph.Invalidf("id", "an article has no aliases")
-	}, "", "incidents[0]", "places[0]", "actors[0]")
+	}, reason, "", "incidents[0]", "places[0]", "actors[0]")
 	if err != nil {
 		return nil, err
 	}
@@ -240,22 +240,21 @@ func (r *mutationResolver) AddRelation(ctx context.Context, in graph.RelationInp
 }
 
 func (r *mutationResolver) RecordReport(ctx context.Context, in graph.ReportInput) (*graph.ClaimPayload, error) {
-	c := claim(strikegraph.StanceReported, in.ID, in.Speaker, in.OnBehalfOf, in.Incident, in.Article, in.Quote, in.Direct, in.StatedOn, in.Via, in.Places, in.Note)
-	if f := in.Figures; f != nil {
-		c.Figures = strikegraph.Figures{CiviliansKilled: figure(f.CiviliansKilled), ChildrenKilled: figure(f.ChildrenKilled),
-			WomenKilled: figure(f.WomenKilled), Injured: figure(f.Injured), CombatantsKilled: figure(f.CombatantsKilled), Killed: figure(f.Killed)}
+	c := claim(strikegraph.StanceReported, in.ID, in.Speaker, in.OnBehalfOf, in.Incident, in.Article, in.Quote, in.Direct, in.StatedOn, in.Via, in.Places, in.Note, in.Updates)
+	if in.Figures != nil {
+		c.Figures = figures(in.Figures)
 	}
 	return r.record(ctx, c)
 }
 
 func (r *mutationResolver) RecordDenial(ctx context.Context, in graph.DenialInput) (*graph.ClaimPayload, error) {
-	c := claim(strikegraph.StanceDenied, in.ID, in.Speaker, in.OnBehalfOf, in.Incident, in.Article, in.Quote, in.Direct, in.StatedOn, in.Via, in.Places, in.Note)
+	c := claim(strikegraph.StanceDenied, in.ID, in.Speaker, in.OnBehalfOf, in.Incident, in.Article, in.Quote, in.Direct, in.StatedOn, in.Via, in.Places, in.Note, in.Updates)
 	c.Denies = in.Denies
 	return r.record(ctx, c)
 }
 
 func (r *mutationResolver) RecordResponse(ctx context.Context, in graph.ResponseInput) (*graph.ClaimPayload, error) {
-	c := claim(strikegraph.StanceResponded, in.ID, in.Speaker, in.OnBehalfOf, in.Incident, in.Article, in.Quote, in.Direct, in.StatedOn, in.Via, in.Places, in.Note)
+	c := claim(strikegraph.StanceResponded, in.ID, in.Speaker, in.OnBehalfOf, in.Incident, in.Article, in.Quote, in.Direct, in.StatedOn, in.Via, in.Places, in.Note, in.Updates)
 	c.Response = in.Response
 	return r.record(ctx, c)
 }
@@ -265,8 +264,8 @@ func (r *mutationResolver) RetractClaim(ctx context.Context, id string, reason s
 	if err != nil {
 		return nil, err
 	}
-	if strings.TrimSpace(reason) == "" || len(reason) > 10000 {
-		return nil, strikegraph.Invalidf("reason", "say why, in at most 10000 bytes")
+	if err := requiredReason(reason); err != nil {
+		return nil, err
 	}
 	c, err := r.Store.RetractClaim(ctx, id, reason, a)
 	if err != nil {
@@ -287,6 +286,117 @@ func (r *mutationResolver) MergeEntities(ctx context.Context, kept string, merge
 	return r.Store.MergeEntities(ctx, kept, merged, reason, a)
 }
 
+func (r *mutationResolver) UpdateClaim(ctx context.Context, id string, in graph.ClaimUpdate, reason *string) (*graph.ClaimPayload, error) {
+	a, err := author(ctx, auth.RoleEditor)
+	if err != nil {
+		return nil, err
+	}
+	if a.Reason, err = optionalReason(reason); err != nil {
+		return nil, err
+	}
+	c, out, err := r.Store.UpdateClaim(ctx, id, func(c *strikegraph.Claim) error {
+		// A field the claim's stance cannot hold is refused, not dropped.
+		switch {
+		case in.Figures != nil && c.Stance != strikegraph.StanceReported:
+			return strikegraph.Invalidf("input.figures", "only a REPORTED claim has figures; this one is %s", c.Stance)
+		case in.Denies != nil && c.Stance != strikegraph.StanceDenied:
+			return strikegraph.Invalidf("input.denies", "only a DENIED claim says what it denies; this one is %s", c.Stance)
+		case in.Response != nil && c.Stance != strikegraph.StanceResponded:
+			return strikegraph.Invalidf("input.response", "only a RESPONDED claim has a response; this one is %s", c.Stance)
+		}
+		set(&c.Quote, in.Quote)
+		set(&c.Direct, in.Direct)
+		set(&c.OnBehalfOfID, in.OnBehalfOf)
+		set(&c.Note, in.Note)
+		set(&c.UpdatesID, in.Updates)
+		set(&c.Denies, in.Denies)
+		set(&c.Response, in.Response)
+		if in.StatedOn != nil {
+			c.StatedOn = date(in.StatedOn)
+		}
+		if in.Via != nil {
+			c.ViaIDs = in.Via
+		}
+		if in.Places != nil {
+			c.PlaceIDs = in.Places
+		}
+		if in.Figures != nil {
+			c.Figures = figures(in.Figures)
+		}
+		return nil
+	}, a)
+	if err != nil {
+		err = inputError(err, "claims[0]")
+		// The article is the claim's own, not input: what fails to stand in
+		// it is the quote.
+		if e, ok := err.(*strikegraph.Error); ok && e.Field == "input.article" {
+			moved := *e
+			moved.Field = "input.quote"
+			err = &moved
+		}
+		return nil, err
+	}
+	return &graph.ClaimPayload{Claim: c, Outcome: out}, nil
+}
+
+func (r *mutationResolver) UpdateArticle(ctx context.Context, id string, in graph.ArticleUpdate, reason *string) (*graph.ArticlePayload, error) {
+	a, err := author(ctx, auth.RoleEditor)
+	if err != nil {
+		return nil, err
+	}
+	if a.Reason, err = optionalReason(reason); err != nil {
+		return nil, err
+	}
+	out, err := r.Store.UpdateArticle(ctx, id, func(ar *strikegraph.Article) error {
+		set(&ar.Title, in.Title)
+		set(&ar.Text, in.Text)
+		set(&ar.Byline, in.Byline)
+		set(&ar.Dateline, in.Dateline)
+		set(&ar.URL, in.URL)
+		set(&ar.Description, in.Description)
+		if in.Published != nil {
+			ar.Published = date(in.Published)
+		}
+		return nil
+	}, a)
+	if err != nil {
+		return nil, inputError(err, "articles[0]")
+	}
+	e, err := found[strikegraph.Article](ctx, r, id)
+	return &graph.ArticlePayload{Article: e, Outcome: out}, err
+}
+
+func (r *mutationResolver) RetractRelation(ctx context.Context, t strikegraph.RelationType, from string, to string, reason string) (*strikegraph.Revision, error) {
+	a, err := author(ctx, auth.RoleAdmin)
+	if err != nil {
+		return nil, err
+	}
+	if err := requiredReason(reason); err != nil {
+		return nil, err
+	}
+	a.Reason = reason
+	return r.Store.RetractRelation(ctx, t, from, to, a)
+}
+
+// requiredReason checks the reason a retraction must give.
+func requiredReason(reason string) error {
+	if strings.TrimSpace(reason) == "" || len(reason) > strikegraph.MaxReason {
+		return strikegraph.Invalidf("reason", "say why, in at most %d bytes", strikegraph.MaxReason)
+	}
+	return nil
+}
+
+// optionalReason is the reason an update may give: none, or some words.
+func optionalReason(reason *string) (string, error) {
+	if reason == nil {
+		return "", nil
+	}
+	if strings.TrimSpace(*reason) == "" || len(*reason) > strikegraph.MaxReason {
+		return "", strikegraph.Invalidf("reason", "leave it out, or say why in at most %d bytes", strikegraph.MaxReason)
+	}
+	return *reason, nil
+}
+
 // create writes doc, which defines one item at field, refusing to overwrite
 // anything that says otherwise.
 func (r *mutationResolver) create(ctx context.Context, doc *strikegraph.Document, field string) (strikegraph.Outcome, error) {
@@ -299,9 +409,12 @@ func (r *mutationResolver) create(ctx context.Context, doc *strikegraph.Document
 }
 
 // update writes what edit makes of the entity id.
-func (r *mutationResolver) update(ctx context.Context, id string, edit func(strikegraph.Entity) (*strikegraph.Document, error), fields ...string) (strikegraph.Outcome, error) {
+func (r *mutationResolver) update(ctx context.Context, id string, edit func(strikegraph.Entity) (*strikegraph.Document, error), reason *string, fields ...string) (strikegraph.Outcome, error) {
 	a, err := author(ctx, auth.RoleEditor)
 	if err != nil {
+		return "", err
+	}
+	if a.Reason, err = optionalReason(reason); err != nil {
 		return "", err
 	}
 	changes, err := r.Store.UpdateEntity(ctx, id, edit, a)
@@ -369,15 +482,20 @@ func found[T any](ctx context.Context, r *mutationResolver, id string) (*T, erro
 }
 
 func claim(stance strikegraph.Stance, id *string, speaker string, onBehalfOf *string, incident, article, quote string, direct *bool,
-	statedOn *graph.DateInput, via, places []string, note *string) strikegraph.Claim {
+	statedOn *graph.DateInput, via, places []string, note, updates *string) strikegraph.Claim {
 	c := strikegraph.Claim{ID: val(id), Stance: stance, SpeakerID: speaker, OnBehalfOfID: val(onBehalfOf), IncidentID: incident,
-		ArticleID: article, Quote: quote, StatedOn: date(statedOn), ViaIDs: via, PlaceIDs: places, Note: val(note)}
+		ArticleID: article, Quote: quote, StatedOn: date(statedOn), ViaIDs: via, PlaceIDs: places, Note: val(note), UpdatesID: val(updates)}
 	set(&c.Direct, direct)
 	return c
 }
 
 func date(d *graph.DateInput) strikegraph.Date {
 	return strikegraph.Date{Value: val(d.Value), Precision: d.Precision, Text: val(d.Text), Note: val(d.Note)}
+}
+
+func figures(f *graph.FiguresInput) strikegraph.Figures {
+	return strikegraph.Figures{CiviliansKilled: figure(f.CiviliansKilled), ChildrenKilled: figure(f.ChildrenKilled),
+		WomenKilled: figure(f.WomenKilled), Injured: figure(f.Injured), CombatantsKilled: figure(f.CombatantsKilled), Killed: figure(f.Killed)}
 }
 
 func figure(f *graph.FigureInput) *strikegraph.Figure {

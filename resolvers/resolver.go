@@ -27,6 +27,7 @@ type Store interface {
 	strikegraph.ACLEDService
 	strikegraph.DuplicateService
 	strikegraph.FeedService
+	strikegraph.RevisionService
 }
 
 var _ loaders.Store = Store(nil)

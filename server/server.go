@@ -356,6 +356,9 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		if len(e.Candidates) > 0 {
 			gqlErr.Extensions["candidates"] = e.Candidates
 		}
+		if len(e.Claims) > 0 {
+			gqlErr.Extensions["claims"] = e.Claims
+		}
 		return gqlErr
 	}
 }
