@@ -1,7 +1,11 @@
 package strikegraph
 
 import (
+	"cmp"
 	"context"
+	"fmt"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -68,31 +72,83 @@ type IncidentService interface {
 	FindLinkedIncidents(ctx context.Context, l Linked, where *IncidentWhere) (map[string][]*Incident, error)
 }
 
-// TollRange is the spread of the figures reported for one incident.
+// TollRange is the spread of the figures reported for one incident. Lowest
+// and Highest are over whole-incident figures only: a figure a source stated
+// for some of the incident's parts is shown in Parts, and one source's
+// figures for every part, apart, are summed into a whole (Derived). See
+// docs/tolls.md.
 type TollRange struct {
+	Lowest     *int
+	Highest    *int
+	Reports    int // claims that give a figure, whole or partial
+	Reporters  int // distinct sources of them
+	Parts      []PlaceToll
+	Derived    []DerivedToll
+	Derivation string // how Lowest and Highest were reached, in words
+}
+
+// PlaceToll is the spread of the figures stated for one set of an incident's
+// parts only ("roughly 15 in Haijin"), not for the whole incident.
+type PlaceToll struct {
+	PlaceIDs  []string // in the incident's order of parts
 	Lowest    *int
 	Highest   *int
 	Reports   int
 	Reporters int
 }
 
+// DerivedToll is a whole-incident figure summed from one source's figures for
+// parts that are disjoint and together cover every part of the incident.
+type DerivedToll struct {
+	SourceID string
+	Lowest   int
+	Highest  int
+	ClaimIDs []string // the partial claims summed, in the order of their parts
+}
+
+// SettlementKinds are the kinds of place an incident's parts are: a SERIES
+// "in al-Shafa, Gamsha and Haijin" has three. Areas, sites, provinces and
+// countries contain or overlap settlements, so they are not parts.
+var SettlementKinds = []PlaceKind{PlaceCity, PlaceTown, PlaceVillage}
+
+// TollSources says whose figures a toll counts, by the kind of its source
+// (the organisation a spokesperson speaks for, else the speaker).
+type TollSources string
+
+const (
+	SourcesAll        TollSources = "ALL"
+	SourcesMonitors   TollSources = "MONITORS"    // MONITOR actors only: SOHR, SNHR, Amnesty
+	SourcesNonParties TollSources = "NON_PARTIES" // no ARMED_GROUP: not the belligerent, its target or any other party
+)
+
 // TollOptions choose the claims a toll counts.
 type TollOptions struct {
 	// Latest counts each source's latest figure only: of its claims that
-	// state one, the last stated (statedOn; undated ones first), then the
-	// last recorded. A source's successive counts are then one, its last.
+	// state one for the same parts (or for the whole), the last stated
+	// (statedOn; undated ones first), then the last recorded. A source's
+	// successive counts are then one, its last; and its own whole-incident
+	// figure is preferred to a sum of its parts.
 	Latest bool
 	// AsOf, when set, counts what had been recorded before it: claims
 	// recorded before AsOf and not retracted before it. A claim's figures
 	// are as they stand now: a claim whose figures were changed in place
 	// keeps no earlier ones.
 	AsOf *time.Time
+	// Sources, when not ALL, counts only the claims of sources of the kinds
+	// it names; Kinds holds the kind of each claim's source.
+	Sources TollSources
+	Kinds   map[string]ActorKind
+	// Parts are the incident's parts: the places of a settlement kind it is
+	// LOCATED_IN, taken in name order. With fewer than two, every figure is
+	// for the whole.
+	Parts []*Place
 }
 
 // CivilianToll returns the spread of the civilian tolls in claims: the lowest
 // lower bound, the highest bound, and how many reports and distinct sources
 // give one. A spokesperson counts as the organisation it speaks for; a
-// retracted claim does not count.
+// retracted claim does not count; a figure for part of the incident counts
+// in Parts, not in the range.
 func CivilianToll(claims []*Claim, o TollOptions) TollRange {
 	return tollRange(claims, o, func(fs Figures) *Figure { return fs.CiviliansKilled })
 }
@@ -108,42 +164,232 @@ func Toll(claims []*Claim, o TollOptions) TollRange {
 	})
 }
 
+// counted is a claim a toll counts and the parts its figure is for (nil:
+// the whole incident).
+type counted struct {
+	claim *Claim
+	parts []int // indexes into TollOptions.Parts, ascending
+	low   int
+	high  int
+}
+
 func tollRange(claims []*Claim, o TollOptions, figure func(Figures) *Figure) TollRange {
-	var counted []*Claim
-	latest := map[string]int{} // source → its claim's index in counted
+	o.Parts = slices.SortedFunc(slices.Values(o.Parts), func(a, b *Place) int {
+		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.ID, b.ID))
+	})
+	var cs []counted
+	latest := map[string]int{} // source and parts → index in cs
+	sources := map[string]bool{}
 	for _, c := range claims {
-		if c.Stance != StanceReported || figure(c.Figures) == nil || !o.standing(c) {
+		f := figure(c.Figures)
+		if c.Stance != StanceReported || f == nil || f.Min == nil && f.Max == nil || !o.standing(c) || !o.counts(c) {
 			continue
 		}
-		if i, ok := latest[c.Source()]; ok && o.Latest {
-			if later(c, counted[i]) {
-				counted[i] = c
+		parts := o.partsOf(c)
+		key := fmt.Sprint(c.Source(), parts)
+		low, high := bounds(f)
+		if i, ok := latest[key]; ok && o.Latest {
+			if later(c, cs[i].claim) {
+				cs[i] = counted{c, parts, low, high}
 			}
 			continue
 		}
-		latest[c.Source()] = len(counted)
-		counted = append(counted, c)
+		latest[key] = len(cs)
+		sources[c.Source()] = true
+		cs = append(cs, counted{c, parts, low, high})
 	}
-	var t TollRange
-	for _, c := range counted {
-		f := figure(c.Figures)
-		t.Reports++
-		low, high := f.Min, f.Max
-		if low == nil {
-			low = high
-		}
-		if high == nil {
-			high = low
-		}
-		if t.Lowest == nil || *low < *t.Lowest {
-			t.Lowest = low
-		}
-		if t.Highest == nil || *high > *t.Highest {
-			t.Highest = high
+	t := TollRange{Reports: len(cs), Reporters: len(sources), Parts: []PlaceToll{}, Derived: []DerivedToll{}}
+	whole := 0
+	for _, c := range cs {
+		if c.parts == nil {
+			t.widen(c.low, c.high)
+			whole++
 		}
 	}
-	t.Reporters = len(latest)
+	t.Parts = o.placeTolls(cs)
+	t.Derived = o.derived(cs)
+	for _, d := range t.Derived {
+		t.widen(d.Lowest, d.Highest)
+	}
+	t.Derivation = o.derivation(t, whole)
 	return t
+}
+
+// bounds are a figure's lower and upper bound, each standing for the other
+// when only one is stated.
+func bounds(f *Figure) (low, high int) {
+	switch {
+	case f.Min == nil:
+		return *f.Max, *f.Max
+	case f.Max == nil:
+		return *f.Min, *f.Min
+	}
+	return *f.Min, *f.Max
+}
+
+func (t *TollRange) widen(low, high int) {
+	if t.Lowest == nil || low < *t.Lowest {
+		t.Lowest = &low
+	}
+	if t.Highest == nil || high > *t.Highest {
+		t.Highest = &high
+	}
+}
+
+// partsOf returns the parts c's figure is for, or nil when it is for the
+// whole incident: c names no part, or names every one. Places c names that
+// are not parts (a village the source locates it in instead) do not count.
+func (o TollOptions) partsOf(c *Claim) []int {
+	var in []int
+	for i, p := range o.Parts {
+		if slices.Contains(c.PlaceIDs, p.ID) {
+			in = append(in, i)
+		}
+	}
+	if len(in) == 0 || len(in) == len(o.Parts) {
+		return nil
+	}
+	return in
+}
+
+// placeTolls gives the spread of the partial figures for each set of parts,
+// in the order of the parts.
+func (o TollOptions) placeTolls(cs []counted) []PlaceToll {
+	out := []PlaceToll{}
+	at := map[string]int{}                  // parts → index in out
+	sources := map[string]map[string]bool{} // parts → their sources
+	for _, c := range cs {
+		if c.parts == nil {
+			continue
+		}
+		key := fmt.Sprint(c.parts)
+		i, ok := at[key]
+		if !ok {
+			i, at[key], sources[key] = len(out), len(out), map[string]bool{}
+			out = append(out, PlaceToll{PlaceIDs: o.ids(c.parts)})
+		}
+		p := &out[i]
+		p.Reports++
+		sources[key][c.claim.Source()] = true
+		p.Reporters = len(sources[key])
+		if p.Lowest == nil || c.low < *p.Lowest {
+			p.Lowest = &c.low
+		}
+		if p.Highest == nil || c.high > *p.Highest {
+			p.Highest = &c.high
+		}
+	}
+	slices.SortStableFunc(out, func(a, b PlaceToll) int {
+		return slices.Compare(o.indexes(a.PlaceIDs), o.indexes(b.PlaceIDs))
+	})
+	return out
+}
+
+// derived sums, per source, its partial figures when they are for disjoint
+// parts that together are every part; with Latest, not for a source that
+// also gave a whole-incident figure.
+func (o TollOptions) derived(cs []counted) []DerivedToll {
+	var order []string
+	bySource := map[string][]counted{}
+	hasWhole := map[string]bool{}
+	for _, c := range cs {
+		s := c.claim.Source()
+		if c.parts == nil {
+			hasWhole[s] = true
+			continue
+		}
+		if bySource[s] == nil {
+			order = append(order, s)
+		}
+		bySource[s] = append(bySource[s], c)
+	}
+	out := []DerivedToll{}
+	for _, s := range order {
+		if o.Latest && hasWhole[s] {
+			continue
+		}
+		covered := make([]int, len(o.Parts))
+		for _, c := range bySource[s] {
+			for _, i := range c.parts {
+				covered[i]++
+			}
+		}
+		if slices.ContainsFunc(covered, func(n int) bool { return n != 1 }) {
+			continue // a part missing, or counted twice
+		}
+		parts := slices.Clone(bySource[s])
+		slices.SortFunc(parts, func(a, b counted) int { return a.parts[0] - b.parts[0] })
+		d := DerivedToll{SourceID: s}
+		for _, c := range parts {
+			d.Lowest += c.low
+			d.Highest += c.high
+			d.ClaimIDs = append(d.ClaimIDs, c.claim.ID)
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// derivation says in words how t's range was reached; whole is how many
+// figures were stated for the whole incident.
+func (o TollOptions) derivation(t TollRange, whole int) string {
+	partial := t.Reports - whole
+	if partial == 0 {
+		if whole == 0 {
+			return "no report gives a figure"
+		}
+		return fmt.Sprintf("over %d figures, each for the whole incident", whole)
+	}
+	var b strings.Builder
+	if whole+len(t.Derived) == 0 {
+		b.WriteString("no figure for the whole incident")
+	} else {
+		fmt.Fprintf(&b, "over %d figures for the whole incident and %d summed from one source's figures for every part", whole, len(t.Derived))
+	}
+	for _, d := range t.Derived {
+		fmt.Fprintf(&b, "; %s: %d–%d, the sum of %s", d.SourceID, d.Lowest, d.Highest, strings.Join(d.ClaimIDs, " + "))
+	}
+	var sets []string
+	for _, p := range t.Parts {
+		sets = append(sets, o.names(p.PlaceIDs))
+	}
+	fmt.Fprintf(&b, ". %d figures for part of the incident only (%s) are in parts, not in the range", partial, strings.Join(sets, "; "))
+	return b.String()
+}
+
+func (o TollOptions) ids(parts []int) []string {
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = o.Parts[p].ID
+	}
+	return out
+}
+
+func (o TollOptions) indexes(ids []string) []int {
+	out := make([]int, len(ids))
+	for i, id := range ids {
+		out[i] = slices.IndexFunc(o.Parts, func(p *Place) bool { return p.ID == id })
+	}
+	return out
+}
+
+func (o TollOptions) names(ids []string) string {
+	out := make([]string, len(ids))
+	for i, j := range o.indexes(ids) {
+		out[i] = o.Parts[j].Name
+	}
+	return strings.Join(out, ", ")
+}
+
+// counts tells whether o.Sources counts c's source.
+func (o TollOptions) counts(c *Claim) bool {
+	switch o.Sources {
+	case SourcesMonitors:
+		return o.Kinds[c.Source()] == ActorMonitor
+	case SourcesNonParties:
+		return o.Kinds[c.Source()] != ActorArmedGroup
+	}
+	return true
 }
 
 // standing tells whether c counted at o.AsOf, or now.

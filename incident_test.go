@@ -63,3 +63,114 @@ func TestTollOverTime(t *testing.T) {
 		}
 	}
 }
+
+// TestTollByPlace checks the place-aware rule on made-up claims about a
+// SERIES in three towns: figures for some towns only are shown per town and
+// kept out of the range, one source's figures for every town apart are
+// summed, and nothing else is.
+func TestTollByPlace(t *testing.T) {
+	a, b, c := &Place{ID: "p:a", Name: "Alpha"}, &Place{ID: "p:b", Name: "beta"}, &Place{ID: "p:c", Name: "Gamma"}
+	n := func(v int) *int { return &v }
+	claim := func(id, speaker string, lo, hi *int, places ...string) *Claim {
+		return &Claim{ID: id, Stance: StanceReported, SpeakerID: speaker, PlaceIDs: places,
+			Figures: Figures{CiviliansKilled: &Figure{Min: lo, Max: hi}}, StatedOn: Date{Precision: DateUnknown}}
+	}
+	dated := func(c *Claim) *Claim { c.StatedOn = Date{Value: "2018-11-20", Precision: DateDay}; return c } // later than undated
+	show := func(r TollRange) string {
+		s := "none"
+		if r.Lowest != nil {
+			s = fmt.Sprintf("%d-%d", *r.Lowest, *r.Highest)
+		}
+		s += fmt.Sprintf(" (%d/%d)", r.Reports, r.Reporters)
+		for _, p := range r.Parts {
+			s += fmt.Sprintf(" %v=%d-%d", p.PlaceIDs, *p.Lowest, *p.Highest)
+		}
+		for _, d := range r.Derived {
+			s += fmt.Sprintf(" %s:%d-%d%v", d.SourceID, d.Lowest, d.Highest, d.ClaimIDs)
+		}
+		return s
+	}
+	for _, tc := range []struct {
+		name   string
+		parts  []*Place
+		claims []*Claim
+		latest bool
+		want   string
+	}{
+		{"a figure for one town is not the floor", []*Place{a, b, c},
+			[]*Claim{claim("1", "s", n(15), n(15), "p:a"), claim("2", "w", n(30), n(60))},
+			false, "30-60 (2/2) [p:a]=15-15"},
+		{"one source's disjoint parts covering every town are summed", []*Place{c, b, a}, // any order: parts go by name
+			[]*Claim{claim("1", "s", n(15), n(15), "p:a"), claim("2", "s", n(20), nil, "p:c", "p:b"), claim("3", "w", n(30), n(60))},
+			false, "30-60 (3/2) [p:a]=15-15 [p:b p:c]=20-20 s:35-35[1 2]"},
+		{"a part missing: no sum", []*Place{a, b, c},
+			[]*Claim{claim("1", "s", n(15), n(15), "p:a"), claim("2", "s", n(20), nil, "p:b")},
+			false, "none (2/1) [p:a]=15-15 [p:b]=20-20"},
+		{"parts of two sources are not summed", []*Place{a, b},
+			[]*Claim{claim("1", "s", n(15), n(15), "p:a"), claim("2", "u", n(20), nil, "p:b")},
+			false, "none (2/2) [p:a]=15-15 [p:b]=20-20"},
+		{"a part counted twice: no sum", []*Place{a, b},
+			[]*Claim{claim("1", "s", n(15), n(15), "p:a"), claim("2", "s", n(18), n(18), "p:a"), claim("3", "s", n(20), nil, "p:b")},
+			false, "none (3/1) [p:a]=15-18 [p:b]=20-20"},
+		{"latest keeps one figure per town, then sums", []*Place{a, b},
+			[]*Claim{claim("1", "s", n(15), n(15), "p:a"), dated(claim("2", "s", n(18), n(18), "p:a")), claim("3", "s", n(20), nil, "p:b")},
+			true, "38-38 (2/1) [p:a]=18-18 [p:b]=20-20 s:38-38[2 3]"},
+		{"latest prefers a source's own whole figure to its sum", []*Place{a, b},
+			[]*Claim{claim("1", "s", n(15), n(15), "p:a"), claim("2", "s", n(20), nil, "p:b"), claim("3", "s", n(40), nil)},
+			true, "40-40 (3/1) [p:a]=15-15 [p:b]=20-20"},
+		{"every town named is the whole", []*Place{a, b},
+			[]*Claim{claim("1", "s", n(15), n(15), "p:a", "p:b")},
+			false, "15-15 (1/1)"},
+		{"a place that is not a part locates the whole elsewhere", []*Place{a, b},
+			[]*Claim{claim("1", "s", n(40), n(40), "p:elsewhere")},
+			false, "40-40 (1/1)"},
+		{"one part: every figure is for the whole", []*Place{a},
+			[]*Claim{claim("1", "s", n(43), nil, "p:a"), claim("2", "u", n(40), n(40))},
+			false, "40-43 (2/2)"},
+	} {
+		got := CivilianToll(tc.claims, TollOptions{Parts: tc.parts, Latest: tc.latest})
+		if s := show(got); s != tc.want {
+			t.Errorf("%s: %s, want %s", tc.name, s, tc.want)
+		}
+		if got.Derivation == "" {
+			t.Errorf("%s: no derivation", tc.name)
+		}
+	}
+}
+
+// TestTollSources checks the ranges by kind of source: monitors only, and
+// without any armed group or what its spokespeople said for it.
+func TestTollSources(t *testing.T) {
+	n := func(v int) *int { return &v }
+	claim := func(speaker, onBehalfOf string, low int) *Claim {
+		return &Claim{Stance: StanceReported, SpeakerID: speaker, OnBehalfOfID: onBehalfOf,
+			Figures: Figures{CiviliansKilled: &Figure{Min: n(low)}}, StatedOn: Date{Precision: DateUnknown}}
+	}
+	claims := []*Claim{
+		claim("monitor:sohr", "", 43),
+		claim("person:abdurrahman", "monitor:sohr", 45), // counts for SOHR
+		claim("outlet:sana", "", 40),
+		claim("group:coalition", "", 3),              // the belligerent's admission
+		claim("person:spokesman", "group:isis", 100), // a party's spokesman
+	}
+	kinds := map[string]ActorKind{"monitor:sohr": ActorMonitor, "outlet:sana": ActorOutlet,
+		"group:coalition": ActorArmedGroup, "group:isis": ActorArmedGroup}
+	for _, c := range []struct {
+		sources TollSources
+		want    string
+	}{
+		{SourcesAll, "3-100 from 5 reports by 4 sources"},
+		{SourcesMonitors, "43-45 from 2 reports by 1 sources"},
+		{SourcesNonParties, "40-45 from 3 reports by 2 sources"},
+	} {
+		r := CivilianToll(claims, TollOptions{Sources: c.sources, Kinds: kinds})
+		if got := fmt.Sprintf("%d-%d from %d reports by %d sources", *r.Lowest, *r.Highest, r.Reports, r.Reporters); got != c.want {
+			t.Errorf("%s: %s, want %s", c.sources, got, c.want)
+		}
+	}
+	// Each source once, its latest: SOHR's two undated figures are one.
+	r := CivilianToll(claims, TollOptions{Sources: SourcesMonitors, Kinds: kinds, Latest: true})
+	if r.Reports != 1 || r.Reporters != 1 {
+		t.Errorf("monitors, latest: %d reports by %d sources, want 1 by 1", r.Reports, r.Reporters)
+	}
+}

@@ -14,11 +14,25 @@ WITH n, kind, CASE WHEN kind = 'BUCKET' THEN CASE $by
     WHEN 'MONTH' THEN date.truncate('month', n.date)
   END END AS bucket
 CALL (n) {
-  OPTIONAL MATCH (n)<-[r:REPORTED]-()
+  // The rule of strikegraph.CivilianToll (docs/tolls.md): a figure for some
+  // of n's parts only (the settlements it is LOCATED_IN) is left out, but
+  // one source's figures for disjoint parts that are every part are summed.
+  WITH n, [(n)-[:LOCATED_IN]->(p:Place) WHERE p.kind IN $settlements | p.id] AS parts
+  OPTIONAL MATCH (n)<-[r:REPORTED]-(s)
   WHERE r.civiliansKilledText IS NOT NULL AND r.retractedAt IS NULL
-  RETURN min(coalesce(r.civiliansKilledMin, r.civiliansKilledMax)) AS lowest,
-         max(coalesce(r.civiliansKilledMax, r.civiliansKilledMin)) AS highest,
-         count(r) AS reports
+  WITH parts, r, coalesce(r.onBehalfOf, s.id) AS source, [x IN parts WHERE x IN coalesce(r.places, [])] AS covered,
+       [coalesce(r.civiliansKilledMin, r.civiliansKilledMax), coalesce(r.civiliansKilledMax, r.civiliansKilledMin)] AS figure
+  WITH parts, r, source, figure, CASE WHEN size(covered) > 0 AND size(covered) < size(parts) THEN covered END AS partOf
+  WITH parts, source, count(r) AS reports,
+       collect(CASE WHEN r IS NOT NULL AND partOf IS NULL THEN figure END) AS wholes,
+       collect(CASE WHEN partOf IS NOT NULL THEN {parts: partOf, figure: figure} END) AS partials
+  WITH parts, reports, wholes, partials, reduce(a = [], p IN partials | a + p.parts) AS covered
+  WITH reports, wholes + CASE WHEN size(partials) > 0 AND size(covered) = size(parts) AND all(x IN parts WHERE x IN covered)
+      THEN [[reduce(a = 0, p IN partials | a + p.figure[0]), reduce(a = 0, p IN partials | a + p.figure[1])]] ELSE [] END AS figures
+  WITH sum(reports) AS reports, reduce(a = [], fs IN collect(figures) | a + fs) AS figures
+  RETURN reports,
+         reduce(m = null, f IN figures | CASE WHEN m IS NULL OR f[0] < m THEN f[0] ELSE m END) AS lowest,
+         reduce(m = null, f IN figures | CASE WHEN m IS NULL OR f[1] > m THEN f[1] ELSE m END) AS highest
 }
 RETURN kind, toString(bucket) AS bucket, count(n) AS incidents, sum(reports) AS reports,
        sum(lowest) AS lowest, sum(highest) AS highest, count(lowest) AS withToll

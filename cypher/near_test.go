@@ -78,16 +78,17 @@ func TestPlacesNear(t *testing.T) {
 	g := graphtest.Seeded(t)
 	hajin := seedCoordinates(t)["place:hajin"]
 
-	// al-Shafa and Abu al-Hassan lie a few km from Hajin, but without
-	// coordinates; the nearest places with them are Baghouz, 27 km down the
-	// Euphrates, and the centre of the province, 66 km off.
+	// Abu al-Hassan, Buqaan and the Hajin pocket have Hajin's point; Gamsha
+	// lies about 7 km off and al-Shafa 13 km down the Euphrates; Baghouz
+	// and its pocket 27 km; the centre of the province, 66 km.
 	for _, c := range []struct {
 		radius float64
 		want   []string
 	}{
-		{10, nil},
-		{30, []string{"place:baghouz"}},
-		{100, []string{"place:baghouz", "place:deir-ez-zor-province"}},
+		{1, []string{"place:abu-al-hassan", "place:buqaan", "place:hajin-pocket"}},
+		{10, []string{"place:abu-al-hassan", "place:buqaan", "place:hajin-pocket", "place:gamsha"}},
+		{30, []string{"place:abu-al-hassan", "place:buqaan", "place:hajin-pocket", "place:gamsha", "place:al-shafa", "place:baghouz", "place:baghouz-pocket"}},
+		{100, []string{"place:abu-al-hassan", "place:buqaan", "place:hajin-pocket", "place:gamsha", "place:al-shafa", "place:baghouz", "place:baghouz-pocket", "place:deir-ez-zor-province"}},
 	} {
 		got, err := g.FindPlacesNear(t.Context(), strikegraph.Near{PlaceID: "place:hajin", RadiusKm: ptr(c.radius)}, 20)
 		if err != nil {
@@ -105,14 +106,14 @@ func TestPlacesNear(t *testing.T) {
 	}
 
 	// The nearest N, wherever they are: from Hajin's coordinates, Hajin is
-	// the nearest place, at 0 km.
+	// a nearest place, at 0 km, with those given its point.
 	got, err := g.FindPlacesNear(t.Context(), strikegraph.Near{Latitude: &hajin[0], Longitude: &hajin[1]}, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkPlaces(t, got, nearest(t, hajin[0], hajin[1], 21000, "")[:5])
-	if got[0].Place.ID != "place:hajin" || got[0].DistanceKm != 0 {
-		t.Errorf("nearest to Hajin's coordinates: got %s at %v km", got[0].Place.ID, got[0].DistanceKm)
+	if !slices.ContainsFunc(got, func(d strikegraph.PlaceDistance) bool { return d.Place.ID == "place:hajin" && d.DistanceKm == 0 }) {
+		t.Errorf("nearest to Hajin's coordinates: got %v, want Hajin at 0 km", got)
 	}
 	// All of them, the furthest too.
 	got, err = g.FindPlacesNear(t.Context(), strikegraph.Near{PlaceID: "place:hajin"}, strikegraph.MaxNear)
@@ -185,8 +186,9 @@ func TestIncidentsNear(t *testing.T) {
 		}
 	}
 
-	// Within 30 km: the two incidents at Hajin, at 0 km, then the one near
-	// Baghouz.
+	// Within 30 km: the three incidents at Hajin, at 0 km (Abu al-Hassan
+	// and the Hajin pocket have Hajin's point), then the three at Baghouz
+	// (the Baghouz pocket has Baghouz's).
 	got, err = g.FindIncidentsNear(t.Context(), strikegraph.Near{Latitude: &hajin[0], Longitude: &hajin[1], RadiusKm: ptr(30.0)}, 20)
 	if err != nil {
 		t.Fatal(err)
@@ -197,8 +199,11 @@ func TestIncidentsNear(t *testing.T) {
 	}
 	if w := []string{
 		"incident:001-hajin-gamsha-al-shafa place:hajin",
-		"incident:2018-11-17-abu-al-hassan place:hajin",
+		"incident:2018-09-10-hajin-pocket place:hajin-pocket",
+		"incident:2018-11-17-abu-al-hassan place:abu-al-hassan",
 		"incident:004-baghouz-civilians place:baghouz",
+		"incident:004-baghouz-final-push place:baghouz-pocket",
+		"incident:004-mosque-strike place:baghouz-pocket",
 	}; !slices.Equal(ids, w) {
 		t.Errorf("within 30 km of Hajin: got %v, want %v", ids, w)
 	}
@@ -248,9 +253,14 @@ func TestNearRejectsBadInput(t *testing.T) {
 		})
 	}
 
-	// A place without coordinates cannot be searched around; an unknown one,
-	// or something else than a place, is not found.
-	_, err := g.FindPlacesNear(t.Context(), strikegraph.Near{PlaceID: "place:abu-al-hassan"}, 10)
+	// A place without coordinates cannot be searched around (every seed
+	// place has some, so one is added); an unknown one, or something else
+	// than a place, is not found.
+	uncharted := &strikegraph.Document{Places: []strikegraph.Place{{ID: "place:uncharted", Name: "Uncharted", Kind: strikegraph.PlaceVillage}}}
+	if err := g.LoadDocument(t.Context(), uncharted); err != nil {
+		t.Fatal(err)
+	}
+	_, err := g.FindPlacesNear(t.Context(), strikegraph.Near{PlaceID: "place:uncharted"}, 10)
 	checkInvalid(t, err, "near.placeId")
 	for _, id := range []string{"place:atlantis", "monitor:sohr"} {
 		_, err := g.FindIncidentsNear(t.Context(), strikegraph.Near{PlaceID: id}, 10)

@@ -10,7 +10,7 @@ import (
 
 // FindTimeline counts the incidents where selects per day, week or month.
 func (db *DB) FindTimeline(ctx context.Context, by strikegraph.TimeBucket, where *strikegraph.IncidentWhere) (strikegraph.Timeline, error) {
-	recs, err := db.readAfterIncidents(ctx, incidentTimeline, where, map[string]any{"by": string(by)})
+	recs, err := db.readAfterIncidents(ctx, incidentTimeline, where, map[string]any{"by": string(by), "settlements": settlements()})
 	if err != nil {
 		return strikegraph.Timeline{}, err
 	}

@@ -33,7 +33,7 @@ func (db *DB) FindBelligerentTotals(ctx context.Context, where *strikegraph.Inci
 	if err := strikegraph.CheckTotals(first); err != nil {
 		return nil, err
 	}
-	recs, err := db.readAfterIncidents(ctx, belligerentTotals, where, map[string]any{"first": first})
+	recs, err := db.readAfterIncidents(ctx, belligerentTotals, where, map[string]any{"first": first, "settlements": settlements()})
 	if err != nil {
 		return nil, err
 	}
@@ -47,3 +47,7 @@ func (db *DB) FindBelligerentTotals(ctx context.Context, where *strikegraph.Inci
 	}
 	return out, nil
 }
+
+// settlements are the kinds of place an incident's parts are, for the toll
+// rule the totals and the timeline apply in Cypher.
+func settlements() []string { return texts(strikegraph.SettlementKinds) }

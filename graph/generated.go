@@ -32,6 +32,7 @@ type ResolverRoot interface {
 	Article() ArticleResolver
 	BelligerentTotal() BelligerentTotalResolver
 	Claim() ClaimResolver
+	DerivedToll() DerivedTollResolver
 	DuplicateCandidate() DuplicateCandidateResolver
 	Incident() IncidentResolver
 	IncidentDistance() IncidentDistanceResolver
@@ -42,6 +43,7 @@ type ResolverRoot interface {
 	Path() PathResolver
 	PathEdge() PathEdgeResolver
 	Place() PlaceResolver
+	PlaceToll() PlaceTollResolver
 	Provenance() ProvenanceResolver
 	Query() QueryResolver
 	ReporterTotal() ReporterTotalResolver
@@ -190,6 +192,13 @@ type ComplexityRoot struct {
 		ValueIfAny func(childComplexity int) int
 	}
 
+	DerivedToll struct {
+		ClaimIDs func(childComplexity int) int
+		Highest  func(childComplexity int) int
+		Lowest   func(childComplexity int) int
+		Source   func(childComplexity int) int
+	}
+
 	DuplicateCandidate struct {
 		Entities func(childComplexity int) int
 		Key      func(childComplexity int) int
@@ -219,7 +228,7 @@ type ComplexityRoot struct {
 
 	Incident struct {
 		Aliases          func(childComplexity int) int
-		CivilianToll     func(childComplexity int, latest *bool, asOf *string) int
+		CivilianToll     func(childComplexity int, latest *bool, asOf *string, sources *strikegraph.TollSources) int
 		Claims           func(childComplexity int, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) int
 		ClaimsConnection func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) int
 		Contested        func(childComplexity int) int
@@ -240,7 +249,7 @@ type ComplexityRoot struct {
 		Speakers         func(childComplexity int, stance *strikegraph.Stance, where *strikegraph.ActorWhere) int
 		Target           func(childComplexity int) int
 		Targets          func(childComplexity int, where *strikegraph.ActorWhere) int
-		Toll             func(childComplexity int, latest *bool, asOf *string) int
+		Toll             func(childComplexity int, latest *bool, asOf *string, sources *strikegraph.TollSources) int
 		Until            func(childComplexity int) int
 	}
 
@@ -398,6 +407,14 @@ type ComplexityRoot struct {
 		Place   func(childComplexity int) int
 	}
 
+	PlaceToll struct {
+		Highest   func(childComplexity int) int
+		Lowest    func(childComplexity int) int
+		Places    func(childComplexity int) int
+		Reporters func(childComplexity int) int
+		Reports   func(childComplexity int) int
+	}
+
 	PlacesConnection struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
@@ -509,10 +526,13 @@ type ComplexityRoot struct {
 	}
 
 	TollRange struct {
-		Highest   func(childComplexity int) int
-		Lowest    func(childComplexity int) int
-		Reporters func(childComplexity int) int
-		Reports   func(childComplexity int) int
+		Derivation func(childComplexity int) int
+		Derived    func(childComplexity int) int
+		Highest    func(childComplexity int) int
+		Lowest     func(childComplexity int) int
+		Parts      func(childComplexity int) int
+		Reporters  func(childComplexity int) int
+		Reports    func(childComplexity int) int
 	}
 }
 
@@ -564,6 +584,9 @@ type ClaimResolver interface {
 	UpdatedBy(ctx context.Context, obj *strikegraph.Claim) ([]*strikegraph.Claim, error)
 	History(ctx context.Context, obj *strikegraph.Claim) ([]*strikegraph.Revision, error)
 }
+type DerivedTollResolver interface {
+	Source(ctx context.Context, obj *strikegraph.DerivedToll) (*strikegraph.Actor, error)
+}
 type DuplicateCandidateResolver interface {
 	Entities(ctx context.Context, obj *strikegraph.DuplicateCandidate) ([]strikegraph.Entity, error)
 }
@@ -581,8 +604,8 @@ type IncidentResolver interface {
 	Claims(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error)
 	ClaimsConnection(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*ClaimsConnection, error)
 	Speakers(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error)
-	CivilianToll(ctx context.Context, obj *strikegraph.Incident, latest *bool, asOf *string) (*strikegraph.TollRange, error)
-	Toll(ctx context.Context, obj *strikegraph.Incident, latest *bool, asOf *string) (*strikegraph.TollRange, error)
+	CivilianToll(ctx context.Context, obj *strikegraph.Incident, latest *bool, asOf *string, sources *strikegraph.TollSources) (*strikegraph.TollRange, error)
+	Toll(ctx context.Context, obj *strikegraph.Incident, latest *bool, asOf *string, sources *strikegraph.TollSources) (*strikegraph.TollRange, error)
 	Contested(ctx context.Context, obj *strikegraph.Incident) (bool, error)
 }
 type IncidentDistanceResolver interface {
@@ -642,6 +665,9 @@ type PlaceResolver interface {
 	Near(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.Link, error)
 	Borders(ctx context.Context, obj *strikegraph.Place, where *strikegraph.PlaceWhere) ([]*strikegraph.Place, error)
 	IncidentsNear(ctx context.Context, obj *strikegraph.Place) ([]*strikegraph.IncidentNearPlace, error)
+}
+type PlaceTollResolver interface {
+	Places(ctx context.Context, obj *strikegraph.PlaceToll) ([]*strikegraph.Place, error)
 }
 type ProvenanceResolver interface {
 	CreatedAt(ctx context.Context, obj *strikegraph.Provenance) (*string, error)
@@ -1381,6 +1407,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Date.ValueIfAny(childComplexity), true
 
+	case "DerivedToll.claimIds":
+		if e.ComplexityRoot.DerivedToll.ClaimIDs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DerivedToll.ClaimIDs(childComplexity), true
+	case "DerivedToll.highest":
+		if e.ComplexityRoot.DerivedToll.Highest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DerivedToll.Highest(childComplexity), true
+	case "DerivedToll.lowest":
+		if e.ComplexityRoot.DerivedToll.Lowest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DerivedToll.Lowest(childComplexity), true
+	case "DerivedToll.source":
+		if e.ComplexityRoot.DerivedToll.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DerivedToll.Source(childComplexity), true
+
 	case "DuplicateCandidate.entities":
 		if e.ComplexityRoot.DuplicateCandidate.Entities == nil {
 			break
@@ -1491,7 +1542,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Incident.CivilianToll(childComplexity, args["latest"].(*bool), args["asOf"].(*string)), true
+		return e.ComplexityRoot.Incident.CivilianToll(childComplexity, args["latest"].(*bool), args["asOf"].(*string), args["sources"].(*strikegraph.TollSources)), true
 	case "Incident.claims":
 		if e.ComplexityRoot.Incident.Claims == nil {
 			break
@@ -1667,7 +1718,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Incident.Toll(childComplexity, args["latest"].(*bool), args["asOf"].(*string)), true
+		return e.ComplexityRoot.Incident.Toll(childComplexity, args["latest"].(*bool), args["asOf"].(*string), args["sources"].(*strikegraph.TollSources)), true
 	case "Incident.until":
 		if e.ComplexityRoot.Incident.Until == nil {
 			break
@@ -2398,6 +2449,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PlacePayload.Place(childComplexity), true
 
+	case "PlaceToll.highest":
+		if e.ComplexityRoot.PlaceToll.Highest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlaceToll.Highest(childComplexity), true
+	case "PlaceToll.lowest":
+		if e.ComplexityRoot.PlaceToll.Lowest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlaceToll.Lowest(childComplexity), true
+	case "PlaceToll.places":
+		if e.ComplexityRoot.PlaceToll.Places == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlaceToll.Places(childComplexity), true
+	case "PlaceToll.reporters":
+		if e.ComplexityRoot.PlaceToll.Reporters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlaceToll.Reporters(childComplexity), true
+	case "PlaceToll.reports":
+		if e.ComplexityRoot.PlaceToll.Reports == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlaceToll.Reports(childComplexity), true
+
 	case "PlacesConnection.edges":
 		if e.ComplexityRoot.PlacesConnection.Edges == nil {
 			break
@@ -3010,6 +3092,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TimelineBucket.Start(childComplexity), true
 
+	case "TollRange.derivation":
+		if e.ComplexityRoot.TollRange.Derivation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TollRange.Derivation(childComplexity), true
+	case "TollRange.derived":
+		if e.ComplexityRoot.TollRange.Derived == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TollRange.Derived(childComplexity), true
 	case "TollRange.highest":
 		if e.ComplexityRoot.TollRange.Highest == nil {
 			break
@@ -3022,6 +3116,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TollRange.Lowest(childComplexity), true
+	case "TollRange.parts":
+		if e.ComplexityRoot.TollRange.Parts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TollRange.Parts(childComplexity), true
 	case "TollRange.reporters":
 		if e.ComplexityRoot.TollRange.Reporters == nil {
 			break
@@ -3440,10 +3540,13 @@ type Incident implements Entity {
   last recorded), so that a rising count is one report, its last. asOf
   (YYYY-MM-DD, YYYY-MM or YYYY) counts what had been recorded by the end of
   that day and not yet retracted, with the figures as they stand now.
+  sources counts every source, monitors only, or no party to the conflict.
+  A figure for part of the incident's places is in parts, not in the range:
+  see docs/tolls.md.
   """
-  civilianToll(latest: Boolean = false, asOf: String): TollRange!
+  civilianToll(latest: Boolean = false, asOf: String, sources: TollSources = ALL): TollRange!
   "The same over every death toll reported: civilians, or people whose status the source did not state."
-  toll(latest: Boolean = false, asOf: String): TollRange!
+  toll(latest: Boolean = false, asOf: String, sources: TollSources = ALL): TollRange!
   "A civilian toll was reported and something denied: see Query.contestedIncidents."
   contested: Boolean!
 }
@@ -3462,6 +3565,45 @@ type TollRange {
   reports: Int!
   "How many distinct sources give a figure."
   reporters: Int!
+  """
+  Figures stated for some of the incident's parts only, one entry per set of
+  parts, in the order of the parts: not in lowest and highest. An incident's
+  parts are the cities, towns and villages it is LOCATED_IN; a claim whose
+  places name some of them but not all is for those parts. See docs/tolls.md.
+  """
+  parts: [PlaceToll!]!
+  "Whole-incident figures summed from one source's figures for disjoint parts that together are every part; they count in lowest and highest."
+  derived: [DerivedToll!]!
+  "How lowest and highest were reached, in words."
+  derivation: String!
+}
+
+"Whose figures a toll counts, by the kind of source: the organisation a spokesperson speaks for, else the speaker."
+enum TollSources {
+  "Every source."
+  ALL
+  "MONITOR actors only."
+  MONITORS
+  "No ARMED_GROUP: leaves out the belligerent, its target and every other party to the conflict, and what their spokespeople said for them."
+  NON_PARTIES
+}
+
+"The spread of the figures stated for one set of an incident's parts only."
+type PlaceToll {
+  places: [Place!]!
+  lowest: Int
+  highest: Int
+  reports: Int!
+  reporters: Int!
+}
+
+"A whole-incident figure one source gave in parts: the sum of its figures for each."
+type DerivedToll {
+  source: Actor!
+  lowest: Int!
+  highest: Int!
+  "The claims summed, in the order of their parts."
+  claimIds: [ID!]!
 }
 
 enum PlaceKind {
@@ -4766,6 +4908,20 @@ func (ec *executionContext) childFields_Date(ctx context.Context, field graphql.
 	return nil, fmt.Errorf("no field named %q was found under type Date", field.Name)
 }
 
+func (ec *executionContext) childFields_DerivedToll(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_DerivedToll_source(ctx, field)
+	case "lowest":
+		return ec.fieldContext_DerivedToll_lowest(ctx, field)
+	case "highest":
+		return ec.fieldContext_DerivedToll_highest(ctx, field)
+	case "claimIds":
+		return ec.fieldContext_DerivedToll_claimIds(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DerivedToll", field.Name)
+}
+
 func (ec *executionContext) childFields_DuplicateCandidate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "reason":
@@ -5142,6 +5298,22 @@ func (ec *executionContext) childFields_PlacePayload(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type PlacePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_PlaceToll(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "places":
+		return ec.fieldContext_PlaceToll_places(ctx, field)
+	case "lowest":
+		return ec.fieldContext_PlaceToll_lowest(ctx, field)
+	case "highest":
+		return ec.fieldContext_PlaceToll_highest(ctx, field)
+	case "reports":
+		return ec.fieldContext_PlaceToll_reports(ctx, field)
+	case "reporters":
+		return ec.fieldContext_PlaceToll_reporters(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlaceToll", field.Name)
+}
+
 func (ec *executionContext) childFields_PlacesConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -5296,6 +5468,12 @@ func (ec *executionContext) childFields_TollRange(ctx context.Context, field gra
 		return ec.fieldContext_TollRange_reports(ctx, field)
 	case "reporters":
 		return ec.fieldContext_TollRange_reporters(ctx, field)
+	case "parts":
+		return ec.fieldContext_TollRange_parts(ctx, field)
+	case "derived":
+		return ec.fieldContext_TollRange_derived(ctx, field)
+	case "derivation":
+		return ec.fieldContext_TollRange_derivation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TollRange", field.Name)
 }
@@ -5813,6 +5991,14 @@ func (ec *executionContext) field_Incident_civilianToll_args(ctx context.Context
 		return nil, err
 	}
 	args["asOf"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) (*strikegraph.TollSources, error) {
+			return ec.unmarshalOTollSources2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐTollSources(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg2
 	return args, nil
 }
 
@@ -6025,6 +6211,14 @@ func (ec *executionContext) field_Incident_toll_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["asOf"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) (*strikegraph.TollSources, error) {
+			return ec.unmarshalOTollSources2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐTollSources(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg2
 	return args, nil
 }
 
@@ -10390,6 +10584,107 @@ func (ec *executionContext) fieldContext_Date_note(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("Date", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _DerivedToll_source(ctx context.Context, field graphql.CollectedField, obj *strikegraph.DerivedToll) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DerivedToll_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DerivedToll().Source(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DerivedToll_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DerivedToll",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DerivedToll_lowest(ctx context.Context, field graphql.CollectedField, obj *strikegraph.DerivedToll) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DerivedToll_lowest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lowest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DerivedToll_lowest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DerivedToll", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _DerivedToll_highest(ctx context.Context, field graphql.CollectedField, obj *strikegraph.DerivedToll) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DerivedToll_highest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Highest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DerivedToll_highest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DerivedToll", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _DerivedToll_claimIds(ctx context.Context, field graphql.CollectedField, obj *strikegraph.DerivedToll) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DerivedToll_claimIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClaimIDs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DerivedToll_claimIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DerivedToll", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
 func (ec *executionContext) _DuplicateCandidate_reason(ctx context.Context, field graphql.CollectedField, obj *strikegraph.DuplicateCandidate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11543,7 +11838,7 @@ func (ec *executionContext) _Incident_civilianToll(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Incident().CivilianToll(ctx, obj, fc.Args["latest"].(*bool), fc.Args["asOf"].(*string))
+			return ec.Resolvers.Incident().CivilianToll(ctx, obj, fc.Args["latest"].(*bool), fc.Args["asOf"].(*string), fc.Args["sources"].(*strikegraph.TollSources))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.TollRange) graphql.Marshaler {
@@ -11587,7 +11882,7 @@ func (ec *executionContext) _Incident_toll(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Incident().Toll(ctx, obj, fc.Args["latest"].(*bool), fc.Args["asOf"].(*string))
+			return ec.Resolvers.Incident().Toll(ctx, obj, fc.Args["latest"].(*bool), fc.Args["asOf"].(*string), fc.Args["sources"].(*strikegraph.TollSources))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.TollRange) graphql.Marshaler {
@@ -14637,6 +14932,130 @@ func (ec *executionContext) fieldContext_PlacePayload_outcome(_ context.Context,
 	return graphql.NewScalarFieldContext("PlacePayload", field, false, false, errors.New("field of type Outcome does not have child fields"))
 }
 
+func (ec *executionContext) _PlaceToll_places(ctx context.Context, field graphql.CollectedField, obj *strikegraph.PlaceToll) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlaceToll_places(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PlaceToll().Places(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Place) graphql.Marshaler {
+			return ec.marshalNPlace2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlaceToll_places(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlaceToll",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Place(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlaceToll_lowest(ctx context.Context, field graphql.CollectedField, obj *strikegraph.PlaceToll) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlaceToll_lowest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lowest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PlaceToll_lowest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlaceToll", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _PlaceToll_highest(ctx context.Context, field graphql.CollectedField, obj *strikegraph.PlaceToll) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlaceToll_highest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Highest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PlaceToll_highest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlaceToll", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _PlaceToll_reports(ctx context.Context, field graphql.CollectedField, obj *strikegraph.PlaceToll) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlaceToll_reports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reports, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlaceToll_reports(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlaceToll", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _PlaceToll_reporters(ctx context.Context, field graphql.CollectedField, obj *strikegraph.PlaceToll) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlaceToll_reporters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reporters, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlaceToll_reporters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlaceToll", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
 func (ec *executionContext) _PlacesConnection_edges(ctx context.Context, field graphql.CollectedField, obj *PlacesConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17219,6 +17638,93 @@ func (ec *executionContext) _TollRange_reporters(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_TollRange_reporters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TollRange", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _TollRange_parts(ctx context.Context, field graphql.CollectedField, obj *strikegraph.TollRange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TollRange_parts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []strikegraph.PlaceToll) graphql.Marshaler {
+			return ec.marshalNPlaceToll2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceTollᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TollRange_parts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TollRange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlaceToll(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TollRange_derived(ctx context.Context, field graphql.CollectedField, obj *strikegraph.TollRange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TollRange_derived(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Derived, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []strikegraph.DerivedToll) graphql.Marshaler {
+			return ec.marshalNDerivedToll2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDerivedTollᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TollRange_derived(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TollRange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DerivedToll(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TollRange_derivation(ctx context.Context, field graphql.CollectedField, obj *strikegraph.TollRange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TollRange_derivation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Derivation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TollRange_derivation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TollRange", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -22409,6 +22915,91 @@ func (ec *executionContext) _Date(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
+var derivedTollImplementors = []string{"DerivedToll"}
+
+func (ec *executionContext) _DerivedToll(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.DerivedToll) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, derivedTollImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DerivedToll")
+		case "source":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._DerivedToll_source(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "lowest":
+			out.Values[i] = ec._DerivedToll_lowest(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "highest":
+			out.Values[i] = ec._DerivedToll_highest(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "claimIds":
+			out.Values[i] = ec._DerivedToll_claimIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var duplicateCandidateImplementors = []string{"DuplicateCandidate"}
 
 func (ec *executionContext) _DuplicateCandidate(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.DuplicateCandidate) graphql.Marshaler {
@@ -24990,6 +25581,90 @@ func (ec *executionContext) _PlacePayload(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var placeTollImplementors = []string{"PlaceToll"}
+
+func (ec *executionContext) _PlaceToll(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.PlaceToll) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, placeTollImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlaceToll")
+		case "places":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PlaceToll_places(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "lowest":
+			out.Values[i] = ec._PlaceToll_lowest(ctx, field, obj)
+		case "highest":
+			out.Values[i] = ec._PlaceToll_highest(ctx, field, obj)
+		case "reports":
+			out.Values[i] = ec._PlaceToll_reports(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reporters":
+			out.Values[i] = ec._PlaceToll_reporters(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var placesConnectionImplementors = []string{"PlacesConnection"}
 
 func (ec *executionContext) _PlacesConnection(ctx context.Context, sel ast.SelectionSet, obj *PlacesConnection) graphql.Marshaler {
@@ -26416,6 +27091,21 @@ func (ec *executionContext) _TollRange(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "parts":
+			out.Values[i] = ec._TollRange_parts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "derived":
+			out.Values[i] = ec._TollRange_derived(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "derivation":
+			out.Values[i] = ec._TollRange_derivation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -27188,6 +27878,26 @@ func (ec *executionContext) unmarshalNDenialInput2githubᚗcomᚋstrikegraphᚋs
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNDerivedToll2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDerivedToll(ctx context.Context, sel ast.SelectionSet, v strikegraph.DerivedToll) graphql.Marshaler {
+	return ec._DerivedToll(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDerivedToll2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDerivedTollᚄ(ctx context.Context, sel ast.SelectionSet, v []strikegraph.DerivedToll) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDerivedToll2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDerivedToll(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNDirection2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDirection(ctx context.Context, v any) (strikegraph.Direction, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := strikegraph.Direction(tmp)
@@ -27903,6 +28613,26 @@ func (ec *executionContext) marshalNPlacePayload2ᚖgithubᚗcomᚋstrikegraph�
 func (ec *executionContext) unmarshalNPlaceSort2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceSort(ctx context.Context, v any) (*strikegraph.PlaceSort, error) {
 	res, err := ec.unmarshalInputPlaceSort(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPlaceToll2githubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceToll(ctx context.Context, sel ast.SelectionSet, v strikegraph.PlaceToll) graphql.Marshaler {
+	return ec._PlaceToll(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPlaceToll2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceTollᚄ(ctx context.Context, sel ast.SelectionSet, v []strikegraph.PlaceToll) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlaceToll2githubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceToll(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNPlaceUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlaceUpdate(ctx context.Context, v any) (PlaceUpdate, error) {
@@ -29370,6 +30100,25 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOTollSources2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐTollSources(ctx context.Context, v any) (*strikegraph.TollSources, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := strikegraph.TollSources(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTollSources2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐTollSources(ctx context.Context, sel ast.SelectionSet, v *strikegraph.TollSources) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 

@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"context"
+	"slices"
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/graph"
@@ -115,17 +116,20 @@ func (r *incidentResolver) Speakers(ctx context.Context, obj *strikegraph.Incide
 	return entitiesAs[strikegraph.Actor](ctx, ids)
 }
 
-func (r *incidentResolver) CivilianToll(ctx context.Context, obj *strikegraph.Incident, latest *bool, asOf *string) (*strikegraph.TollRange, error) {
-	return r.toll(ctx, obj, latest, asOf, strikegraph.CivilianToll)
+func (r *incidentResolver) CivilianToll(ctx context.Context, obj *strikegraph.Incident, latest *bool, asOf *string, sources *strikegraph.TollSources) (*strikegraph.TollRange, error) {
+	return r.toll(ctx, obj, latest, asOf, sources, strikegraph.CivilianToll)
 }
 
-func (r *incidentResolver) Toll(ctx context.Context, obj *strikegraph.Incident, latest *bool, asOf *string) (*strikegraph.TollRange, error) {
-	return r.toll(ctx, obj, latest, asOf, strikegraph.Toll)
+func (r *incidentResolver) Toll(ctx context.Context, obj *strikegraph.Incident, latest *bool, asOf *string, sources *strikegraph.TollSources) (*strikegraph.TollRange, error) {
+	return r.toll(ctx, obj, latest, asOf, sources, strikegraph.Toll)
 }
 
-func (r *incidentResolver) toll(ctx context.Context, obj *strikegraph.Incident, latest *bool, asOf *string,
+func (r *incidentResolver) toll(ctx context.Context, obj *strikegraph.Incident, latest *bool, asOf *string, sources *strikegraph.TollSources,
 	of func([]*strikegraph.Claim, strikegraph.TollOptions) strikegraph.TollRange) (*strikegraph.TollRange, error) {
-	o := strikegraph.TollOptions{Latest: *latest}
+	o := strikegraph.TollOptions{Latest: latest != nil && *latest, Sources: strikegraph.SourcesAll}
+	if sources != nil { // an explicit null is the default
+		o.Sources = *sources
+	}
 	if asOf != nil {
 		day, err := strikegraph.DateBound("asOf", *asOf, true)
 		if err != nil {
@@ -133,8 +137,45 @@ func (r *incidentResolver) toll(ctx context.Context, obj *strikegraph.Incident, 
 		}
 		o.AsOf = ptr(day.AddDate(0, 0, 1)) // the end of the day
 	}
+	parts, err := loaders.LinkedPlaces(ctx, obj.ID, strikegraph.RelLocatedIn, out, &strikegraph.PlaceWhere{KindIn: strikegraph.SettlementKinds}, strikegraph.AllFields)
+	if err != nil {
+		return nil, err
+	}
+	o.Parts = parts
 	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, nil, strikegraph.ClaimEnds{})
+	if err != nil || o.Sources == strikegraph.SourcesAll {
+		return ptr(of(claims, o)), err
+	}
+	o.Kinds, err = sourceKinds(ctx, claims)
 	return ptr(of(claims, o)), err
+}
+
+// sourceKinds are the kinds of the sources of claims, by id.
+func sourceKinds(ctx context.Context, claims []*strikegraph.Claim) (map[string]strikegraph.ActorKind, error) {
+	var ids []string
+	for _, c := range claims {
+		if !slices.Contains(ids, c.Source()) {
+			ids = append(ids, c.Source())
+		}
+	}
+	actors, err := entitiesAs[strikegraph.Actor](ctx, ids)
+	kinds := map[string]strikegraph.ActorKind{}
+	for _, a := range actors {
+		kinds[a.ID] = a.Kind
+	}
+	return kinds, err
+}
+
+type placeTollResolver struct{ *Resolver }
+
+func (r *placeTollResolver) Places(ctx context.Context, obj *strikegraph.PlaceToll) ([]*strikegraph.Place, error) {
+	return entitiesAs[strikegraph.Place](ctx, obj.PlaceIDs)
+}
+
+type derivedTollResolver struct{ *Resolver }
+
+func (r *derivedTollResolver) Source(ctx context.Context, obj *strikegraph.DerivedToll) (*strikegraph.Actor, error) {
+	return byID[strikegraph.Actor](ctx, obj.SourceID)
 }
 
 func (r *incidentResolver) Contested(ctx context.Context, obj *strikegraph.Incident) (bool, error) {

@@ -57,6 +57,8 @@ func (r *Resolver) ReporterTotal() graph.ReporterTotalResolver {
 func (r *Resolver) BelligerentTotal() graph.BelligerentTotalResolver {
 	return &belligerentTotalResolver{r}
 }
+func (r *Resolver) PlaceToll() graph.PlaceTollResolver     { return &placeTollResolver{r} }
+func (r *Resolver) DerivedToll() graph.DerivedTollResolver { return &derivedTollResolver{r} }
 func (r *Resolver) IncidentDistance() graph.IncidentDistanceResolver {
 	return &incidentDistanceResolver{r}
 }

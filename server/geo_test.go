@@ -69,6 +69,45 @@ func TestGeoAndPaths(t *testing.T) {
 		}
 	})
 
+	t.Run("the mosque strike in the Baghouz pocket is found near Baghouz", func(t *testing.T) {
+		var out struct {
+			Place struct {
+				IncidentsNear []struct {
+					Proximity string
+					Via       struct{ ID string }
+					Incident  struct{ ID string }
+				}
+			}
+			IncidentsNear []struct {
+				Incident   struct{ ID string }
+				Place      struct{ ID string }
+				DistanceKm float64
+			}
+		}
+		mustQuery(t, srv.URL, `{
+			place(id: "place:baghouz") { incidentsNear { proximity via { id } incident { id } } }
+			incidentsNear(near: {placeId: "place:baghouz", radiusKm: 5}) { incident { id } place { id } distanceKm }
+		}`, nil, &out)
+		// 004: the pocket is "the IS-held village of Baghouz and nearby
+		// areas"; the strike is in the pocket.
+		var linked string
+		for _, n := range out.Place.IncidentsNear {
+			if n.Incident.ID == "incident:004-mosque-strike" {
+				linked = n.Proximity + " " + n.Via.ID
+			}
+		}
+		if linked != "NEARBY place:baghouz-pocket" {
+			t.Errorf("the mosque strike from Baghouz: %q, want NEARBY via the Baghouz pocket (all: %+v)", linked, out.Place.IncidentsNear)
+		}
+		var found bool
+		for _, n := range out.IncidentsNear {
+			found = found || n.Incident.ID == "incident:004-mosque-strike" && n.Place.ID == "place:baghouz-pocket" && n.DistanceKm < 5
+		}
+		if !found {
+			t.Errorf("incidents within 5 km of Baghouz: %+v, want the mosque strike by the Baghouz pocket", out.IncidentsNear)
+		}
+	})
+
 	t.Run("the shortest path from a monitor to a perpetrator runs through a claim", func(t *testing.T) {
 		var out struct {
 			ShortestPaths []struct {

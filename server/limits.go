@@ -221,6 +221,11 @@ var reshapers = map[string]bool{
 	"retraction.at": true,
 }
 
+// extraStatements are the fields that may send more than one statement: a
+// toll reads the incident's parts and its claims, and, by kind of source,
+// the sources too.
+var extraStatements = map[string]int{"incident.civiliantoll": 2, "incident.toll": 2}
+
 // statementLimit refuses an operation that may send more than maxStatements
 // Cypher statements, or more than maxHeavy of the heavy ones, before it runs.
 // The estimate, per operation:
@@ -231,7 +236,8 @@ var reshapers = map[string]bool{
 //     interfaces in package graph) costs 1 per distinct path of response keys
 //     ("a.claims.speaker"): a per-request loader fetches the field for every
 //     parent at that path in one statement, so how many items the lists hold
-//     does not matter;
+//     does not matter; a field whose resolver uses several loaders costs
+//     one more for each (extraStatements);
 //   - introspection (__schema, __type, __typename) costs nothing, and so do
 //     fields that only reshape their parent's value (reshapers).
 //
@@ -341,7 +347,7 @@ func (l *statementLimit) estimate(op *ast.OperationDefinition) statements {
 			case path == "":
 				n.statements++
 			case f.ObjectDefinition != nil && l.resolved[strings.ToLower(f.ObjectDefinition.Name+"."+f.Name)]:
-				n.statements++
+				n.statements += 1 + extraStatements[strings.ToLower(f.ObjectDefinition.Name+"."+f.Name)]
 			}
 			seen[key] = true
 			walk(f.SelectionSet, key)

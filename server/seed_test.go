@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"fmt"
 	"net/http/httptest"
 	"slices"
 	"strings"
@@ -193,23 +194,53 @@ func TestSeedCorpusQueries(t *testing.T) {
 	})
 
 	t.Run("an incident's lowest and highest toll and its distinct reporters", func(t *testing.T) {
+		type placeToll struct {
+			Places          []named
+			Lowest, Highest *int
+			Reports         int
+		}
+		type toll struct {
+			Lowest, Highest    *int
+			Reports, Reporters int
+			Parts              []placeToll
+			Derived            []struct {
+				Source          named
+				Lowest, Highest int
+				ClaimIDs        []string `json:"claimIds"`
+			}
+			Derivation string
+		}
 		var out struct {
 			Incident struct {
-				CivilianToll struct {
-					Lowest, Highest    *int
-					Reports, Reporters int
-				}
-				Speakers []named
+				CivilianToll, Latest toll
+				Speakers             []named
 			}
 		}
+		const fields = `{ lowest highest reports reporters parts { places { id } lowest highest reports } derived { source { id } lowest highest claimIds } derivation }`
 		mustQuery(t, url, `{ incident(id: "incident:001-hajin-gamsha-al-shafa") {
-			civilianToll { lowest highest reports reporters } speakers(stance: REPORTED) { id } } }`, nil, &out)
-		toll := out.Incident.CivilianToll
-		// "roughly 15" in Haijin (Turkish state media), "between 30 to 60"
-		// (unattributed), "over 60" (Syrian state news): 15 up to more than 60,
-		// four figures from three sources.
-		if toll.Lowest == nil || *toll.Lowest != 15 || toll.Highest == nil || *toll.Highest != 61 || toll.Reports != 4 || toll.Reporters != 3 {
-			t.Errorf("civilian toll = lowest %v highest %v reports %d reporters %d; want 15, 61, 4, 3", deref(toll.Lowest), deref(toll.Highest), toll.Reports, toll.Reporters)
+			civilianToll `+fields+` latest: civilianToll(latest: true) `+fields+` speakers(stance: REPORTED) { id } } }`, nil, &out)
+		// "between 30 to 60" (unattributed) and "over 60" (Syrian state
+		// news) are for all three towns. Turkish state media's "roughly 15"
+		// is Haijin's and its "no less than 20" Gamsha's and al-Shafa's: shown
+		// per place, and together 35 for the whole. The floor is 30.
+		for name, toll := range map[string]toll{"all": out.Incident.CivilianToll, "latest": out.Incident.Latest} {
+			if deref(toll.Lowest) != 30 || deref(toll.Highest) != 61 || toll.Reports != 4 || toll.Reporters != 3 {
+				t.Errorf("%s: civilian toll = lowest %v highest %v reports %d reporters %d; want 30, 61, 4, 3 (%s)", name, deref(toll.Lowest), deref(toll.Highest), toll.Reports, toll.Reporters, toll.Derivation)
+			}
+			var parts []string
+			for _, p := range toll.Parts {
+				parts = append(parts, fmt.Sprintf("%v %d-%d", ids(p.Places), deref(p.Lowest), deref(p.Highest)))
+			}
+			if want := []string{"[place:al-shafa place:gamsha] 20-20", "[place:hajin] 15-15"}; !slices.Equal(parts, want) {
+				t.Errorf("%s: parts %v, want %v", name, parts, want)
+			}
+			if d := toll.Derived; len(d) != 1 || d[0].Source.ID != "outlet:turkish-state-media" || d[0].Lowest != 35 || d[0].Highest != 35 ||
+				!slices.Equal(d[0].ClaimIDs, []string{"claim:001-turkish-state-media-gamsha-al-shafa", "claim:001-turkish-state-media-haijin"}) {
+				t.Errorf("%s: derived %+v, want Turkish state media's 20 + 15 = 35", name, d)
+			}
+			if !strings.Contains(toll.Derivation, "Hajin") {
+				t.Errorf("%s: derivation %q does not name Hajin's part", name, toll.Derivation)
+			}
 		}
 		hasAll(t, "reporters", ids(out.Incident.Speakers), "outlet:turkish-state-media", "outlet:syrian-state-media", "outlet:washington-times", "person:eyewitnesses-001")
 
@@ -392,8 +423,8 @@ func TestSeedCorpusQueries(t *testing.T) {
 				}
 			}
 		}
-		if n != 54 {
-			t.Errorf("%d claims across the articles, want the 54 annotated", n)
+		if n != 55 {
+			t.Errorf("%d claims across the articles, want the 55 annotated", n)
 		}
 		for _, in := range out.Incidents {
 			for _, l := range in.Links {

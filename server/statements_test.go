@@ -134,6 +134,9 @@ func TestStatementEstimate(t *testing.T) {
 		// The root, then claims, speaker, claims, incident, article and
 		// publisher: one per level, whatever the number of incidents.
 		{"every incident, five levels down", `{ incidents { claims { speaker { name claims { quote incident { name } article { name publisher { name } } } } } } }`, 7},
+		// The root, then the toll's parts, claims and sources' kinds, the
+		// places of its parts and the sources of its sums.
+		{"every incident's toll by monitors, with its parts", `{ incidents { civilianToll(sources: MONITORS) { lowest parts { places { name } } derived { source { name } } } } }`, 6},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			at := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{MaxAliases: manyAliases, MaxStatements: tc.estimate, LoaderWait: 100 * time.Millisecond}))
