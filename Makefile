@@ -5,7 +5,7 @@
 #   make test   run every check and test against a real Neo4j
 GO ?= go
 
-.PHONY: run test bench bench-scale bench-import build web generate lint check-generated tools neo4j-image
+.PHONY: run test unit bench bench-scale bench-import build web generate lint check-generated tools neo4j-image
 
 # The binary, not `go run`, so that SIGTERM reaches the service and it can
 # drain requests and stop the local Neo4j.
@@ -42,6 +42,11 @@ lint:
 
 check-generated:
 	@scripts/check-generated
+
+# The fast tier: the tests that need no Neo4j (go test -short skips those
+# that ask neo4jtest for a database), in seconds once built.
+unit:
+	$(GO) test -short -count=1 ./...
 
 # The Neo4j image of neo4jtest's container path, built without a registry
 # (docs/containers.md); kept, and rebuilt only when its inputs change. Needs

@@ -55,7 +55,9 @@
 // image can be the official one or one built without a registry by the
 // repository's scripts/build-neo4j-image; see docs/containers.md.
 //
-// If none can be had, New fails the test; it never skips it. Main closes the
+// If none can be had, New fails the test; it never skips it, except under
+// go test -short, which skips every test that asks for a database, so that
+// the tests that need none run alone, in seconds. Main closes the
 // driver and stops the Neo4j it started after the tests have run.
 //
 // # Isolation

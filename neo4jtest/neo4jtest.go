@@ -83,6 +83,11 @@ func Main(m *testing.M) {
 // Main.
 func New(t testing.TB) *Target {
 	t.Helper()
+	if testing.Short() {
+		// The fast tier (go test -short, make unit) is the tests that need
+		// no database; the full run never skips.
+		t.Skip("neo4jtest: needs Neo4j, and -short runs only the tests that do not")
+	}
 	if !mainRunning.Load() {
 		t.Fatal("neo4jtest: New needs neo4jtest.Main; add this to the package's tests:\n\tfunc TestMain(m *testing.M) { neo4jtest.Main(m) }")
 	}

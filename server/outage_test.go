@@ -18,6 +18,9 @@ import (
 // again. This test needs a Neo4j of its own to stop, so it starts one with the
 // launcher rather than borrowing the shared one.
 func TestNeo4jOutage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a Neo4j of its own; -short runs only the tests that need none")
+	}
 	home, port := t.TempDir(), freePort(t)
 	start := func() *launcher.Neo4j {
 		t.Helper()

@@ -19,6 +19,9 @@ import (
 // is back, a burst of 16 writes at once all succeed with nothing restarted
 // in the service, and what was written before is still there.
 func TestNeo4jRestarted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a Neo4j of its own; -short runs only the tests that need none")
+	}
 	home := t.TempDir()
 	log := graphtest.Logger(t)
 	// A slow machine may take minutes to start a JVM.
