@@ -120,12 +120,8 @@ func (db *DB) UpdateEntity(ctx context.Context, id string, edit func(strikegraph
 		if err != nil {
 			return err
 		}
-		written, err := db.writeChecked(ctx, tx, doc, a)
-		if err != nil {
-			return err
-		}
-		changes = written
-		return nil
+		changes, err = db.writeChecked(ctx, tx, doc, a)
+		return err
 	})
 	return changes, err
 }

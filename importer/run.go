@@ -57,7 +57,7 @@ func write(ctx context.Context, w strikegraph.WriteService, records iter.Seq[str
 			return nil
 		}
 		defer func() { batch, items, text = batch[:0], 0, 0 }()
-		if err := writeBatch(&rep, ctx, w, batch, opts.Author); err != nil {
+		if err := writeBatch(ctx, &rep, w, batch, opts.Author); err != nil {
 			return err
 		}
 		if opts.Progress != nil {
@@ -164,7 +164,7 @@ func readable(rep *strikegraph.ImportReport, records iter.Seq[strikegraph.Record
 }
 
 // writeBatch writes batch in one transaction, or as it can: see write.
-func writeBatch(rep *strikegraph.ImportReport, ctx context.Context, w strikegraph.WriteService, batch []strikegraph.Record, author strikegraph.Author) error {
+func writeBatch(ctx context.Context, rep *strikegraph.ImportReport, w strikegraph.WriteService, batch []strikegraph.Record, author strikegraph.Author) error {
 	docs := make([]*strikegraph.Document, len(batch))
 	for i, r := range batch {
 		docs[i] = r.Doc
@@ -177,10 +177,10 @@ func writeBatch(rep *strikegraph.ImportReport, ctx context.Context, w strikegrap
 	case err == nil:
 	case (code == strikegraph.ECodeTooMuchMemory || code == strikegraph.ECodeTimeout) && len(batch) > 1:
 		half := len(batch) / 2
-		if err := writeBatch(rep, ctx, w, batch[:half], author); err != nil {
+		if err := writeBatch(ctx, rep, w, batch[:half], author); err != nil {
 			return err
 		}
-		return writeBatch(rep, ctx, w, batch[half:], author)
+		return writeBatch(ctx, rep, w, batch[half:], author)
 	case len(batch) == 1:
 		errs = []error{err}
 	default:
