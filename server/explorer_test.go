@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/base64"
@@ -9,6 +10,7 @@ import (
 	"image"
 	"image/png"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -584,4 +586,123 @@ func saveScreenshot(t *testing.T, shot []byte) {
 
 func base64Reader(s string) io.Reader {
 	return base64.NewDecoder(base64.StdEncoding, strings.NewReader(s))
+}
+
+// TestExplorerLive opens the explorer on an incident of the seed and
+// changes the graph through the API: a change elsewhere leaves the view
+// alone; a claim recorded about the incident, and a new name for it,
+// appear in the view without a reload, with the "updated" indicator.
+func TestExplorerLive(t *testing.T) {
+	g := graphtest.Seeded(t)
+	key, a := oneKey(t, "eddie", auth.RoleEditor)
+	sockets := &dropper{Handler: server.Handler(g, graphtest.Logger(t), server.Options{Auth: a, FeedEvery: 100 * time.Millisecond})}
+	srv := httptest.NewServer(sockets)
+	defer srv.Close()
+	b := newBrowser(t, srv.URL)
+
+	const incident = "incident:2018-11-17-abu-al-hassan"
+	vars := map[string]any{"ids": []string{incident}, "depth": 1}
+	b.do(chromedp.EmulateViewport(1280, 800), chromedp.Navigate(srv.URL+"/explorer/#ids="+url.QueryEscape(incident)+"&depth=1"))
+	b.waitRender(1)
+	b.checkView("the neighbourhood of "+incident, neighbourhood(t, srv.URL, vars))
+	// A reload would lose this.
+	eval[bool](b, `window.notReloaded = true`)
+	// The subscriptions hear only what comes after them.
+	b.waitFor(`document.getElementById('cy').dataset.live === 'connected'`)
+	time.Sleep(time.Second)
+
+	mutate := func(q string, vars map[string]any) {
+		t.Helper()
+		if errs := queryAs(t, srv.URL, key, q, vars, nil); len(errs) > 0 {
+			t.Fatalf("errors: %+v", errs)
+		}
+	}
+	// within waits up to a minute for the expression, and fails after it.
+	within := func(what, expression string) {
+		t.Helper()
+		start := time.Now()
+		if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](expression, chromedp.WithPollingTimeout(time.Minute))); err != nil {
+			t.Fatalf("%s: not shown within a minute: %v", what, err)
+		}
+		t.Logf("%s: shown %v after the write", what, time.Since(start).Round(time.Millisecond))
+	}
+
+	mutate(`mutation { createPlace(input: {name: "Al-Marashidah", kind: VILLAGE}) { place { id } } }`, nil)
+	time.Sleep(2 * time.Second) // the feed asks every 100 ms; the view waits 300 ms for more
+	if n := eval[int](b, `explorer.renders.length`); n != 1 {
+		t.Errorf("a place created elsewhere drew the view again: %d renders", n)
+	}
+
+	claim := recordAbuAlHassan(t, srv.URL, key, "outlet:sana", "saying 40 were killed in the remote area of Buqaan")
+	within("the claim recorded", fmt.Sprintf(`explorer.cy.getElementById(%q).nonempty()`, claim))
+	b.waitRender(2)
+	after := neighbourhood(t, srv.URL, vars)
+	if !slices.ContainsFunc(after.Edges, func(e edge) bool { return e.ID == claim }) {
+		t.Fatalf("the API's neighbourhood lacks the claim %s", claim)
+	}
+	b.checkView("after the claim", after)
+	if !eval[bool](b, `window.notReloaded === true && !document.getElementById('updated').hidden`) {
+		t.Error("the view was reloaded, or does not say it was updated")
+	}
+
+	const name = "Airstrikes on Abu al-Hassan, Hajin"
+	mutate(`mutation($id: ID!, $name: String!) { updateIncident(id: $id, input: {name: $name}) { outcome } }`,
+		map[string]any{"id": incident, "name": name})
+	within("the incident renamed", fmt.Sprintf(`explorer.cy.getElementById(%q).data('label') === %q`, incident, name))
+
+	// The connection lost, the explorer connects again by itself, and
+	// shows what was recorded meanwhile.
+	sockets.drop()
+	b.waitFor(`document.getElementById('cy').dataset.live === 'closed'`)
+	claim = recordAbuAlHassan(t, srv.URL, key, "monitor:sohr", "the airstrikes killed at least 43 people")
+	within("a claim recorded while the connection was lost", fmt.Sprintf(`explorer.cy.getElementById(%q).nonempty()`, claim))
+	if live := eval[string](b, `document.getElementById('cy').dataset.live`); live != "connected" {
+		t.Errorf("after the loss, the connection is %q", live)
+	}
+
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, p := range b.problems {
+		t.Errorf("in the page: %s", p)
+	}
+}
+
+// dropper serves Handler and can drop the WebSockets it upgraded, as a
+// restart or a proxy would.
+type dropper struct {
+	http.Handler
+	mu    sync.Mutex
+	conns []net.Conn
+}
+
+func (d *dropper) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get("Upgrade") == "websocket" {
+		w = hijacks{w, d}
+	}
+	d.Handler.ServeHTTP(w, r)
+}
+
+func (d *dropper) drop() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, c := range d.conns {
+		c.Close()
+	}
+	d.conns = nil
+}
+
+// hijacks keeps the connection each upgrade takes over.
+type hijacks struct {
+	http.ResponseWriter
+	d *dropper
+}
+
+func (h hijacks) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	conn, rw, err := http.NewResponseController(h.ResponseWriter).Hijack()
+	if err == nil {
+		h.d.mu.Lock()
+		h.d.conns = append(h.d.conns, conn)
+		h.d.mu.Unlock()
+	}
+	return conn, rw, err
 }

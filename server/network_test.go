@@ -17,13 +17,16 @@ type network struct {
 		ID, Type, Label string
 		Properties      map[string]any
 	}
-	Edges []struct {
-		ID, Type, From, To string
-		Properties         map[string]any
-		Claim              *struct{ ID string }
-	}
+	Edges                  []edge
 	Truncated              bool
 	TotalNodes, TotalEdges int
+}
+
+// edge is one edge of a network.
+type edge struct {
+	ID, Type, From, To string
+	Properties         map[string]any
+	Claim              *struct{ ID string }
 }
 
 const networkFields = `nodes { id type label properties } edges { id type from to properties claim { id } } truncated totalNodes totalEdges`

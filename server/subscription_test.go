@@ -1,8 +1,12 @@
 package server_test
 
 import (
+	"bufio"
+	"context"
 	"encoding/json"
 	"net/http/httptest"
+	"os"
+	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -10,6 +14,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
+	"github.com/strikegraph/strikegraph/auth"
 	"github.com/strikegraph/strikegraph/internal/graphtest"
 	"github.com/strikegraph/strikegraph/server"
 )
@@ -111,16 +116,7 @@ func TestSubscriptionsAcrossInstances(t *testing.T) {
 	time.Sleep(time.Second) // each subscription hears only what comes after it
 
 	report := func(speaker, quote string) string {
-		var out struct {
-			RecordReport struct{ Claim struct{ ID string } }
-		}
-		s := writer
-		s.mustWrite(t, s.editor, `mutation($in: ReportInput!) { recordReport(input: $in) { claim { id } } }`, map[string]any{"in": map[string]any{
-			"speaker": speaker, "incident": "incident:2018-11-17-abu-al-hassan", "article": "article:002", "quote": quote,
-			"statedOn": map[string]any{"value": "2018-11-17", "precision": "DAY"},
-			"figures":  map[string]any{"killed": map[string]any{"min": 40, "max": 40, "text": "40 were killed"}},
-		}}, &out)
-		return out.RecordReport.Claim.ID
+		return recordAbuAlHassan(t, writer.url, writer.editor, speaker, quote)
 	}
 	start := time.Now()
 	sana := report("outlet:sana", "saying 40 were killed in the remote area of Buqaan")
@@ -159,5 +155,96 @@ func TestSubscriptionRefusesABadWhere(t *testing.T) {
 	b, _ := json.Marshal(m)
 	if m == nil || !strings.Contains(string(b), `"code":"BAD_USER_INPUT","field":"where.statedOn_GTE"`) {
 		t.Errorf("a bad where: %s, want BAD_USER_INPUT on where.statedOn_GTE", b)
+	}
+}
+
+// recordAbuAlHassan records, with an editor's key, speaker's report of 40
+// killed in the seed's Abu al-Hassan strike, quoting article:002, and
+// returns the claim's id.
+func recordAbuAlHassan(t *testing.T, url, key, speaker, quote string) string {
+	t.Helper()
+	var out struct {
+		RecordReport struct{ Claim struct{ ID string } }
+	}
+	errs := queryAs(t, url, key, `mutation($in: ReportInput!) { recordReport(input: $in) { claim { id } } }`, map[string]any{"in": map[string]any{
+		"speaker": speaker, "incident": "incident:2018-11-17-abu-al-hassan", "article": "article:002", "quote": quote,
+		"statedOn": map[string]any{"value": "2018-11-17", "precision": "DAY"},
+		"figures":  map[string]any{"killed": map[string]any{"min": 40, "max": 40, "text": "40 were killed"}},
+	}}, &out)
+	if len(errs) > 0 {
+		t.Fatalf("recordReport: %+v", errs)
+	}
+	return out.RecordReport.Claim.ID
+}
+
+// TestGraphQLWSFromNode subscribes to claimRecorded from Node with the
+// graphql-ws library over ws (testdata/graphql-ws.mjs), where reading needs
+// credentials: they go in the upgrade request's headers. Of the two claims
+// recorded next, it is sent the one its where selects, with the fields it
+// asks.
+func TestGraphQLWSFromNode(t *testing.T) {
+	g := graphtest.Seeded(t)
+	var lines []string
+	keys := map[auth.Role]string{}
+	for _, role := range []auth.Role{auth.RoleReader, auth.RoleEditor} {
+		key, line, err := auth.NewAPIKey(role.String(), role)
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys[role] = key
+		lines = append(lines, line)
+	}
+	a, err := auth.New(auth.Config{APIKeys: strings.Join(lines, "\n"), ReadAccess: auth.ReadReader, Logger: graphtest.Logger(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{Auth: a, FeedEvery: 100 * time.Millisecond}))
+	defer srv.Close()
+
+	// A bound, so that a subscription that hears nothing fails the test.
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "node", "testdata/graphql-ws.mjs", srv.URL+"/graphql", `{"speaker": "outlet:sana"}`, "1")
+	cmd.Env = append(os.Environ(), "STRIKEGRAPH_KEY="+keys[auth.RoleReader])
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("node (run scripts/ensure-tools --tests): %v", err)
+	}
+	out := bufio.NewScanner(stdout)
+	next := func() map[string]any {
+		t.Helper()
+		if !out.Scan() {
+			t.Fatalf("node testdata/graphql-ws.mjs printed nothing more (run scripts/ensure-tools --tests): %v\n%s", cmd.Wait(), stderr.String())
+		}
+		var m map[string]any
+		if err := json.Unmarshal(out.Bytes(), &m); err != nil {
+			t.Fatalf("%v: %s", err, out.Bytes())
+		}
+		return m
+	}
+	if m := next(); m["connected"] != true {
+		t.Fatalf("first from the script: %v, want connected", m)
+	}
+	time.Sleep(time.Second) // the subscription hears only what comes after it
+
+	recordAbuAlHassan(t, srv.URL, keys[auth.RoleEditor], "monitor:sohr", "the airstrikes killed at least 43 people")
+	sana := recordAbuAlHassan(t, srv.URL, keys[auth.RoleEditor], "outlet:sana", "saying 40 were killed in the remote area of Buqaan")
+	start := time.Now()
+	got := next()
+	t.Logf("the claim reached Node %v after it was recorded", time.Since(start).Round(time.Millisecond))
+	b, _ := json.Marshal(got)
+	want := `{"data":{"claimRecorded":{"figures":{"killed":{"max":40,"min":40,"text":"40 were killed"}},` +
+		`"id":"` + sana + `","incident":{"id":"incident:2018-11-17-abu-al-hassan","name":"` + abuAlHassan + `"},` +
+		`"quote":"saying 40 were killed in the remote area of Buqaan","speaker":{"id":"outlet:sana","name":"SANA"},"stance":"REPORTED"}}}`
+	if string(b) != want {
+		t.Errorf("the event:\n%s\nwant\n%s", b, want)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("node testdata/graphql-ws.mjs: %v\n%s", err, stderr.String())
 	}
 }

@@ -1,8 +1,10 @@
 // The explorer: search the graph, show an entity's neighbourhood, expand it a
 // node at a time, read each claim, find the shortest paths between two
-// entities and export what is shown. Everything comes from /graphql; the
+// entities and export what is shown, and show it again when the graph
+// changes. Everything comes from /graphql (changes over its WebSocket); the
 // exports from /export.
 import cytoscape from 'cytoscape';
+import { createClient } from 'graphql-ws';
 import './explorer.css';
 
 // Relative, so that the page works wherever the service is mounted.
@@ -80,6 +82,9 @@ window.explorer = { cy, state, renders, show };
 $('key').value = sessionStorage.getItem('strikegraph-key') || '';
 $('key').addEventListener('change', () => {
   sessionStorage.setItem('strikegraph-key', $('key').value.trim());
+  // A browser cannot send credentials with a WebSocket: with a key, the
+  // view does not follow changes (show follows again without one).
+  unfollow();
   if (state.ids.length || state.path) {
     show();
   }
@@ -111,9 +116,10 @@ const networkFields = 'nodes { id type label properties } edges { id type from t
 let showing = 0;
 
 // show fetches what state asks for and draws it; a later call supersedes an
-// earlier one still waiting for its answer.
+// earlier one still waiting for its answer. It is true once drawn.
 async function show() {
   const mine = ++showing;
+  follow();
   const start = performance.now();
   writeAddress();
   cyEl.dataset.state = 'loading';
@@ -158,6 +164,86 @@ async function show() {
   status(text);
   cyEl.dataset.renders = String(renders.length);
   cyEl.dataset.state = 'ready';
+  return true;
+}
+
+// Live updates: while a view is open, the explorer follows the claims
+// recorded and the entities changed, and shows the view again when one
+// touches an entity shown. It filters here rather than in the
+// subscriptions' arguments, so that they need not change with the view, and
+// because a view of up to 500 entities names more than a where may.
+const live = createClient({
+  url: endpoint.replace(/^http/, 'ws'),
+  // Quietly, for as long as the page is open, at most 30 s apart; what was
+  // missed meanwhile is caught up by showing the view again.
+  retryAttempts: Infinity,
+  shouldRetry: () => true,
+  retryWait: (n) => new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** n, 30000) + Math.random() * 1000)),
+  // data-live on #cy says whether it is connected, for the browser test.
+  on: {
+    connected: (socket, payload, wasRetry) => {
+      cyEl.dataset.live = 'connected';
+      if (wasRetry) {
+        changed();
+      }
+    },
+    closed: () => { cyEl.dataset.live = 'closed'; },
+  },
+});
+const shown = (...ids) => ids.some((id) => id && cy.getElementById(id).nonempty());
+const followed = [
+  ['subscription { claimRecorded { id incident { id } speaker { id } onBehalfOf { id } article { id } } }',
+    ({ claimRecorded: c }) => shown(c.incident.id, c.speaker.id, c.onBehalfOf?.id, c.article.id)],
+  ['subscription { entityChanged { id } }', ({ entityChanged: e }) => shown(e.id)],
+];
+let following = null; // the subscriptions' disposers
+let generation = 0; // so that the sinks of subscriptions ended here keep quiet
+
+function follow() {
+  if (following || credentials().Authorization) {
+    return;
+  }
+  const mine = ++generation;
+  following = followed.map(([query, touches]) => live.subscribe({ query }, {
+    next: ({ data }) => mine === generation && data && touches(data) && changed(),
+    // A subscriber that falls far behind is dropped: subscribe again, a
+    // little later lest an error repeat at once, and catch up.
+    error: () => again(mine),
+    complete: () => again(mine),
+  }));
+}
+
+function unfollow() {
+  generation++;
+  following?.forEach((dispose) => dispose());
+  following = null;
+}
+
+function again(mine) {
+  if (mine === generation) {
+    unfollow();
+    setTimeout(() => {
+      follow();
+      changed();
+    }, 5000);
+  }
+}
+
+// changed shows the view again once events stop coming for 300 ms, and
+// says so for a few seconds.
+let pending;
+let fading;
+function changed() {
+  clearTimeout(pending);
+  pending = setTimeout(async () => {
+    if (!(state.ids.length || state.path) || !(await show())) {
+      return;
+    }
+    $('updated').textContent = `Updated ${new Date().toLocaleTimeString()}`;
+    $('updated').hidden = false;
+    clearTimeout(fading);
+    fading = setTimeout(() => { $('updated').hidden = true; }, 5000);
+  }, 300);
 }
 
 // draw makes the graph the network: nodes already shown keep their place and
