@@ -15,8 +15,12 @@
 FROM strikegraph/build-base:bookworm AS build
 ENV CGO_ENABLED=0 GOFLAGS=-buildvcs=false GOCACHE=/tmp/go-cache GOMODCACHE=/tmp/go-mod GOTOOLCHAIN=local
 WORKDIR /src
-# Dependencies first: this layer is kept while go.mod and the lockfile stay.
+# Dependencies first: this layer is kept while the go.mod files and the
+# lockfile stay. go.mod replaces launcher and neo4jtest with their folders,
+# whose go.mod files it reads.
 COPY go.mod go.sum ./
+COPY launcher/go.mod launcher/
+COPY neo4jtest/go.mod neo4jtest/
 COPY web/package.json web/package-lock.json web/
 RUN go mod download && npm ci --prefix web --no-audit --no-fund --loglevel=error
 COPY . .

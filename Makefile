@@ -35,10 +35,20 @@ generate:
 tools:
 	@scripts/ensure-tools --tests
 
+# The service's module and the light ones inside it: the local Neo4j, the
+# test harness other projects import, and its example importer
+# (docs/testing.md). ./... in one module stops at the next go.mod.
+MODULES = . launcher neo4jtest neo4jtest/example
+
+# Each module's go.mod and go.sum must be complete (a clean clone builds with
+# no `go mod tidy`), and tidy must not raise a go line.
 lint:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
-	$(GO) vet ./...
-	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+	@for m in $(MODULES); do \
+		echo "lint $$m: go mod tidy -diff, go vet, staticcheck"; \
+		(cd $$m && $(GO) mod tidy -diff && $(GO) vet ./... && \
+			$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...) || exit 1; \
+	done
 
 check-generated:
 	@scripts/check-generated
@@ -46,7 +56,7 @@ check-generated:
 # The fast tier: the tests that need no Neo4j (go test -short skips those
 # that ask neo4jtest for a database), in seconds once built.
 unit:
-	$(GO) test -short -count=1 ./...
+	@for m in $(MODULES); do (cd $$m && $(GO) test -short -count=1 ./...) || exit 1; done
 
 # The Neo4j image of neo4jtest's container path, built without a registry
 # (docs/containers.md); kept, and rebuilt only when its inputs change. Needs
@@ -63,18 +73,19 @@ neo4j-image:
 # the container, and the run fails if it did not (a container labelled with
 # this run is left). Everything else then shares one local Neo4j, started
 # once: NEO4J_URI reaches every test binary, and neo4jtest gives each test the
-# database to itself in turn.
+# database to itself in turn; the example importer of neo4jtest, a module of
+# its own, last.
 test: tools web lint check-generated neo4j-image
-	env -u NEO4J_URI NEO4J_TEST_START=launcher $(GO) test -count=1 ./neo4jtest/
+	env -u NEO4J_URI NEO4J_TEST_START=launcher $(GO) test -C neo4jtest -count=1 ./...
 	@run=make-test-$$$$; \
 	env -u NEO4J_URI NEO4J_TEST_START=container NEO4J_TEST_IMAGE=$(NEO4J_TEST_IMAGE) NEO4J_TEST_NETWORK=host \
-		NEO4J_TEST_LABEL=$$run TESTCONTAINERS_RYUK_DISABLED=true $(GO) test -count=1 ./neo4jtest/; status=$$?; \
+		NEO4J_TEST_LABEL=$$run TESTCONTAINERS_RYUK_DISABLED=true $(GO) test -C neo4jtest -count=1 ./...; status=$$?; \
 	left=$$(docker ps -aq --filter label=org.strikegraph.neo4jtest=$$run); \
 	if [ -n "$$left" ]; then echo "neo4jtest left its container: $$left" >&2; docker rm -f $$left >/dev/null; status=1; fi; \
 	exit $$status
 	@home=$$(mktemp -d); trap 'rm -rf "$$home"' EXIT; \
 	$(GO) run ./cmd/strikegraph neo4j --local-neo4j-port 0 --local-neo4j-home "$$home" -- \
-		$(GO) test -count=1 -timeout 45m ./...
+		sh -c '$(GO) test -count=1 -timeout 45m ./... && $(GO) test -C neo4jtest/example -count=1 ./...'
 
 # Benchmarks on the generated corpus (10,000 incidents), against a local Neo4j
 # of their own; each query's p50 and p95 are reported in ms.

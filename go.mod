@@ -11,8 +11,8 @@ require (
 	github.com/gorilla/websocket v1.5.0
 	github.com/neo4j/neo4j-go-driver/v5 v5.28.4
 	github.com/prometheus/client_golang v1.23.2
-	github.com/testcontainers/testcontainers-go v0.44.0
-	github.com/testcontainers/testcontainers-go/modules/neo4j v0.44.0
+	github.com/strikegraph/strikegraph/launcher v0.0.0-00010101000000-000000000000
+	github.com/strikegraph/strikegraph/neo4jtest v0.0.0-00010101000000-000000000000
 	github.com/vektah/gqlparser/v2 v2.5.64
 	github.com/vikstrous/dataloadgen v0.0.9
 	go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp v0.69.0
@@ -74,6 +74,8 @@ require (
 	github.com/sirupsen/logrus v1.9.4 // indirect
 	github.com/sosodev/duration v1.4.0 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
+	github.com/testcontainers/testcontainers-go v0.44.0 // indirect
+	github.com/testcontainers/testcontainers-go/modules/neo4j v0.44.0 // indirect
 	github.com/tklauser/go-sysconf v0.4.0 // indirect
 	github.com/tklauser/numcpus v0.12.0 // indirect
 	github.com/urfave/cli/v3 v3.8.0 // indirect
@@ -96,3 +98,11 @@ require (
 )
 
 tool github.com/99designs/gqlgen
+
+// launcher and neo4jtest are modules of their own, so that another project's
+// tests can import neo4jtest without this module's dependencies
+// (docs/testing.md); here they are built from this checkout.
+replace (
+	github.com/strikegraph/strikegraph/launcher => ./launcher
+	github.com/strikegraph/strikegraph/neo4jtest => ./neo4jtest
+)

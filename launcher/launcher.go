@@ -2,7 +2,9 @@
 // a small Java program (this folder's Maven project) that embeds Neo4j and opens
 // its Bolt connector on 127.0.0.1. The Java sources are embedded in the Go binary
 // and built with Maven on first use, so any program or test that imports this
-// package can start a Neo4j without a container registry.
+// package can start a Neo4j without a container registry. It is a module of
+// its own, on the standard library alone, so that neo4jtest, another module,
+// uses it without the service's dependencies.
 package launcher
 
 import (

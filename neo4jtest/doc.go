@@ -15,6 +15,15 @@
 //		}
 //	}
 //
+// # Module
+//
+// neo4jtest is a module of its own, apart from Strikegraph's service, so that
+// another project's tests can import it: it needs Go 1.25 and brings the
+// Neo4j driver and testcontainers-go, nothing of the service. The launcher
+// below is the module github.com/strikegraph/strikegraph/launcher, which
+// needs only the standard library. The repository's docs/testing.md says how
+// a project requires both, and neo4jtest/example is such a project.
+//
 // # Which Neo4j
 //
 // The first call to New in a test binary chooses one Neo4j for the whole

@@ -1,0 +1,3 @@
+module github.com/strikegraph/strikegraph/launcher
+
+go 1.24.0
