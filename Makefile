@@ -13,8 +13,10 @@ run: build
 	@[ -n "$$NEO4J_URI" ] || scripts/ensure-tools
 	exec bin/strikegraph serve
 
+# -buildvcs=auto stamps the commit that strikegraph version prints, even
+# where GOFLAGS says -buildvcs=false (as on our machines).
 build: web
-	$(GO) build -o bin/strikegraph ./cmd/strikegraph
+	$(GO) build -buildvcs=auto -o bin/strikegraph ./cmd/strikegraph
 
 # The explorer and GraphiQL: npm packages at the lockfile's versions, bundled
 # by esbuild into web/dist, which the binary embeds. Each step runs again only
