@@ -29,11 +29,18 @@ func neo4jFlags(fs *flag.FlagSet) *neo4jConfig {
 	localFlags(fs, &c.local)
 	fs.StringVar(&c.URI, "neo4j-uri", os.Getenv("NEO4J_URI"), "Neo4j to use (bolt://, neo4j://, neo4j+s://); empty starts a local one [NEO4J_URI]")
 	fs.StringVar(&c.Username, "neo4j-username", env("NEO4J_USERNAME", "neo4j"), "Neo4j user [NEO4J_USERNAME]")
-	fs.StringVar(&c.Password, "neo4j-password", os.Getenv("NEO4J_PASSWORD"), "Neo4j password; when empty no credentials are sent [NEO4J_PASSWORD]")
+	c.Password = os.Getenv("NEO4J_PASSWORD")
+	fs.Var(secret{&c.Password}, "neo4j-password", "Neo4j password; when empty no credentials are sent [NEO4J_PASSWORD]")
 	fs.StringVar(&c.Database, "neo4j-database", os.Getenv("NEO4J_DATABASE"), "Neo4j database; empty is the server's default [NEO4J_DATABASE]")
 	fs.DurationVar(&c.TxTimeout, "neo4j-tx-timeout", envDuration("NEO4J_TX_TIMEOUT", 10*time.Second), "the most one transaction may run [NEO4J_TX_TIMEOUT]")
 	return c
 }
+
+// secret is a flag whose value -h does not print as its default.
+type secret struct{ value *string }
+
+func (s secret) String() string     { return "" }
+func (s secret) Set(v string) error { *s.value = v; return nil }
 
 // localFlags registers the flags of the local Neo4j, used when no URI is given.
 func localFlags(fs *flag.FlagSet, c *launcher.Config) {

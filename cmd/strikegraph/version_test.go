@@ -91,3 +91,30 @@ func TestLogFormatIsChecked(t *testing.T) {
 		t.Errorf("--log-format xml gave %v, want an error naming it", err)
 	}
 }
+
+// TestHelpHidesThePassword: -h shows no flag's default taken from
+// NEO4J_PASSWORD, and the flag and the variable still set it.
+func TestHelpHidesThePassword(t *testing.T) {
+	t.Setenv("NEO4J_PASSWORD", "s3cret-in-env")
+	var stdout bytes.Buffer
+	if err := run(t.Context(), []string{"serve", "-h"}, &stdout, io.Discard, graphtest.Logger(t)); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(stdout.String(), "s3cret") || !strings.Contains(stdout.String(), "-neo4j-password") {
+		t.Errorf("strikegraph serve -h shows the password, or not its flag:\n%s", stdout.String())
+	}
+	for _, args := range [][]string{nil, {"-neo4j-password", "from-flag"}} {
+		fs := flag.NewFlagSet("x", flag.ContinueOnError)
+		c := neo4jFlags(fs)
+		if err := fs.Parse(args); err != nil {
+			t.Fatal(err)
+		}
+		want := "s3cret-in-env"
+		if args != nil {
+			want = "from-flag"
+		}
+		if c.Password != want {
+			t.Errorf("flags %q: password %q, want %q", args, c.Password, want)
+		}
+	}
+}
