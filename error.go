@@ -45,6 +45,7 @@ type Error struct {
 	Message    string
 	Candidates []string // DUPLICATE: the ids of what the input may duplicate
 	Claims     []string // QUOTE_BROKEN: the claims whose quote would no longer stand
+	Relations  []string // QUOTE_BROKEN: the relations (from|TYPE|to) likewise
 	Err        error    // the cause, never shown to clients
 }
 
@@ -76,12 +77,24 @@ func ErrorCode(err error) string {
 	return ECodeInternal
 }
 
-// ECodeQuoteBroken: an article edit would leave claims whose quote no longer
-// stands verbatim in its text; Error.Claims names them.
+// ECodeQuoteBroken: an article edit would leave claims or relations whose
+// quote no longer stands verbatim in its text; Error.Claims and
+// Error.Relations name them.
 const ECodeQuoteBroken = "QUOTE_BROKEN"
 
-// QuoteBroken refuses an article text that would break the quotes of claims.
-func QuoteBroken(field string, claims []string) *Error {
-	return &Error{Code: ECodeQuoteBroken, Field: field, Claims: claims,
-		Message: fmt.Sprintf("the new text breaks the quote of %d claim(s): correct or retract them first (extensions.claims)", len(claims))}
+// QuoteBroken refuses an article text that would break the quotes of claims
+// or relations (named from|TYPE|to). A claim can be corrected; a relation
+// only retracted and stated again.
+func QuoteBroken(field string, claims, relations []string) *Error {
+	e := &Error{Code: ECodeQuoteBroken, Field: field, Claims: claims, Relations: relations}
+	switch {
+	case len(relations) == 0:
+		e.Message = fmt.Sprintf("the new text breaks the quote of %d claim(s): correct or retract them first (extensions.claims)", len(claims))
+	case len(claims) == 0:
+		e.Message = fmt.Sprintf("the new text breaks the quote of %d relation(s): retract them first (extensions.relations)", len(relations))
+	default:
+		e.Message = fmt.Sprintf("the new text breaks the quote of %d claim(s) and %d relation(s): correct or retract them first (extensions.claims, extensions.relations)",
+			len(claims), len(relations))
+	}
+	return e
 }

@@ -52,8 +52,9 @@ func (db *DB) UpdateClaim(ctx context.Context, id string, edit func(*strikegraph
 }
 
 // UpdateArticle is UpdateEntity for an article, which also checks that the
-// quote of every claim from it, retracted or not, still stands verbatim in
-// its text: if one does not, it refuses with QUOTE_BROKEN naming them.
+// quote of every claim from it, retracted or not, and of every relation it
+// states still stands verbatim in its text: if one does not, it refuses with
+// QUOTE_BROKEN naming them.
 func (db *DB) UpdateArticle(ctx context.Context, id string, edit func(*strikegraph.Article) error, a strikegraph.Author) (strikegraph.Outcome, error) {
 	var outcome strikegraph.Outcome
 	err := db.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
@@ -74,15 +75,27 @@ func (db *DB) UpdateArticle(ctx context.Context, id string, edit func(*strikegra
 			if err != nil {
 				return err
 			}
-			var broken []string
+			var claims, relations []string
 			for _, rec := range recs {
 				m := rec.AsMap()
 				if !strings.Contains(ar.Text, str(m, "quote")) {
-					broken = append(broken, str(m, "id"))
+					claims = append(claims, str(m, "id"))
 				}
 			}
-			if len(broken) > 0 {
-				return strikegraph.QuoteBroken("input.text", broken)
+			if recs, err = db.run(ctx, tx, findArticleRelationQuotes, map[string]any{"id": id}); err != nil {
+				return err
+			}
+			for _, rec := range recs {
+				m := rec.AsMap()
+				for _, q := range m["quotes"].([]any) {
+					if !strings.Contains(ar.Text, q.(string)) {
+						relations = append(relations, str(m, "id"))
+						break
+					}
+				}
+			}
+			if len(claims) > 0 || len(relations) > 0 {
+				return strikegraph.QuoteBroken("input.text", claims, relations)
 			}
 		}
 		doc := &strikegraph.Document{Articles: []strikegraph.Article{*ar}}

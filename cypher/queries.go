@@ -15,6 +15,8 @@ var (
 	findAcledIncidentsText string
 	//go:embed find_article_quotes.cypher
 	findArticleQuotesText string
+	//go:embed find_article_relation_quotes.cypher
+	findArticleRelationQuotesText string
 	//go:embed find_claim_by_id.cypher
 	findClaimByIDText string
 	//go:embed find_claim_ends.cypher
@@ -109,6 +111,7 @@ var (
 	deleteEntity              = query{name: "delete_entity", text: deleteEntityText}
 	findAcledIncidents        = query{name: "find_acled_incidents", text: findAcledIncidentsText}
 	findArticleQuotes         = query{name: "find_article_quotes", text: findArticleQuotesText}
+	findArticleRelationQuotes = query{name: "find_article_relation_quotes", text: findArticleRelationQuotesText}
 	findClaimByID             = query{name: "find_claim_by_id", text: findClaimByIDText}
 	findClaimEnds             = query{name: "find_claim_ends", text: findClaimEndsText}
 	findClaimsNaming          = query{name: "find_claims_naming", text: findClaimsNamingText}
@@ -161,6 +164,7 @@ var allQueries = []query{
 	deleteEntity,
 	findAcledIncidents,
 	findArticleQuotes,
+	findArticleRelationQuotes,
 	findClaimByID,
 	findClaimEnds,
 	findClaimsNaming,

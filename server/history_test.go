@@ -3,6 +3,7 @@ package server_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -159,13 +160,22 @@ func TestCorrectingAnArticle(t *testing.T) {
 		RecordReport struct{ Claim struct{ ID string } }
 	}
 	s.mustWrite(t, s.editor, report, map[string]any{"in": reportInput()}, &rec)
+	s.mustWrite(t, s.editor, addRelation, map[string]any{"in": map[string]any{"type": "LOCATED_IN", "from": incidentID, "to": "place:al-testa",
+		"article": "article:test", "quote": "Airstrikes hit the market in Al-Testa"}}, nil)
 
 	before := s.revisions(t)
 	broken := map[string]any{"id": "article:test", "in": map[string]any{"text": "Airstrikes hit the market in Al-Testa on Tuesday."}}
 	errs := queryAs(t, s.url, s.editor, updateArticle, broken, nil)
 	if len(errs) != 1 || errs[0].Extensions["code"] != strikegraph.ECodeQuoteBroken || errs[0].Extensions["field"] != "input.text" ||
-		fmt.Sprint(errs[0].Extensions["claims"]) != fmt.Sprint([]string{rec.RecordReport.Claim.ID}) {
+		fmt.Sprint(errs[0].Extensions["claims"]) != fmt.Sprint([]string{rec.RecordReport.Claim.ID}) || errs[0].Extensions["relations"] != nil {
 		t.Fatalf("errors %+v, want one QUOTE_BROKEN naming %s", errs, rec.RecordReport.Claim.ID)
+	}
+	// A relation's quote is checked too: it can only be retracted.
+	located := strikegraph.RelationID(incidentID, strikegraph.RelLocatedIn, "place:al-testa")
+	errs = queryAs(t, s.url, s.editor, updateArticle, map[string]any{"id": "article:test", "in": map[string]any{"text": "The monitor said 12 civilians were killed."}}, nil)
+	if len(errs) != 1 || errs[0].Extensions["code"] != strikegraph.ECodeQuoteBroken || errs[0].Extensions["claims"] != nil ||
+		fmt.Sprint(errs[0].Extensions["relations"]) != fmt.Sprint([]string{located}) || !strings.Contains(errs[0].Message, "1 relation(s): retract") {
+		t.Fatalf("errors %+v, want one QUOTE_BROKEN naming the relation %s", errs, located)
 	}
 	s.wantError(t, s.reader, updateArticle, broken, strikegraph.ECodeForbidden, "")
 	s.wantError(t, s.editor, updateArticle, map[string]any{"id": "article:test", "in": map[string]any{"published": map[string]any{"value": "2018-02-31", "precision": "DAY"}}},

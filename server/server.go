@@ -359,6 +359,9 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		if len(e.Claims) > 0 {
 			gqlErr.Extensions["claims"] = e.Claims
 		}
+		if len(e.Relations) > 0 {
+			gqlErr.Extensions["relations"] = e.Relations
+		}
 		return gqlErr
 	}
 }
