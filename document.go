@@ -25,6 +25,17 @@ type Document struct {
 	Relations []Relation `json:"relations,omitempty"`
 	Claims    []Claim    `json:"claims,omitempty"`
 	Merges    []Merge    `json:"merges,omitempty"` // merges done in the graph this was exported from
+	// Input, for the one-item document a mutation writes, names its item
+	// "input" in errors, as the mutation names its argument.
+	Input bool `json:"-"`
+}
+
+// Field is the field of item i of list ("incidents[0]"), for errors.
+func (d *Document) Field(list string, i int) string {
+	if d.Input {
+		return "input"
+	}
+	return fmt.Sprintf("%s[%d]", list, i)
 }
 
 // maxText bounds every free-text field, and maxArticle an article's text, so
@@ -59,25 +70,25 @@ func (d *Document) Problems() []error {
 		}
 	}
 	for i := range d.Articles {
-		check(fmt.Sprintf("articles[%d]", i), &d.Articles[i].ID, d.Articles[i].Validate)
+		check(d.Field("articles", i), &d.Articles[i].ID, d.Articles[i].Validate)
 	}
 	for i := range d.Places {
-		check(fmt.Sprintf("places[%d]", i), &d.Places[i].ID, d.Places[i].Validate)
+		check(d.Field("places", i), &d.Places[i].ID, d.Places[i].Validate)
 	}
 	for i := range d.Actors {
-		check(fmt.Sprintf("actors[%d]", i), &d.Actors[i].ID, d.Actors[i].Validate)
+		check(d.Field("actors", i), &d.Actors[i].ID, d.Actors[i].Validate)
 	}
 	for i := range d.Incidents {
-		check(fmt.Sprintf("incidents[%d]", i), &d.Incidents[i].ID, d.Incidents[i].Validate)
+		check(d.Field("incidents", i), &d.Incidents[i].ID, d.Incidents[i].Validate)
 	}
 	for i := range d.Relations {
-		check(fmt.Sprintf("relations[%d]", i), nil, d.Relations[i].Validate)
+		check(d.Field("relations", i), nil, d.Relations[i].Validate)
 	}
 	for i := range d.Claims {
-		check(fmt.Sprintf("claims[%d]", i), &d.Claims[i].ID, d.Claims[i].Validate)
+		check(d.Field("claims", i), &d.Claims[i].ID, d.Claims[i].Validate)
 	}
 	for i := range d.Merges {
-		check(fmt.Sprintf("merges[%d]", i), nil, d.Merges[i].Validate)
+		check(d.Field("merges", i), nil, d.Merges[i].Validate)
 	}
 	return problems
 }
@@ -320,13 +331,13 @@ func (d *Document) references(fn func(field, id string, kinds []string, quote st
 	actor := []string{"ACTOR"}
 	for i, a := range d.Articles {
 		if a.PublisherID != "" {
-			if err := fn(fmt.Sprintf("articles[%d].publisher", i), a.PublisherID, PublisherKinds, ""); err != nil {
+			if err := fn(d.Field("articles", i)+".publisher", a.PublisherID, PublisherKinds, ""); err != nil {
 				return err
 			}
 		}
 	}
 	for i, r := range d.Relations {
-		f := fmt.Sprintf("relations[%d]", i)
+		f := d.Field("relations", i)
 		if err := fn(f+".from", r.From, nil, ""); err != nil {
 			return err
 		}
@@ -340,7 +351,7 @@ func (d *Document) references(fn func(field, id string, kinds []string, quote st
 		}
 	}
 	for i, c := range d.Claims {
-		f := fmt.Sprintf("claims[%d]", i)
+		f := d.Field("claims", i)
 		checks := []reference{
 			{"speaker", c.SpeakerID, actor, ""},
 			{"onBehalfOf", c.OnBehalfOfID, actor, ""},
@@ -408,7 +419,7 @@ func (d *Document) ReferenceProblems(refs map[string]Ref) []error {
 		from, ok1 := refs[r.From]
 		to, ok2 := refs[r.To]
 		if ok1 && ok2 && !RelationEnds(r.Type, from.Kind, to.Kind) {
-			problems = append(problems, Invalidf(fmt.Sprintf("relations[%d]", i), "%s cannot join a %s to a %s", r.Type, from.Kind, to.Kind))
+			problems = append(problems, Invalidf(d.Field("relations", i), "%s cannot join a %s to a %s", r.Type, from.Kind, to.Kind))
 		}
 	}
 	return problems

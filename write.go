@@ -124,9 +124,19 @@ type WriteService interface {
 	// FindRefs returns what the graph holds of ids, as a write checks a
 	// document's references against it, for checking without writing.
 	FindRefs(ctx context.Context, ids []string) (map[string]Ref, error)
+	// CreateEntity writes the incident, place, actor or article e as
+	// InputDocument(e), in CreateOnly mode, and returns it as written.
+	CreateEntity(ctx context.Context, e Entity, a Author) (Entity, Outcome, error)
+	// RecordClaim writes the claim c as InputDocument(c), in CreateOnly mode,
+	// and returns it as written.
+	RecordClaim(ctx context.Context, c *Claim, a Author) (*Claim, Outcome, error)
+	// AddRelation writes the relation r as InputDocument(r), in CreateOnly
+	// mode, and returns it as written: the link, as its start sees it.
+	AddRelation(ctx context.Context, r *Relation, a Author) (*Link, Outcome, error)
 	// UpdateEntity reads the entity id, with a lock on it until the write
-	// commits, lets edit turn it into a document, and writes that.
-	UpdateEntity(ctx context.Context, id string, edit func(Entity) (*Document, error), a Author) (Changes, error)
+	// commits, lets edit turn it into a document, writes that, and returns
+	// the entity as written.
+	UpdateEntity(ctx context.Context, id string, edit func(Entity) (*Document, error), a Author) (Entity, Outcome, error)
 	// RetractClaim marks a claim retracted; retracting it again changes nothing.
 	RetractClaim(ctx context.Context, id, reason string, a Author) (*Claim, error)
 	// UpdateClaim reads the claim id, locked until the write commits, lets
@@ -134,7 +144,7 @@ type WriteService interface {
 	UpdateClaim(ctx context.Context, id string, edit func(*Claim) error, a Author) (*Claim, Outcome, error)
 	// UpdateArticle is UpdateEntity for an article; a text that breaks the
 	// quote of any of its claims is refused with QUOTE_BROKEN.
-	UpdateArticle(ctx context.Context, id string, edit func(*Article) error, a Author) (Outcome, error)
+	UpdateArticle(ctx context.Context, id string, edit func(*Article) error, a Author) (*Article, Outcome, error)
 	// RetractRelation removes a relation from every query, keeping its state,
 	// who, when and why (a.Reason) in a RETRACT revision, which it returns.
 	RetractRelation(ctx context.Context, t RelationType, from, to string, a Author) (*Revision, error)

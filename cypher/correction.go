@@ -35,8 +35,14 @@ func (db *DB) UpdateClaim(ctx context.Context, id string, edit func(*strikegraph
 		if ends != [4]string{string(c.Stance), c.SpeakerID, c.IncidentID, c.ArticleID} {
 			return strikegraph.Invalidf("id", "a claim keeps its stance, speaker, incident and article: retract it and record a new one")
 		}
-		doc := &strikegraph.Document{Claims: []strikegraph.Claim{*c}}
-		written, err := db.writeChecked(ctx, tx, doc, a)
+		written, err := db.writeChecked(ctx, tx, strikegraph.InputDocument(c), strikegraph.Upsert, a)
+		if e, ok := err.(*strikegraph.Error); ok && e.Field == "input.article" {
+			// The article is the claim's own, not input: what fails to
+			// stand in it is the quote.
+			moved := *e
+			moved.Field = "input.quote"
+			return &moved
+		}
 		if err != nil {
 			return err
 		}
@@ -55,7 +61,8 @@ func (db *DB) UpdateClaim(ctx context.Context, id string, edit func(*strikegraph
 // quote of every claim from it, retracted or not, and of every relation it
 // states still stands verbatim in its text: if one does not, it refuses with
 // QUOTE_BROKEN naming them.
-func (db *DB) UpdateArticle(ctx context.Context, id string, edit func(*strikegraph.Article) error, a strikegraph.Author) (strikegraph.Outcome, error) {
+func (db *DB) UpdateArticle(ctx context.Context, id string, edit func(*strikegraph.Article) error, a strikegraph.Author) (*strikegraph.Article, strikegraph.Outcome, error) {
+	var saved *strikegraph.Article
 	var outcome strikegraph.Outcome
 	err := db.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
 		found, err := db.lockEntities(ctx, tx, id)
@@ -98,15 +105,16 @@ func (db *DB) UpdateArticle(ctx context.Context, id string, edit func(*strikegra
 				return strikegraph.QuoteBroken("input.text", claims, relations)
 			}
 		}
-		doc := &strikegraph.Document{Articles: []strikegraph.Article{*ar}}
-		written, err := db.writeChecked(ctx, tx, doc, a)
+		written, err := db.writeChecked(ctx, tx, strikegraph.InputDocument(ar), strikegraph.Upsert, a)
 		if err != nil {
 			return err
 		}
 		outcome = written.Outcome()
-		return nil
+		e, err := db.written(ctx, tx, id)
+		saved, _ = e.(*strikegraph.Article)
+		return err
 	})
-	return outcome, err
+	return saved, outcome, err
 }
 
 // RetractRelation deletes the relation from → to of type t, so that no

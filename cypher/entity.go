@@ -60,6 +60,11 @@ func (db *DB) FindLinksByIDs(ctx context.Context, ids []string) (map[string][]st
 	if err != nil {
 		return nil, err
 	}
+	return linksOf(recs), nil
+}
+
+// linksOf reads records of find_links_by_ids, by the id they are links of.
+func linksOf(recs []*neo4j.Record) map[string][]strikegraph.Link {
 	links := map[string][]strikegraph.Link{}
 	for _, rec := range recs {
 		m := rec.AsMap()
@@ -80,7 +85,7 @@ func (db *DB) FindLinksByIDs(ctx context.Context, ids []string) (map[string][]st
 			Note:       relationNote(props),
 		})
 	}
-	return links, nil
+	return links
 }
 
 // entityLabels are the node labels of each entity type.

@@ -23,22 +23,80 @@ func (db *DB) WriteDocument(ctx context.Context, doc *strikegraph.Document, mode
 	}
 	var changes strikegraph.Changes
 	err := db.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
-		refs, err := db.findRefs(ctx, tx, doc.ExternalIDs())
-		if err != nil {
-			return err
-		}
-		maps.Copy(refs, doc.Refs())
-		if err := doc.CheckReferences(refs); err != nil {
-			return err
-		}
-		all, err := db.writeRows(ctx, tx, []*strikegraph.Document{doc}, mode, a)
-		if err != nil {
-			return err
-		}
-		changes = all[0]
-		return nil
+		var err error
+		changes, err = db.writeChecked(ctx, tx, doc, mode, a)
+		return err
 	})
 	return changes, err
+}
+
+// CreateEntity writes the incident, place, actor or article e as a create…
+// mutation does (strikegraph.InputDocument), refusing to overwrite what says
+// otherwise, and reads it back as written, in the same transaction.
+func (db *DB) CreateEntity(ctx context.Context, e strikegraph.Entity, a strikegraph.Author) (strikegraph.Entity, strikegraph.Outcome, error) {
+	doc := strikegraph.InputDocument(e)
+	var saved strikegraph.Entity
+	var outcome strikegraph.Outcome
+	err := db.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
+		changes, err := db.writeChecked(ctx, tx, doc, strikegraph.CreateOnly, a)
+		if err != nil {
+			return err
+		}
+		outcome = changes.Outcome()
+		saved, err = db.written(ctx, tx, e.EntityID())
+		return err
+	})
+	return saved, outcome, err
+}
+
+// AddRelation writes the relation r as an addRelation mutation does,
+// refusing to overwrite what says otherwise, and reads it back as written:
+// the link, as its start sees it.
+func (db *DB) AddRelation(ctx context.Context, r *strikegraph.Relation, a strikegraph.Author) (*strikegraph.Link, strikegraph.Outcome, error) {
+	doc := strikegraph.InputDocument(r)
+	var saved *strikegraph.Link
+	var outcome strikegraph.Outcome
+	err := db.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
+		changes, err := db.writeChecked(ctx, tx, doc, strikegraph.CreateOnly, a)
+		if err != nil {
+			return err
+		}
+		outcome = changes.Outcome()
+		recs, err := db.run(ctx, tx, findLinksByIDs, map[string]any{"ids": []string{r.From}})
+		if err != nil {
+			return err
+		}
+		for _, l := range linksOf(recs)[r.From] {
+			if l.Type == r.Type && l.Direction == strikegraph.DirectionOut && l.OtherID == r.To {
+				saved = &l
+				return nil
+			}
+		}
+		return fmt.Errorf("the relation %s is not found after writing it", strikegraph.RelationID(r.From, r.Type, r.To))
+	})
+	return saved, outcome, err
+}
+
+// RecordClaim writes the claim c as a record… mutation does, refusing to
+// overwrite what says otherwise, and reads it back as written.
+func (db *DB) RecordClaim(ctx context.Context, c *strikegraph.Claim, a strikegraph.Author) (*strikegraph.Claim, strikegraph.Outcome, error) {
+	doc := strikegraph.InputDocument(c)
+	var saved *strikegraph.Claim
+	var outcome strikegraph.Outcome
+	err := db.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
+		changes, err := db.writeChecked(ctx, tx, doc, strikegraph.CreateOnly, a)
+		if err != nil {
+			return err
+		}
+		outcome = changes.Outcome()
+		recs, err := db.run(ctx, tx, findClaimByID, map[string]any{"id": c.ID})
+		if err != nil {
+			return err
+		}
+		saved = claimFromRecord(recs[0])
+		return nil
+	})
+	return saved, outcome, err
 }
 
 // WriteDocuments writes docs in one transaction, in order. A document that is
@@ -109,8 +167,9 @@ func (db *DB) WriteDocuments(ctx context.Context, docs []*strikegraph.Document, 
 // UpdateEntity locks the entity, reads it, and writes what edit makes of it,
 // in one transaction: two updates of one entity cannot lose each other's
 // changes.
-func (db *DB) UpdateEntity(ctx context.Context, id string, edit func(strikegraph.Entity) (*strikegraph.Document, error), a strikegraph.Author) (strikegraph.Changes, error) {
-	var changes strikegraph.Changes
+func (db *DB) UpdateEntity(ctx context.Context, id string, edit func(strikegraph.Entity) (*strikegraph.Document, error), a strikegraph.Author) (strikegraph.Entity, strikegraph.Outcome, error) {
+	var saved strikegraph.Entity
+	var outcome strikegraph.Outcome
 	err := db.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
 		found, err := db.lockEntities(ctx, tx, id)
 		if err != nil {
@@ -120,10 +179,28 @@ func (db *DB) UpdateEntity(ctx context.Context, id string, edit func(strikegraph
 		if err != nil {
 			return err
 		}
-		changes, err = db.writeChecked(ctx, tx, doc, a)
+		changes, err := db.writeChecked(ctx, tx, doc, strikegraph.Upsert, a)
+		if err != nil {
+			return err
+		}
+		outcome = changes.Outcome()
+		saved, err = db.written(ctx, tx, id)
 		return err
 	})
-	return changes, err
+	return saved, outcome, err
+}
+
+// written reads the entity id in tx, after writing it: as it was written,
+// with its provenance.
+func (db *DB) written(ctx context.Context, tx neo4j.ManagedTransaction, id string) (strikegraph.Entity, error) {
+	recs, err := db.run(ctx, tx, findEntitiesByIDs, map[string]any{"ids": []string{id}})
+	if err != nil {
+		return nil, err
+	}
+	if es := entities(recs); len(es) == 1 {
+		return es[0], nil
+	}
+	return nil, fmt.Errorf("entity %q is not found after writing it", id)
 }
 
 // lockEntities takes a write lock on each entity, held until the transaction
@@ -210,25 +287,25 @@ func (db *DB) writeRows(ctx context.Context, tx neo4j.ManagedTransaction, docs [
 	for d, doc := range docs {
 		for i := range doc.Places {
 			p := &doc.Places[i]
-			entity(d, fmt.Sprintf("places[%d]", i), strikegraph.NodePlace, p.ID, []string{"Place"}, placeProps(p))
+			entity(d, doc.Field("places", i), strikegraph.NodePlace, p.ID, []string{"Place"}, placeProps(p))
 		}
 		for i := range doc.Actors {
 			ac := &doc.Actors[i]
-			entity(d, fmt.Sprintf("actors[%d]", i), "Actor", ac.ID, actorLabels[ac.Kind], actorProps(ac))
+			entity(d, doc.Field("actors", i), "Actor", ac.ID, actorLabels[ac.Kind], actorProps(ac))
 		}
 		for i := range doc.Articles {
 			ar := &doc.Articles[i]
-			entity(d, fmt.Sprintf("articles[%d]", i), strikegraph.NodeArticle, ar.ID, []string{"Article"}, articleProps(ar))
+			entity(d, doc.Field("articles", i), strikegraph.NodeArticle, ar.ID, []string{"Article"}, articleProps(ar))
 			if ar.PublisherID != "" {
-				relation(d, fmt.Sprintf("articles[%d].publisher", i), strikegraph.Relation{Type: strikegraph.RelPublishedBy, From: ar.ID, To: ar.PublisherID})
+				relation(d, doc.Field("articles", i)+".publisher", strikegraph.Relation{Type: strikegraph.RelPublishedBy, From: ar.ID, To: ar.PublisherID})
 			}
 		}
 		for i := range doc.Incidents {
 			in := &doc.Incidents[i]
-			entity(d, fmt.Sprintf("incidents[%d]", i), strikegraph.NodeIncident, in.ID, []string{"Incident"}, incidentProps(in))
+			entity(d, doc.Field("incidents", i), strikegraph.NodeIncident, in.ID, []string{"Incident"}, incidentProps(in))
 		}
 		for i, r := range doc.Relations {
-			relation(d, fmt.Sprintf("relations[%d]", i), r)
+			relation(d, doc.Field("relations", i), r)
 		}
 		for i := range doc.Claims {
 			c := &doc.Claims[i]
@@ -241,11 +318,11 @@ func (db *DB) writeRows(ctx context.Context, tx neo4j.ManagedTransaction, docs [
 				// a time parsed with an offset, whose zone has no name.
 				row["retractedAt"], row["retractedBy"], row["retractionReason"] = r.At.UTC(), r.By, r.Reason
 			}
-			add(&claims, item{d, "Claim", c.ID, fmt.Sprintf("claims[%d]", i)}, "claim|"+c.ID+"|"+h, row)
+			add(&claims, item{d, "Claim", c.ID, doc.Field("claims", i)}, "claim|"+c.ID+"|"+h, row)
 		}
 		for i := range doc.Merges {
 			m := &doc.Merges[i]
-			add(&merges, item{d, "Merge", m.ID, fmt.Sprintf("merges[%d]", i)}, "merge|"+m.ID, map[string]any{"id": m.ID, "props": mergeProps(m)})
+			add(&merges, item{d, "Merge", m.ID, doc.Field("merges", i)}, "merge|"+m.ID, map[string]any{"id": m.ID, "props": mergeProps(m)})
 		}
 	}
 	for _, s := range slices.Concat([]step{entities}, relations, []step{claims, merges}) {
@@ -328,7 +405,7 @@ func (db *DB) checkClaimEnds(ctx context.Context, tx neo4j.ManagedTransaction, d
 			ends := [3]string{string(c.Stance), c.SpeakerID, c.IncidentID}
 			h, ok := held[c.ID]
 			if ok && h != ends {
-				return &strikegraph.Error{Code: strikegraph.ECodeConflict, Field: fmt.Sprintf("claims[%d].id", i),
+				return &strikegraph.Error{Code: strikegraph.ECodeConflict, Field: doc.Field("claims", i) + ".id",
 					Message: fmt.Sprintf("claim %q is a %s claim by %s about %s; a claim keeps its stance, speaker and incident: retract it and record a new one", c.ID, h[0], h[1], h[2])}
 			}
 			// The first document of a batch to state a claim fixes its ends
@@ -347,7 +424,7 @@ func (db *DB) checkClaimEnds(ctx context.Context, tx neo4j.ManagedTransaction, d
 			if c.UpdatesID == "" {
 				continue
 			}
-			f := fmt.Sprintf("claims[%d].updates", i)
+			f := doc.Field("claims", i) + ".updates"
 			h, ok := held[c.UpdatesID]
 			switch {
 			case !ok:
@@ -427,9 +504,9 @@ func nullable(s string) any {
 	return s
 }
 
-// writeChecked writes doc in tx as a mutation does: valid, its references
-// found in the graph (or doc) and checked, then upserted.
-func (db *DB) writeChecked(ctx context.Context, tx neo4j.ManagedTransaction, doc *strikegraph.Document, a strikegraph.Author) (strikegraph.Changes, error) {
+// writeChecked writes doc in tx: valid, its references found in the graph
+// (or doc) and checked, then written as mode says.
+func (db *DB) writeChecked(ctx context.Context, tx neo4j.ManagedTransaction, doc *strikegraph.Document, mode strikegraph.WriteMode, a strikegraph.Author) (strikegraph.Changes, error) {
 	if err := doc.Validate(); err != nil {
 		return nil, err
 	}
@@ -441,7 +518,7 @@ func (db *DB) writeChecked(ctx context.Context, tx neo4j.ManagedTransaction, doc
 	if err := doc.CheckReferences(refs); err != nil {
 		return nil, err
 	}
-	all, err := db.writeRows(ctx, tx, []*strikegraph.Document{doc}, strikegraph.Upsert, a)
+	all, err := db.writeRows(ctx, tx, []*strikegraph.Document{doc}, mode, a)
 	if err != nil {
 		return nil, err
 	}

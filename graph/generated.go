@@ -306,22 +306,22 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AddAliases      func(childComplexity int, id string, aliases []string, allowDuplicate *bool, reason *string) int
-		AddRelation     func(childComplexity int, input RelationInput, allowDuplicate *bool) int
-		CreateActor     func(childComplexity int, input ActorInput, allowDuplicate *bool) int
-		CreateArticle   func(childComplexity int, input ArticleInput) int
-		CreateIncident  func(childComplexity int, input IncidentInput, allowDuplicate *bool) int
-		CreatePlace     func(childComplexity int, input PlaceInput, allowDuplicate *bool) int
+		AddRelation     func(childComplexity int, input strikegraph.Relation, allowDuplicate *bool) int
+		CreateActor     func(childComplexity int, input strikegraph.Actor, allowDuplicate *bool) int
+		CreateArticle   func(childComplexity int, input strikegraph.Article) int
+		CreateIncident  func(childComplexity int, input strikegraph.Incident, allowDuplicate *bool) int
+		CreatePlace     func(childComplexity int, input strikegraph.Place, allowDuplicate *bool) int
 		MergeEntities   func(childComplexity int, kept string, merged string, reason string) int
-		RecordDenial    func(childComplexity int, input DenialInput) int
-		RecordReport    func(childComplexity int, input ReportInput) int
-		RecordResponse  func(childComplexity int, input ResponseInput) int
+		RecordDenial    func(childComplexity int, input strikegraph.Claim) int
+		RecordReport    func(childComplexity int, input strikegraph.Claim) int
+		RecordResponse  func(childComplexity int, input strikegraph.Claim) int
 		RetractClaim    func(childComplexity int, id string, reason string) int
 		RetractRelation func(childComplexity int, typeArg strikegraph.RelationType, from string, to string, reason string) int
-		UpdateActor     func(childComplexity int, id string, input ActorUpdate, reason *string) int
-		UpdateArticle   func(childComplexity int, id string, input ArticleUpdate, reason *string) int
-		UpdateClaim     func(childComplexity int, id string, input ClaimUpdate, reason *string) int
-		UpdateIncident  func(childComplexity int, id string, input IncidentUpdate, reason *string) int
-		UpdatePlace     func(childComplexity int, id string, input PlaceUpdate, reason *string) int
+		UpdateActor     func(childComplexity int, id string, input strikegraph.ActorUpdate, reason *string) int
+		UpdateArticle   func(childComplexity int, id string, input strikegraph.ArticleUpdate, reason *string) int
+		UpdateClaim     func(childComplexity int, id string, input strikegraph.ClaimUpdate, reason *string) int
+		UpdateIncident  func(childComplexity int, id string, input strikegraph.IncidentUpdate, reason *string) int
+		UpdatePlace     func(childComplexity int, id string, input strikegraph.PlaceUpdate, reason *string) int
 	}
 
 	Network struct {
@@ -628,21 +628,21 @@ type MergeResolver interface {
 	At(ctx context.Context, obj *strikegraph.Merge) (string, error)
 }
 type MutationResolver interface {
-	CreateIncident(ctx context.Context, input IncidentInput, allowDuplicate *bool) (*IncidentPayload, error)
-	UpdateIncident(ctx context.Context, id string, input IncidentUpdate, reason *string) (*IncidentPayload, error)
-	CreatePlace(ctx context.Context, input PlaceInput, allowDuplicate *bool) (*PlacePayload, error)
-	UpdatePlace(ctx context.Context, id string, input PlaceUpdate, reason *string) (*PlacePayload, error)
-	CreateActor(ctx context.Context, input ActorInput, allowDuplicate *bool) (*ActorPayload, error)
-	UpdateActor(ctx context.Context, id string, input ActorUpdate, reason *string) (*ActorPayload, error)
+	CreateIncident(ctx context.Context, input strikegraph.Incident, allowDuplicate *bool) (*IncidentPayload, error)
+	UpdateIncident(ctx context.Context, id string, input strikegraph.IncidentUpdate, reason *string) (*IncidentPayload, error)
+	CreatePlace(ctx context.Context, input strikegraph.Place, allowDuplicate *bool) (*PlacePayload, error)
+	UpdatePlace(ctx context.Context, id string, input strikegraph.PlaceUpdate, reason *string) (*PlacePayload, error)
+	CreateActor(ctx context.Context, input strikegraph.Actor, allowDuplicate *bool) (*ActorPayload, error)
+	UpdateActor(ctx context.Context, id string, input strikegraph.ActorUpdate, reason *string) (*ActorPayload, error)
 	AddAliases(ctx context.Context, id string, aliases []string, allowDuplicate *bool, reason *string) (*EntityPayload, error)
-	CreateArticle(ctx context.Context, input ArticleInput) (*ArticlePayload, error)
-	UpdateArticle(ctx context.Context, id string, input ArticleUpdate, reason *string) (*ArticlePayload, error)
-	AddRelation(ctx context.Context, input RelationInput, allowDuplicate *bool) (*RelationPayload, error)
-	RecordReport(ctx context.Context, input ReportInput) (*ClaimPayload, error)
-	RecordDenial(ctx context.Context, input DenialInput) (*ClaimPayload, error)
-	RecordResponse(ctx context.Context, input ResponseInput) (*ClaimPayload, error)
+	CreateArticle(ctx context.Context, input strikegraph.Article) (*ArticlePayload, error)
+	UpdateArticle(ctx context.Context, id string, input strikegraph.ArticleUpdate, reason *string) (*ArticlePayload, error)
+	AddRelation(ctx context.Context, input strikegraph.Relation, allowDuplicate *bool) (*RelationPayload, error)
+	RecordReport(ctx context.Context, input strikegraph.Claim) (*ClaimPayload, error)
+	RecordDenial(ctx context.Context, input strikegraph.Claim) (*ClaimPayload, error)
+	RecordResponse(ctx context.Context, input strikegraph.Claim) (*ClaimPayload, error)
 	RetractClaim(ctx context.Context, id string, reason string) (*ClaimPayload, error)
-	UpdateClaim(ctx context.Context, id string, input ClaimUpdate, reason *string) (*ClaimPayload, error)
+	UpdateClaim(ctx context.Context, id string, input strikegraph.ClaimUpdate, reason *string) (*ClaimPayload, error)
 	RetractRelation(ctx context.Context, typeArg strikegraph.RelationType, from string, to string, reason string) (*strikegraph.Revision, error)
 	MergeEntities(ctx context.Context, kept string, merged string, reason string) (*strikegraph.Merge, error)
 }
@@ -1934,7 +1934,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AddRelation(childComplexity, args["input"].(RelationInput), args["allowDuplicate"].(*bool)), true
+		return e.ComplexityRoot.Mutation.AddRelation(childComplexity, args["input"].(strikegraph.Relation), args["allowDuplicate"].(*bool)), true
 	case "Mutation.createActor":
 		if e.ComplexityRoot.Mutation.CreateActor == nil {
 			break
@@ -1945,7 +1945,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateActor(childComplexity, args["input"].(ActorInput), args["allowDuplicate"].(*bool)), true
+		return e.ComplexityRoot.Mutation.CreateActor(childComplexity, args["input"].(strikegraph.Actor), args["allowDuplicate"].(*bool)), true
 	case "Mutation.createArticle":
 		if e.ComplexityRoot.Mutation.CreateArticle == nil {
 			break
@@ -1956,7 +1956,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateArticle(childComplexity, args["input"].(ArticleInput)), true
+		return e.ComplexityRoot.Mutation.CreateArticle(childComplexity, args["input"].(strikegraph.Article)), true
 	case "Mutation.createIncident":
 		if e.ComplexityRoot.Mutation.CreateIncident == nil {
 			break
@@ -1967,7 +1967,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateIncident(childComplexity, args["input"].(IncidentInput), args["allowDuplicate"].(*bool)), true
+		return e.ComplexityRoot.Mutation.CreateIncident(childComplexity, args["input"].(strikegraph.Incident), args["allowDuplicate"].(*bool)), true
 	case "Mutation.createPlace":
 		if e.ComplexityRoot.Mutation.CreatePlace == nil {
 			break
@@ -1978,7 +1978,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreatePlace(childComplexity, args["input"].(PlaceInput), args["allowDuplicate"].(*bool)), true
+		return e.ComplexityRoot.Mutation.CreatePlace(childComplexity, args["input"].(strikegraph.Place), args["allowDuplicate"].(*bool)), true
 	case "Mutation.mergeEntities":
 		if e.ComplexityRoot.Mutation.MergeEntities == nil {
 			break
@@ -2000,7 +2000,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.RecordDenial(childComplexity, args["input"].(DenialInput)), true
+		return e.ComplexityRoot.Mutation.RecordDenial(childComplexity, args["input"].(strikegraph.Claim)), true
 	case "Mutation.recordReport":
 		if e.ComplexityRoot.Mutation.RecordReport == nil {
 			break
@@ -2011,7 +2011,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.RecordReport(childComplexity, args["input"].(ReportInput)), true
+		return e.ComplexityRoot.Mutation.RecordReport(childComplexity, args["input"].(strikegraph.Claim)), true
 	case "Mutation.recordResponse":
 		if e.ComplexityRoot.Mutation.RecordResponse == nil {
 			break
@@ -2022,7 +2022,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.RecordResponse(childComplexity, args["input"].(ResponseInput)), true
+		return e.ComplexityRoot.Mutation.RecordResponse(childComplexity, args["input"].(strikegraph.Claim)), true
 	case "Mutation.retractClaim":
 		if e.ComplexityRoot.Mutation.RetractClaim == nil {
 			break
@@ -2055,7 +2055,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateActor(childComplexity, args["id"].(string), args["input"].(ActorUpdate), args["reason"].(*string)), true
+		return e.ComplexityRoot.Mutation.UpdateActor(childComplexity, args["id"].(string), args["input"].(strikegraph.ActorUpdate), args["reason"].(*string)), true
 	case "Mutation.updateArticle":
 		if e.ComplexityRoot.Mutation.UpdateArticle == nil {
 			break
@@ -2066,7 +2066,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateArticle(childComplexity, args["id"].(string), args["input"].(ArticleUpdate), args["reason"].(*string)), true
+		return e.ComplexityRoot.Mutation.UpdateArticle(childComplexity, args["id"].(string), args["input"].(strikegraph.ArticleUpdate), args["reason"].(*string)), true
 	case "Mutation.updateClaim":
 		if e.ComplexityRoot.Mutation.UpdateClaim == nil {
 			break
@@ -2077,7 +2077,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateClaim(childComplexity, args["id"].(string), args["input"].(ClaimUpdate), args["reason"].(*string)), true
+		return e.ComplexityRoot.Mutation.UpdateClaim(childComplexity, args["id"].(string), args["input"].(strikegraph.ClaimUpdate), args["reason"].(*string)), true
 	case "Mutation.updateIncident":
 		if e.ComplexityRoot.Mutation.UpdateIncident == nil {
 			break
@@ -2088,7 +2088,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateIncident(childComplexity, args["id"].(string), args["input"].(IncidentUpdate), args["reason"].(*string)), true
+		return e.ComplexityRoot.Mutation.UpdateIncident(childComplexity, args["id"].(string), args["input"].(strikegraph.IncidentUpdate), args["reason"].(*string)), true
 	case "Mutation.updatePlace":
 		if e.ComplexityRoot.Mutation.UpdatePlace == nil {
 			break
@@ -2099,7 +2099,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdatePlace(childComplexity, args["id"].(string), args["input"].(PlaceUpdate), args["reason"].(*string)), true
+		return e.ComplexityRoot.Mutation.UpdatePlace(childComplexity, args["id"].(string), args["input"].(strikegraph.PlaceUpdate), args["reason"].(*string)), true
 
 	case "Network.edges":
 		if e.ComplexityRoot.Network.Edges == nil {
@@ -6264,8 +6264,8 @@ func (ec *executionContext) field_Mutation_addRelation_args(ctx context.Context,
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (RelationInput, error) {
-			return ec.unmarshalNRelationInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐRelationInput(ctx, v)
+		func(ctx context.Context, v any) (strikegraph.Relation, error) {
+			return ec.unmarshalNRelationInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐRelation(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6286,8 +6286,8 @@ func (ec *executionContext) field_Mutation_createActor_args(ctx context.Context,
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (ActorInput, error) {
-			return ec.unmarshalNActorInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorInput(ctx, v)
+		func(ctx context.Context, v any) (strikegraph.Actor, error) {
+			return ec.unmarshalNActorInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐActor(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6308,8 +6308,8 @@ func (ec *executionContext) field_Mutation_createArticle_args(ctx context.Contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (ArticleInput, error) {
-			return ec.unmarshalNArticleInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticleInput(ctx, v)
+		func(ctx context.Context, v any) (strikegraph.Article, error) {
+			return ec.unmarshalNArticleInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐArticle(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6322,8 +6322,8 @@ func (ec *executionContext) field_Mutation_createIncident_args(ctx context.Conte
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (IncidentInput, error) {
-			return ec.unmarshalNIncidentInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentInput(ctx, v)
+		func(ctx context.Context, v any) (strikegraph.Incident, error) {
+			return ec.unmarshalNIncidentInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐIncident(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6344,8 +6344,8 @@ func (ec *executionContext) field_Mutation_createPlace_args(ctx context.Context,
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (PlaceInput, error) {
-			return ec.unmarshalNPlaceInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlaceInput(ctx, v)
+		func(ctx context.Context, v any) (strikegraph.Place, error) {
+			return ec.unmarshalNPlaceInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐPlace(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6396,8 +6396,8 @@ func (ec *executionContext) field_Mutation_recordDenial_args(ctx context.Context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (DenialInput, error) {
-			return ec.unmarshalNDenialInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDenialInput(ctx, v)
+		func(ctx context.Context, v any) (strikegraph.Claim, error) {
+			return ec.unmarshalNDenialInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐClaim(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6410,8 +6410,8 @@ func (ec *executionContext) field_Mutation_recordReport_args(ctx context.Context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (ReportInput, error) {
-			return ec.unmarshalNReportInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐReportInput(ctx, v)
+		func(ctx context.Context, v any) (strikegraph.Claim, error) {
+			return ec.unmarshalNReportInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐClaim(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6424,8 +6424,8 @@ func (ec *executionContext) field_Mutation_recordResponse_args(ctx context.Conte
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (ResponseInput, error) {
-			return ec.unmarshalNResponseInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐResponseInput(ctx, v)
+		func(ctx context.Context, v any) (strikegraph.Claim, error) {
+			return ec.unmarshalNResponseInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐClaim(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6506,8 +6506,8 @@ func (ec *executionContext) field_Mutation_updateActor_args(ctx context.Context,
 	}
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (ActorUpdate, error) {
-			return ec.unmarshalNActorUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorUpdate(ctx, v)
+		func(ctx context.Context, v any) (strikegraph.ActorUpdate, error) {
+			return ec.unmarshalNActorUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚐActorUpdate(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6536,8 +6536,8 @@ func (ec *executionContext) field_Mutation_updateArticle_args(ctx context.Contex
 	}
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (ArticleUpdate, error) {
-			return ec.unmarshalNArticleUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticleUpdate(ctx, v)
+		func(ctx context.Context, v any) (strikegraph.ArticleUpdate, error) {
+			return ec.unmarshalNArticleUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleUpdate(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6566,8 +6566,8 @@ func (ec *executionContext) field_Mutation_updateClaim_args(ctx context.Context,
 	}
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (ClaimUpdate, error) {
-			return ec.unmarshalNClaimUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimUpdate(ctx, v)
+		func(ctx context.Context, v any) (strikegraph.ClaimUpdate, error) {
+			return ec.unmarshalNClaimUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimUpdate(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6596,8 +6596,8 @@ func (ec *executionContext) field_Mutation_updateIncident_args(ctx context.Conte
 	}
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (IncidentUpdate, error) {
-			return ec.unmarshalNIncidentUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentUpdate(ctx, v)
+		func(ctx context.Context, v any) (strikegraph.IncidentUpdate, error) {
+			return ec.unmarshalNIncidentUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentUpdate(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6626,8 +6626,8 @@ func (ec *executionContext) field_Mutation_updatePlace_args(ctx context.Context,
 	}
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (PlaceUpdate, error) {
-			return ec.unmarshalNPlaceUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlaceUpdate(ctx, v)
+		func(ctx context.Context, v any) (strikegraph.PlaceUpdate, error) {
+			return ec.unmarshalNPlaceUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceUpdate(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -12738,7 +12738,7 @@ func (ec *executionContext) _Mutation_createIncident(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateIncident(ctx, fc.Args["input"].(IncidentInput), fc.Args["allowDuplicate"].(*bool))
+			return ec.Resolvers.Mutation().CreateIncident(ctx, fc.Args["input"].(strikegraph.Incident), fc.Args["allowDuplicate"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *IncidentPayload) graphql.Marshaler {
@@ -12782,7 +12782,7 @@ func (ec *executionContext) _Mutation_updateIncident(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateIncident(ctx, fc.Args["id"].(string), fc.Args["input"].(IncidentUpdate), fc.Args["reason"].(*string))
+			return ec.Resolvers.Mutation().UpdateIncident(ctx, fc.Args["id"].(string), fc.Args["input"].(strikegraph.IncidentUpdate), fc.Args["reason"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *IncidentPayload) graphql.Marshaler {
@@ -12826,7 +12826,7 @@ func (ec *executionContext) _Mutation_createPlace(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreatePlace(ctx, fc.Args["input"].(PlaceInput), fc.Args["allowDuplicate"].(*bool))
+			return ec.Resolvers.Mutation().CreatePlace(ctx, fc.Args["input"].(strikegraph.Place), fc.Args["allowDuplicate"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *PlacePayload) graphql.Marshaler {
@@ -12870,7 +12870,7 @@ func (ec *executionContext) _Mutation_updatePlace(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdatePlace(ctx, fc.Args["id"].(string), fc.Args["input"].(PlaceUpdate), fc.Args["reason"].(*string))
+			return ec.Resolvers.Mutation().UpdatePlace(ctx, fc.Args["id"].(string), fc.Args["input"].(strikegraph.PlaceUpdate), fc.Args["reason"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *PlacePayload) graphql.Marshaler {
@@ -12914,7 +12914,7 @@ func (ec *executionContext) _Mutation_createActor(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateActor(ctx, fc.Args["input"].(ActorInput), fc.Args["allowDuplicate"].(*bool))
+			return ec.Resolvers.Mutation().CreateActor(ctx, fc.Args["input"].(strikegraph.Actor), fc.Args["allowDuplicate"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ActorPayload) graphql.Marshaler {
@@ -12958,7 +12958,7 @@ func (ec *executionContext) _Mutation_updateActor(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateActor(ctx, fc.Args["id"].(string), fc.Args["input"].(ActorUpdate), fc.Args["reason"].(*string))
+			return ec.Resolvers.Mutation().UpdateActor(ctx, fc.Args["id"].(string), fc.Args["input"].(strikegraph.ActorUpdate), fc.Args["reason"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ActorPayload) graphql.Marshaler {
@@ -13046,7 +13046,7 @@ func (ec *executionContext) _Mutation_createArticle(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateArticle(ctx, fc.Args["input"].(ArticleInput))
+			return ec.Resolvers.Mutation().CreateArticle(ctx, fc.Args["input"].(strikegraph.Article))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ArticlePayload) graphql.Marshaler {
@@ -13090,7 +13090,7 @@ func (ec *executionContext) _Mutation_updateArticle(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateArticle(ctx, fc.Args["id"].(string), fc.Args["input"].(ArticleUpdate), fc.Args["reason"].(*string))
+			return ec.Resolvers.Mutation().UpdateArticle(ctx, fc.Args["id"].(string), fc.Args["input"].(strikegraph.ArticleUpdate), fc.Args["reason"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ArticlePayload) graphql.Marshaler {
@@ -13134,7 +13134,7 @@ func (ec *executionContext) _Mutation_addRelation(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AddRelation(ctx, fc.Args["input"].(RelationInput), fc.Args["allowDuplicate"].(*bool))
+			return ec.Resolvers.Mutation().AddRelation(ctx, fc.Args["input"].(strikegraph.Relation), fc.Args["allowDuplicate"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *RelationPayload) graphql.Marshaler {
@@ -13178,7 +13178,7 @@ func (ec *executionContext) _Mutation_recordReport(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RecordReport(ctx, fc.Args["input"].(ReportInput))
+			return ec.Resolvers.Mutation().RecordReport(ctx, fc.Args["input"].(strikegraph.Claim))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimPayload) graphql.Marshaler {
@@ -13222,7 +13222,7 @@ func (ec *executionContext) _Mutation_recordDenial(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RecordDenial(ctx, fc.Args["input"].(DenialInput))
+			return ec.Resolvers.Mutation().RecordDenial(ctx, fc.Args["input"].(strikegraph.Claim))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimPayload) graphql.Marshaler {
@@ -13266,7 +13266,7 @@ func (ec *executionContext) _Mutation_recordResponse(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RecordResponse(ctx, fc.Args["input"].(ResponseInput))
+			return ec.Resolvers.Mutation().RecordResponse(ctx, fc.Args["input"].(strikegraph.Claim))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimPayload) graphql.Marshaler {
@@ -13354,7 +13354,7 @@ func (ec *executionContext) _Mutation_updateClaim(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateClaim(ctx, fc.Args["id"].(string), fc.Args["input"].(ClaimUpdate), fc.Args["reason"].(*string))
+			return ec.Resolvers.Mutation().UpdateClaim(ctx, fc.Args["id"].(string), fc.Args["input"].(strikegraph.ClaimUpdate), fc.Args["reason"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimPayload) graphql.Marshaler {
@@ -18786,8 +18786,8 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
-func (ec *executionContext) unmarshalInputActorInput(ctx context.Context, obj any) (ActorInput, error) {
-	var it ActorInput
+func (ec *executionContext) unmarshalInputActorInput(ctx context.Context, obj any) (strikegraph.Actor, error) {
+	var it strikegraph.Actor
 	if obj == nil {
 		return it, nil
 	}
@@ -18806,7 +18806,7 @@ func (ec *executionContext) unmarshalInputActorInput(ctx context.Context, obj an
 		switch k {
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18834,14 +18834,14 @@ func (ec *executionContext) unmarshalInputActorInput(ctx context.Context, obj an
 			it.Aliases = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Description = data
 		case "anonymous":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("anonymous"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18881,8 +18881,8 @@ func (ec *executionContext) unmarshalInputActorSort(ctx context.Context, obj any
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputActorUpdate(ctx context.Context, obj any) (ActorUpdate, error) {
-	var it ActorUpdate
+func (ec *executionContext) unmarshalInputActorUpdate(ctx context.Context, obj any) (strikegraph.ActorUpdate, error) {
+	var it strikegraph.ActorUpdate
 	if obj == nil {
 		return it, nil
 	}
@@ -19011,8 +19011,8 @@ func (ec *executionContext) unmarshalInputActorWhere(ctx context.Context, obj an
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputArticleInput(ctx context.Context, obj any) (ArticleInput, error) {
-	var it ArticleInput
+func (ec *executionContext) unmarshalInputArticleInput(ctx context.Context, obj any) (strikegraph.Article, error) {
+	var it strikegraph.Article
 	if obj == nil {
 		return it, nil
 	}
@@ -19031,7 +19031,7 @@ func (ec *executionContext) unmarshalInputArticleInput(ctx context.Context, obj 
 		switch k {
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -19052,42 +19052,42 @@ func (ec *executionContext) unmarshalInputArticleInput(ctx context.Context, obj 
 			it.Text = data
 		case "publisher":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publisher"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Publisher = data
+			it.PublisherID = data
 		case "byline":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("byline"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Byline = data
 		case "dateline":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateline"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Dateline = data
 		case "url":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.URL = data
 		case "published":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("published"))
-			data, err := ec.unmarshalNDateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			data, err := ec.unmarshalNDateInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Published = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -19134,8 +19134,8 @@ func (ec *executionContext) unmarshalInputArticleSort(ctx context.Context, obj a
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputArticleUpdate(ctx context.Context, obj any) (ArticleUpdate, error) {
-	var it ArticleUpdate
+func (ec *executionContext) unmarshalInputArticleUpdate(ctx context.Context, obj any) (strikegraph.ArticleUpdate, error) {
+	var it strikegraph.ArticleUpdate
 	if obj == nil {
 		return it, nil
 	}
@@ -19189,7 +19189,7 @@ func (ec *executionContext) unmarshalInputArticleUpdate(ctx context.Context, obj
 			it.URL = data
 		case "published":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("published"))
-			data, err := ec.unmarshalODateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			data, err := ec.unmarshalODateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -19336,8 +19336,8 @@ func (ec *executionContext) unmarshalInputClaimSort(ctx context.Context, obj any
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputClaimUpdate(ctx context.Context, obj any) (ClaimUpdate, error) {
-	var it ClaimUpdate
+func (ec *executionContext) unmarshalInputClaimUpdate(ctx context.Context, obj any) (strikegraph.ClaimUpdate, error) {
+	var it strikegraph.ClaimUpdate
 	if obj == nil {
 		return it, nil
 	}
@@ -19370,7 +19370,7 @@ func (ec *executionContext) unmarshalInputClaimUpdate(ctx context.Context, obj a
 			it.Direct = data
 		case "statedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statedOn"))
-			data, err := ec.unmarshalODateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			data, err := ec.unmarshalODateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -19412,7 +19412,7 @@ func (ec *executionContext) unmarshalInputClaimUpdate(ctx context.Context, obj a
 			it.Updates = data
 		case "figures":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("figures"))
-			data, err := ec.unmarshalOFiguresInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFiguresInput(ctx, v)
+			data, err := ec.unmarshalOFiguresInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐFigures(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -19620,8 +19620,8 @@ func (ec *executionContext) unmarshalInputClaimWhere(ctx context.Context, obj an
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputDateInput(ctx context.Context, obj any) (DateInput, error) {
-	var it DateInput
+func (ec *executionContext) unmarshalInputDateInput(ctx context.Context, obj any) (strikegraph.Date, error) {
+	var it strikegraph.Date
 	if obj == nil {
 		return it, nil
 	}
@@ -19640,7 +19640,7 @@ func (ec *executionContext) unmarshalInputDateInput(ctx context.Context, obj any
 		switch k {
 		case "value":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -19654,14 +19654,14 @@ func (ec *executionContext) unmarshalInputDateInput(ctx context.Context, obj any
 			it.Precision = data
 		case "text":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Text = data
 		case "note":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -19671,8 +19671,8 @@ func (ec *executionContext) unmarshalInputDateInput(ctx context.Context, obj any
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputDenialInput(ctx context.Context, obj any) (DenialInput, error) {
-	var it DenialInput
+func (ec *executionContext) unmarshalInputDenialInput(ctx context.Context, obj any) (strikegraph.Claim, error) {
+	var it strikegraph.Claim
 	if obj == nil {
 		return it, nil
 	}
@@ -19691,7 +19691,7 @@ func (ec *executionContext) unmarshalInputDenialInput(ctx context.Context, obj a
 		switch k {
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -19702,28 +19702,28 @@ func (ec *executionContext) unmarshalInputDenialInput(ctx context.Context, obj a
 			if err != nil {
 				return it, err
 			}
-			it.Speaker = data
+			it.SpeakerID = data
 		case "onBehalfOf":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onBehalfOf"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.OnBehalfOf = data
+			it.OnBehalfOfID = data
 		case "incident":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incident"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Incident = data
+			it.IncidentID = data
 		case "article":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("article"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Article = data
+			it.ArticleID = data
 		case "quote":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quote"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -19733,14 +19733,14 @@ func (ec *executionContext) unmarshalInputDenialInput(ctx context.Context, obj a
 			it.Quote = data
 		case "direct":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direct"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Direct = data
 		case "statedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statedOn"))
-			data, err := ec.unmarshalNDateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			data, err := ec.unmarshalNDateInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -19751,28 +19751,28 @@ func (ec *executionContext) unmarshalInputDenialInput(ctx context.Context, obj a
 			if err != nil {
 				return it, err
 			}
-			it.Via = data
+			it.ViaIDs = data
 		case "places":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("places"))
 			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Places = data
+			it.PlaceIDs = data
 		case "note":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Note = data
 		case "updates":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updates"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Updates = data
+			it.UpdatesID = data
 		case "denies":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("denies"))
 			data, err := ec.unmarshalNDenial2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDenial(ctx, v)
@@ -19785,8 +19785,8 @@ func (ec *executionContext) unmarshalInputDenialInput(ctx context.Context, obj a
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputFigureInput(ctx context.Context, obj any) (FigureInput, error) {
-	var it FigureInput
+func (ec *executionContext) unmarshalInputFigureInput(ctx context.Context, obj any) (strikegraph.Figure, error) {
+	var it strikegraph.Figure
 	if obj == nil {
 		return it, nil
 	}
@@ -19819,7 +19819,7 @@ func (ec *executionContext) unmarshalInputFigureInput(ctx context.Context, obj a
 			it.Max = data
 		case "approximate":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approximate"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -19836,8 +19836,8 @@ func (ec *executionContext) unmarshalInputFigureInput(ctx context.Context, obj a
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputFiguresInput(ctx context.Context, obj any) (FiguresInput, error) {
-	var it FiguresInput
+func (ec *executionContext) unmarshalInputFiguresInput(ctx context.Context, obj any) (strikegraph.Figures, error) {
+	var it strikegraph.Figures
 	if obj == nil {
 		return it, nil
 	}
@@ -19856,42 +19856,42 @@ func (ec *executionContext) unmarshalInputFiguresInput(ctx context.Context, obj 
 		switch k {
 		case "civiliansKilled":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("civiliansKilled"))
-			data, err := ec.unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFigureInput(ctx, v)
+			data, err := ec.unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐFigure(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CiviliansKilled = data
 		case "childrenKilled":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("childrenKilled"))
-			data, err := ec.unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFigureInput(ctx, v)
+			data, err := ec.unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐFigure(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ChildrenKilled = data
 		case "womenKilled":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("womenKilled"))
-			data, err := ec.unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFigureInput(ctx, v)
+			data, err := ec.unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐFigure(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.WomenKilled = data
 		case "injured":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("injured"))
-			data, err := ec.unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFigureInput(ctx, v)
+			data, err := ec.unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐFigure(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Injured = data
 		case "combatantsKilled":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("combatantsKilled"))
-			data, err := ec.unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFigureInput(ctx, v)
+			data, err := ec.unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐFigure(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CombatantsKilled = data
 		case "killed":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("killed"))
-			data, err := ec.unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFigureInput(ctx, v)
+			data, err := ec.unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐFigure(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -19901,8 +19901,8 @@ func (ec *executionContext) unmarshalInputFiguresInput(ctx context.Context, obj 
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputIncidentInput(ctx context.Context, obj any) (IncidentInput, error) {
-	var it IncidentInput
+func (ec *executionContext) unmarshalInputIncidentInput(ctx context.Context, obj any) (strikegraph.Incident, error) {
+	var it strikegraph.Incident
 	if obj == nil {
 		return it, nil
 	}
@@ -19921,7 +19921,7 @@ func (ec *executionContext) unmarshalInputIncidentInput(ctx context.Context, obj
 		switch k {
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -19949,28 +19949,28 @@ func (ec *executionContext) unmarshalInputIncidentInput(ctx context.Context, obj
 			it.Scope = data
 		case "date":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
-			data, err := ec.unmarshalNDateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			data, err := ec.unmarshalNDateInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Date = data
 		case "until":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("until"))
-			data, err := ec.unmarshalODateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			data, err := ec.unmarshalODateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Until = data
 		case "target":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("target"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Target = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -20024,8 +20024,8 @@ func (ec *executionContext) unmarshalInputIncidentSort(ctx context.Context, obj 
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputIncidentUpdate(ctx context.Context, obj any) (IncidentUpdate, error) {
-	var it IncidentUpdate
+func (ec *executionContext) unmarshalInputIncidentUpdate(ctx context.Context, obj any) (strikegraph.IncidentUpdate, error) {
+	var it strikegraph.IncidentUpdate
 	if obj == nil {
 		return it, nil
 	}
@@ -20065,14 +20065,14 @@ func (ec *executionContext) unmarshalInputIncidentUpdate(ctx context.Context, ob
 			it.Scope = data
 		case "date":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
-			data, err := ec.unmarshalODateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			data, err := ec.unmarshalODateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Date = data
 		case "until":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("until"))
-			data, err := ec.unmarshalODateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			data, err := ec.unmarshalODateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -20282,8 +20282,8 @@ func (ec *executionContext) unmarshalInputNear(ctx context.Context, obj any) (st
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputPlaceInput(ctx context.Context, obj any) (PlaceInput, error) {
-	var it PlaceInput
+func (ec *executionContext) unmarshalInputPlaceInput(ctx context.Context, obj any) (strikegraph.Place, error) {
+	var it strikegraph.Place
 	if obj == nil {
 		return it, nil
 	}
@@ -20302,7 +20302,7 @@ func (ec *executionContext) unmarshalInputPlaceInput(ctx context.Context, obj an
 		switch k {
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -20344,21 +20344,21 @@ func (ec *executionContext) unmarshalInputPlaceInput(ctx context.Context, obj an
 			it.Longitude = data
 		case "geoPrecision":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("geoPrecision"))
-			data, err := ec.unmarshalOGeoPrecision2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐGeoPrecision(ctx, v)
+			data, err := ec.unmarshalOGeoPrecision2githubᚗcomᚋstrikegraphᚋstrikegraphᚐGeoPrecision(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.GeoPrecision = data
 		case "geoSource":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("geoSource"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.GeoSource = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -20398,8 +20398,8 @@ func (ec *executionContext) unmarshalInputPlaceSort(ctx context.Context, obj any
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputPlaceUpdate(ctx context.Context, obj any) (PlaceUpdate, error) {
-	var it PlaceUpdate
+func (ec *executionContext) unmarshalInputPlaceUpdate(ctx context.Context, obj any) (strikegraph.PlaceUpdate, error) {
+	var it strikegraph.PlaceUpdate
 	if obj == nil {
 		return it, nil
 	}
@@ -20549,8 +20549,8 @@ func (ec *executionContext) unmarshalInputPlaceWhere(ctx context.Context, obj an
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputRelationInput(ctx context.Context, obj any) (RelationInput, error) {
-	var it RelationInput
+func (ec *executionContext) unmarshalInputRelationInput(ctx context.Context, obj any) (strikegraph.Relation, error) {
+	var it strikegraph.Relation
 	if obj == nil {
 		return it, nil
 	}
@@ -20590,21 +20590,21 @@ func (ec *executionContext) unmarshalInputRelationInput(ctx context.Context, obj
 			it.To = data
 		case "article":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("article"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Article = data
 		case "quote":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quote"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Quote = data
 		case "role":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -20618,7 +20618,7 @@ func (ec *executionContext) unmarshalInputRelationInput(ctx context.Context, obj
 			it.DistanceKm = data
 		case "note":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -20628,8 +20628,8 @@ func (ec *executionContext) unmarshalInputRelationInput(ctx context.Context, obj
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputReportInput(ctx context.Context, obj any) (ReportInput, error) {
-	var it ReportInput
+func (ec *executionContext) unmarshalInputReportInput(ctx context.Context, obj any) (strikegraph.Claim, error) {
+	var it strikegraph.Claim
 	if obj == nil {
 		return it, nil
 	}
@@ -20648,7 +20648,7 @@ func (ec *executionContext) unmarshalInputReportInput(ctx context.Context, obj a
 		switch k {
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -20659,28 +20659,28 @@ func (ec *executionContext) unmarshalInputReportInput(ctx context.Context, obj a
 			if err != nil {
 				return it, err
 			}
-			it.Speaker = data
+			it.SpeakerID = data
 		case "onBehalfOf":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onBehalfOf"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.OnBehalfOf = data
+			it.OnBehalfOfID = data
 		case "incident":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incident"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Incident = data
+			it.IncidentID = data
 		case "article":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("article"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Article = data
+			it.ArticleID = data
 		case "quote":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quote"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -20690,14 +20690,14 @@ func (ec *executionContext) unmarshalInputReportInput(ctx context.Context, obj a
 			it.Quote = data
 		case "direct":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direct"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Direct = data
 		case "statedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statedOn"))
-			data, err := ec.unmarshalNDateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			data, err := ec.unmarshalNDateInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -20708,31 +20708,31 @@ func (ec *executionContext) unmarshalInputReportInput(ctx context.Context, obj a
 			if err != nil {
 				return it, err
 			}
-			it.Via = data
+			it.ViaIDs = data
 		case "places":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("places"))
 			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Places = data
+			it.PlaceIDs = data
 		case "note":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Note = data
 		case "updates":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updates"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Updates = data
+			it.UpdatesID = data
 		case "figures":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("figures"))
-			data, err := ec.unmarshalOFiguresInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFiguresInput(ctx, v)
+			data, err := ec.unmarshalOFiguresInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐFigures(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -20742,8 +20742,8 @@ func (ec *executionContext) unmarshalInputReportInput(ctx context.Context, obj a
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputResponseInput(ctx context.Context, obj any) (ResponseInput, error) {
-	var it ResponseInput
+func (ec *executionContext) unmarshalInputResponseInput(ctx context.Context, obj any) (strikegraph.Claim, error) {
+	var it strikegraph.Claim
 	if obj == nil {
 		return it, nil
 	}
@@ -20762,7 +20762,7 @@ func (ec *executionContext) unmarshalInputResponseInput(ctx context.Context, obj
 		switch k {
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -20773,28 +20773,28 @@ func (ec *executionContext) unmarshalInputResponseInput(ctx context.Context, obj
 			if err != nil {
 				return it, err
 			}
-			it.Speaker = data
+			it.SpeakerID = data
 		case "onBehalfOf":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onBehalfOf"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.OnBehalfOf = data
+			it.OnBehalfOfID = data
 		case "incident":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incident"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Incident = data
+			it.IncidentID = data
 		case "article":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("article"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Article = data
+			it.ArticleID = data
 		case "quote":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quote"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -20804,14 +20804,14 @@ func (ec *executionContext) unmarshalInputResponseInput(ctx context.Context, obj
 			it.Quote = data
 		case "direct":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direct"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Direct = data
 		case "statedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statedOn"))
-			data, err := ec.unmarshalNDateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx, v)
+			data, err := ec.unmarshalNDateInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -20822,28 +20822,28 @@ func (ec *executionContext) unmarshalInputResponseInput(ctx context.Context, obj
 			if err != nil {
 				return it, err
 			}
-			it.Via = data
+			it.ViaIDs = data
 		case "places":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("places"))
 			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Places = data
+			it.PlaceIDs = data
 		case "note":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Note = data
 		case "updates":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updates"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Updates = data
+			it.UpdatesID = data
 		case "response":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("response"))
 			data, err := ec.unmarshalNResponse2githubᚗcomᚋstrikegraphᚋstrikegraphᚐResponse(ctx, v)
@@ -27520,7 +27520,7 @@ func (ec *executionContext) marshalNActorEdge2ᚖgithubᚗcomᚋstrikegraphᚋst
 	return ec._ActorEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNActorInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorInput(ctx context.Context, v any) (ActorInput, error) {
+func (ec *executionContext) unmarshalNActorInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐActor(ctx context.Context, v any) (strikegraph.Actor, error) {
 	res, err := ec.unmarshalInputActorInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -27561,7 +27561,7 @@ func (ec *executionContext) unmarshalNActorSort2ᚖgithubᚗcomᚋstrikegraphᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNActorUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐActorUpdate(ctx context.Context, v any) (ActorUpdate, error) {
+func (ec *executionContext) unmarshalNActorUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚐActorUpdate(ctx context.Context, v any) (strikegraph.ActorUpdate, error) {
 	res, err := ec.unmarshalInputActorUpdate(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -27641,7 +27641,7 @@ func (ec *executionContext) marshalNArticleEdge2ᚖgithubᚗcomᚋstrikegraphᚋ
 	return ec._ArticleEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNArticleInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticleInput(ctx context.Context, v any) (ArticleInput, error) {
+func (ec *executionContext) unmarshalNArticleInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐArticle(ctx context.Context, v any) (strikegraph.Article, error) {
 	res, err := ec.unmarshalInputArticleInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -27665,7 +27665,7 @@ func (ec *executionContext) unmarshalNArticleSort2ᚖgithubᚗcomᚋstrikegraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNArticleUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐArticleUpdate(ctx context.Context, v any) (ArticleUpdate, error) {
+func (ec *executionContext) unmarshalNArticleUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚐArticleUpdate(ctx context.Context, v any) (strikegraph.ArticleUpdate, error) {
 	res, err := ec.unmarshalInputArticleUpdate(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -27806,7 +27806,7 @@ func (ec *executionContext) unmarshalNClaimSort2ᚖgithubᚗcomᚋstrikegraphᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNClaimUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐClaimUpdate(ctx context.Context, v any) (ClaimUpdate, error) {
+func (ec *executionContext) unmarshalNClaimUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚐClaimUpdate(ctx context.Context, v any) (strikegraph.ClaimUpdate, error) {
 	res, err := ec.unmarshalInputClaimUpdate(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -27834,9 +27834,9 @@ func (ec *executionContext) marshalNDate2githubᚗcomᚋstrikegraphᚋstrikegrap
 	return ec._Date(ctx, sel, &v)
 }
 
-func (ec *executionContext) unmarshalNDateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx context.Context, v any) (*DateInput, error) {
+func (ec *executionContext) unmarshalNDateInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDate(ctx context.Context, v any) (strikegraph.Date, error) {
 	res, err := ec.unmarshalInputDateInput(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNDatePrecision2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDatePrecision(ctx context.Context, v any) (strikegraph.DatePrecision, error) {
@@ -27873,7 +27873,7 @@ func (ec *executionContext) marshalNDenial2githubᚗcomᚋstrikegraphᚋstrikegr
 	return res
 }
 
-func (ec *executionContext) unmarshalNDenialInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDenialInput(ctx context.Context, v any) (DenialInput, error) {
+func (ec *executionContext) unmarshalNDenialInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐClaim(ctx context.Context, v any) (strikegraph.Claim, error) {
 	res, err := ec.unmarshalInputDenialInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -28036,13 +28036,13 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalID(v)
+	res, err := UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalID(v)
+	res := MarshalID(v)
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -28163,7 +28163,7 @@ func (ec *executionContext) marshalNIncidentEdge2ᚖgithubᚗcomᚋstrikegraph�
 	return ec._IncidentEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNIncidentInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentInput(ctx context.Context, v any) (IncidentInput, error) {
+func (ec *executionContext) unmarshalNIncidentInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐIncident(ctx context.Context, v any) (strikegraph.Incident, error) {
 	res, err := ec.unmarshalInputIncidentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -28230,7 +28230,7 @@ func (ec *executionContext) unmarshalNIncidentSort2ᚖgithubᚗcomᚋstrikegraph
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNIncidentUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐIncidentUpdate(ctx context.Context, v any) (IncidentUpdate, error) {
+func (ec *executionContext) unmarshalNIncidentUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚐIncidentUpdate(ctx context.Context, v any) (strikegraph.IncidentUpdate, error) {
 	res, err := ec.unmarshalInputIncidentUpdate(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -28574,7 +28574,7 @@ func (ec *executionContext) marshalNPlaceEdge2ᚖgithubᚗcomᚋstrikegraphᚋst
 	return ec._PlaceEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNPlaceInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlaceInput(ctx context.Context, v any) (PlaceInput, error) {
+func (ec *executionContext) unmarshalNPlaceInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐPlace(ctx context.Context, v any) (strikegraph.Place, error) {
 	res, err := ec.unmarshalInputPlaceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -28635,7 +28635,7 @@ func (ec *executionContext) marshalNPlaceToll2ᚕgithubᚗcomᚋstrikegraphᚋst
 	return ret
 }
 
-func (ec *executionContext) unmarshalNPlaceUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐPlaceUpdate(ctx context.Context, v any) (PlaceUpdate, error) {
+func (ec *executionContext) unmarshalNPlaceUpdate2githubᚗcomᚋstrikegraphᚋstrikegraphᚐPlaceUpdate(ctx context.Context, v any) (strikegraph.PlaceUpdate, error) {
 	res, err := ec.unmarshalInputPlaceUpdate(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -28680,7 +28680,7 @@ func (ec *executionContext) marshalNProximity2githubᚗcomᚋstrikegraphᚋstrik
 	return res
 }
 
-func (ec *executionContext) unmarshalNRelationInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐRelationInput(ctx context.Context, v any) (RelationInput, error) {
+func (ec *executionContext) unmarshalNRelationInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐRelation(ctx context.Context, v any) (strikegraph.Relation, error) {
 	res, err := ec.unmarshalInputRelationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -28716,7 +28716,7 @@ func (ec *executionContext) marshalNRelationType2githubᚗcomᚋstrikegraphᚋst
 	return res
 }
 
-func (ec *executionContext) unmarshalNReportInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐReportInput(ctx context.Context, v any) (ReportInput, error) {
+func (ec *executionContext) unmarshalNReportInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐClaim(ctx context.Context, v any) (strikegraph.Claim, error) {
 	res, err := ec.unmarshalInputReportInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -28764,7 +28764,7 @@ func (ec *executionContext) marshalNResponse2githubᚗcomᚋstrikegraphᚋstrike
 	return res
 }
 
-func (ec *executionContext) unmarshalNResponseInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐResponseInput(ctx context.Context, v any) (ResponseInput, error) {
+func (ec *executionContext) unmarshalNResponseInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐClaim(ctx context.Context, v any) (strikegraph.Claim, error) {
 	res, err := ec.unmarshalInputResponseInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -29371,7 +29371,7 @@ func (ec *executionContext) marshalODate2ᚖgithubᚗcomᚋstrikegraphᚋstrikeg
 	return ec._Date(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalODateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐDateInput(ctx context.Context, v any) (*DateInput, error) {
+func (ec *executionContext) unmarshalODateInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDate(ctx context.Context, v any) (*strikegraph.Date, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -29505,7 +29505,7 @@ func (ec *executionContext) marshalOFigure2ᚖgithubᚗcomᚋstrikegraphᚋstrik
 	return ec._Figure(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFigureInput(ctx context.Context, v any) (*FigureInput, error) {
+func (ec *executionContext) unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐFigure(ctx context.Context, v any) (*strikegraph.Figure, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -29513,7 +29513,12 @@ func (ec *executionContext) unmarshalOFigureInput2ᚖgithubᚗcomᚋstrikegraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOFiguresInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚋgraphᚐFiguresInput(ctx context.Context, v any) (*FiguresInput, error) {
+func (ec *executionContext) unmarshalOFiguresInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐFigures(ctx context.Context, v any) (strikegraph.Figures, error) {
+	res, err := ec.unmarshalInputFiguresInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOFiguresInput2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐFigures(ctx context.Context, v any) (*strikegraph.Figures, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -29538,6 +29543,19 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) unmarshalOGeoPrecision2githubᚗcomᚋstrikegraphᚋstrikegraphᚐGeoPrecision(ctx context.Context, v any) (strikegraph.GeoPrecision, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := strikegraph.GeoPrecision(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOGeoPrecision2githubᚗcomᚋstrikegraphᚋstrikegraphᚐGeoPrecision(ctx context.Context, sel ast.SelectionSet, v strikegraph.GeoPrecision) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(v))
+	return res
+}
+
 func (ec *executionContext) unmarshalOGeoPrecision2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐGeoPrecision(ctx context.Context, v any) (*strikegraph.GeoPrecision, error) {
 	if v == nil {
 		return nil, nil
@@ -29558,14 +29576,14 @@ func (ec *executionContext) marshalOGeoPrecision2ᚖgithubᚗcomᚋstrikegraph�
 }
 
 func (ec *executionContext) unmarshalOID2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalID(v)
+	res, err := UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOID2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalID(v)
+	res := MarshalID(v)
 	return res
 }
 
@@ -29609,7 +29627,7 @@ func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalID(v)
+	res, err := UnmarshalID(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -29619,7 +29637,7 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalID(*v)
+	res := MarshalID(*v)
 	return res
 }
 

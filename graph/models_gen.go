@@ -11,25 +11,9 @@ type ActorEdge struct {
 	Node   *strikegraph.Actor `json:"node"`
 }
 
-type ActorInput struct {
-	ID          *string               `json:"id,omitempty"`
-	Kind        strikegraph.ActorKind `json:"kind"`
-	Name        string                `json:"name"`
-	Aliases     []string              `json:"aliases,omitempty"`
-	Description *string               `json:"description,omitempty"`
-	Anonymous   *bool                 `json:"anonymous,omitempty"`
-}
-
 type ActorPayload struct {
 	Actor   *strikegraph.Actor  `json:"actor"`
 	Outcome strikegraph.Outcome `json:"outcome"`
-}
-
-type ActorUpdate struct {
-	Name        *string  `json:"name,omitempty"`
-	Aliases     []string `json:"aliases,omitempty"`
-	Description *string  `json:"description,omitempty"`
-	Anonymous   *bool    `json:"anonymous,omitempty"`
 }
 
 type ActorsConnection struct {
@@ -43,34 +27,9 @@ type ArticleEdge struct {
 	Node   *strikegraph.Article `json:"node"`
 }
 
-type ArticleInput struct {
-	ID    *string `json:"id,omitempty"`
-	Title string  `json:"title"`
-	// The whole text: every quote must stand in it verbatim.
-	Text string `json:"text"`
-	// The id of the actor that published it: an OUTLET, or a MONITOR or ARMED_GROUP publishing its own report or statement.
-	Publisher   *string    `json:"publisher,omitempty"`
-	Byline      *string    `json:"byline,omitempty"`
-	Dateline    *string    `json:"dateline,omitempty"`
-	URL         *string    `json:"url,omitempty"`
-	Published   *DateInput `json:"published"`
-	Description *string    `json:"description,omitempty"`
-}
-
 type ArticlePayload struct {
 	Article *strikegraph.Article `json:"article"`
 	Outcome strikegraph.Outcome  `json:"outcome"`
-}
-
-type ArticleUpdate struct {
-	Title *string `json:"title,omitempty"`
-	// The whole new text: every quote of its claims must stand in it verbatim.
-	Text        *string    `json:"text,omitempty"`
-	Byline      *string    `json:"byline,omitempty"`
-	Dateline    *string    `json:"dateline,omitempty"`
-	URL         *string    `json:"url,omitempty"`
-	Published   *DateInput `json:"published,omitempty"`
-	Description *string    `json:"description,omitempty"`
 }
 
 type ArticlesConnection struct {
@@ -89,56 +48,10 @@ type ClaimPayload struct {
 	Outcome strikegraph.Outcome `json:"outcome"`
 }
 
-type ClaimUpdate struct {
-	// Verbatim from the claim's article.
-	Quote      *string    `json:"quote,omitempty"`
-	Direct     *bool      `json:"direct,omitempty"`
-	StatedOn   *DateInput `json:"statedOn,omitempty"`
-	OnBehalfOf *string    `json:"onBehalfOf,omitempty"`
-	Via        []string   `json:"via,omitempty"`
-	Places     []string   `json:"places,omitempty"`
-	Note       *string    `json:"note,omitempty"`
-	// The claim of the same source about the same incident that this one updates.
-	Updates *string `json:"updates,omitempty"`
-	// REPORTED: replaces every figure; one not given is then unset.
-	Figures *FiguresInput `json:"figures,omitempty"`
-	// DENIED only.
-	Denies *strikegraph.Denial `json:"denies,omitempty"`
-	// RESPONDED only.
-	Response *strikegraph.Response `json:"response,omitempty"`
-}
-
 type ClaimsConnection struct {
 	Edges      []*ClaimEdge `json:"edges"`
 	PageInfo   *PageInfo    `json:"pageInfo"`
 	TotalCount int          `json:"totalCount"`
-}
-
-type DateInput struct {
-	// YYYY-MM-DD for DAY and APPROXIMATE, YYYY-MM for MONTH, YYYY for YEAR, none for UNKNOWN.
-	Value     *string                   `json:"value,omitempty"`
-	Precision strikegraph.DatePrecision `json:"precision"`
-	// The source's words: "early Saturday".
-	Text *string `json:"text,omitempty"`
-	// How the value was resolved.
-	Note *string `json:"note,omitempty"`
-}
-
-type DenialInput struct {
-	ID         *string    `json:"id,omitempty"`
-	Speaker    string     `json:"speaker"`
-	OnBehalfOf *string    `json:"onBehalfOf,omitempty"`
-	Incident   string     `json:"incident"`
-	Article    string     `json:"article"`
-	Quote      string     `json:"quote"`
-	Direct     *bool      `json:"direct,omitempty"`
-	StatedOn   *DateInput `json:"statedOn"`
-	Via        []string   `json:"via,omitempty"`
-	Places     []string   `json:"places,omitempty"`
-	Note       *string    `json:"note,omitempty"`
-	// The claim of the same source about the same incident that this one updates (a later count).
-	Updates *string            `json:"updates,omitempty"`
-	Denies  strikegraph.Denial `json:"denies"`
 }
 
 type EntityPayload struct {
@@ -146,52 +59,14 @@ type EntityPayload struct {
 	Outcome strikegraph.Outcome `json:"outcome"`
 }
 
-type FigureInput struct {
-	Min         *int  `json:"min,omitempty"`
-	Max         *int  `json:"max,omitempty"`
-	Approximate *bool `json:"approximate,omitempty"`
-	// The source's words: "at least 43".
-	Text string `json:"text"`
-}
-
-type FiguresInput struct {
-	CiviliansKilled  *FigureInput `json:"civiliansKilled,omitempty"`
-	ChildrenKilled   *FigureInput `json:"childrenKilled,omitempty"`
-	WomenKilled      *FigureInput `json:"womenKilled,omitempty"`
-	Injured          *FigureInput `json:"injured,omitempty"`
-	CombatantsKilled *FigureInput `json:"combatantsKilled,omitempty"`
-	Killed           *FigureInput `json:"killed,omitempty"`
-}
-
 type IncidentEdge struct {
 	Cursor string                `json:"cursor"`
 	Node   *strikegraph.Incident `json:"node"`
 }
 
-type IncidentInput struct {
-	ID          *string                   `json:"id,omitempty"`
-	Name        string                    `json:"name"`
-	Aliases     []string                  `json:"aliases,omitempty"`
-	Scope       strikegraph.IncidentScope `json:"scope"`
-	Date        *DateInput                `json:"date"`
-	Until       *DateInput                `json:"until,omitempty"`
-	Target      *string                   `json:"target,omitempty"`
-	Description *string                   `json:"description,omitempty"`
-}
-
 type IncidentPayload struct {
 	Incident *strikegraph.Incident `json:"incident"`
 	Outcome  strikegraph.Outcome   `json:"outcome"`
-}
-
-type IncidentUpdate struct {
-	Name        *string                    `json:"name,omitempty"`
-	Aliases     []string                   `json:"aliases,omitempty"`
-	Scope       *strikegraph.IncidentScope `json:"scope,omitempty"`
-	Date        *DateInput                 `json:"date,omitempty"`
-	Until       *DateInput                 `json:"until,omitempty"`
-	Target      *string                    `json:"target,omitempty"`
-	Description *string                    `json:"description,omitempty"`
 }
 
 type IncidentsConnection struct {
@@ -227,32 +102,9 @@ type PlaceEdge struct {
 	Node   *strikegraph.Place `json:"node"`
 }
 
-type PlaceInput struct {
-	ID           *string                   `json:"id,omitempty"`
-	Name         string                    `json:"name"`
-	Aliases      []string                  `json:"aliases,omitempty"`
-	Kind         strikegraph.PlaceKind     `json:"kind"`
-	Latitude     *float64                  `json:"latitude,omitempty"`
-	Longitude    *float64                  `json:"longitude,omitempty"`
-	GeoPrecision *strikegraph.GeoPrecision `json:"geoPrecision,omitempty"`
-	GeoSource    *string                   `json:"geoSource,omitempty"`
-	Description  *string                   `json:"description,omitempty"`
-}
-
 type PlacePayload struct {
 	Place   *strikegraph.Place  `json:"place"`
 	Outcome strikegraph.Outcome `json:"outcome"`
-}
-
-type PlaceUpdate struct {
-	Name         *string                   `json:"name,omitempty"`
-	Aliases      []string                  `json:"aliases,omitempty"`
-	Kind         *strikegraph.PlaceKind    `json:"kind,omitempty"`
-	Latitude     *float64                  `json:"latitude,omitempty"`
-	Longitude    *float64                  `json:"longitude,omitempty"`
-	GeoPrecision *strikegraph.GeoPrecision `json:"geoPrecision,omitempty"`
-	GeoSource    *string                   `json:"geoSource,omitempty"`
-	Description  *string                   `json:"description,omitempty"`
 }
 
 type PlacesConnection struct {
@@ -264,58 +116,10 @@ type PlacesConnection struct {
 type Query struct {
 }
 
-type RelationInput struct {
-	Type strikegraph.RelationType `json:"type"`
-	From string                   `json:"from"`
-	To   string                   `json:"to"`
-	// The article that states it, and its words.
-	Article    *string  `json:"article,omitempty"`
-	Quote      *string  `json:"quote,omitempty"`
-	Role       *string  `json:"role,omitempty"`
-	DistanceKm *float64 `json:"distanceKm,omitempty"`
-	Note       *string  `json:"note,omitempty"`
-}
-
 type RelationPayload struct {
 	// The edge, seen from its start.
 	Link    *strikegraph.Link   `json:"link"`
 	Outcome strikegraph.Outcome `json:"outcome"`
-}
-
-// What every claim has: who said it, about what, where and in which words.
-type ReportInput struct {
-	ID         *string `json:"id,omitempty"`
-	Speaker    string  `json:"speaker"`
-	OnBehalfOf *string `json:"onBehalfOf,omitempty"`
-	Incident   string  `json:"incident"`
-	Article    string  `json:"article"`
-	// Verbatim from the article.
-	Quote    string     `json:"quote"`
-	Direct   *bool      `json:"direct,omitempty"`
-	StatedOn *DateInput `json:"statedOn"`
-	Via      []string   `json:"via,omitempty"`
-	Places   []string   `json:"places,omitempty"`
-	Note     *string    `json:"note,omitempty"`
-	// The claim of the same source about the same incident that this one updates (a later count).
-	Updates *string       `json:"updates,omitempty"`
-	Figures *FiguresInput `json:"figures,omitempty"`
-}
-
-type ResponseInput struct {
-	ID         *string    `json:"id,omitempty"`
-	Speaker    string     `json:"speaker"`
-	OnBehalfOf *string    `json:"onBehalfOf,omitempty"`
-	Incident   string     `json:"incident"`
-	Article    string     `json:"article"`
-	Quote      string     `json:"quote"`
-	Direct     *bool      `json:"direct,omitempty"`
-	StatedOn   *DateInput `json:"statedOn"`
-	Via        []string   `json:"via,omitempty"`
-	Places     []string   `json:"places,omitempty"`
-	Note       *string    `json:"note,omitempty"`
-	// The claim of the same source about the same incident that this one updates (a later count).
-	Updates  *string              `json:"updates,omitempty"`
-	Response strikegraph.Response `json:"response"`
 }
 
 // Live updates, over a WebSocket at /graphql in the graphql-transport-ws

@@ -289,7 +289,7 @@ func TestNestedErrorsKeepTheirCodes(t *testing.T) {
 	}
 	// update waits for the lock on the entity, then writes nothing.
 	update := func(ctx context.Context, db *cypher.DB) error {
-		_, err := db.UpdateEntity(ctx, locked, func(strikegraph.Entity) (*strikegraph.Document, error) {
+		_, _, err := db.UpdateEntity(ctx, locked, func(strikegraph.Entity) (*strikegraph.Document, error) {
 			return nil, errors.New("got the lock: it should have been held")
 		}, strikegraph.Author{By: "test", At: time.Now()})
 		return err
