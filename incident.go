@@ -32,6 +32,10 @@ type Incident struct {
 	Target      string        `json:"target,omitempty"` // what was hit, as sources describe it: "a bakery"
 	Description string        `json:"description,omitempty"`
 	Provenance  Provenance    `json:"-"`
+	// AsOf, when set, is the time the incident is read at, not stored: its
+	// claims and tolls are as the graph held them then (Query.incident's
+	// asOf).
+	AsOf *time.Time `json:"-"`
 }
 
 // Validate checks the incident as field of a document, but for its id: its
@@ -130,9 +134,8 @@ type TollOptions struct {
 	// figure is preferred to a sum of its parts.
 	Latest bool
 	// AsOf, when set, counts what had been recorded before it: claims
-	// recorded before AsOf and not retracted before it. A claim's figures
-	// are as they stand now: a claim whose figures were changed in place
-	// keeps no earlier ones.
+	// recorded before AsOf and not retracted before it. The claims are
+	// given as they then stood (ClaimAsOf), with the figures then recorded.
 	AsOf *time.Time
 	// Sources, when not ALL, counts only the claims of sources of the kinds
 	// it names; Kinds holds the kind of each claim's source.

@@ -437,12 +437,12 @@ type ComplexityRoot struct {
 		ArticlesConnection  func(childComplexity int, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, first *int, after *string, last *int, before *string) int
 		BelligerentTotals   func(childComplexity int, where *strikegraph.IncidentWhere, first *int) int
 		Claim               func(childComplexity int, id string) int
-		Claims              func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, limit *int, offset *int) int
-		ClaimsConnection    func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) int
+		Claims              func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, limit *int, offset *int, asOf *string) int
+		ClaimsConnection    func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string, asOf *string) int
 		ContestedIncidents  func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) int
 		DuplicateCandidates func(childComplexity int, first *int) int
 		History             func(childComplexity int, of string) int
-		Incident            func(childComplexity int, id string) int
+		Incident            func(childComplexity int, id string, asOf *string) int
 		Incidents           func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) int
 		IncidentsConnection func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, first *int, after *string, last *int, before *string) int
 		IncidentsNear       func(childComplexity int, near strikegraph.Near, first *int) int
@@ -679,7 +679,7 @@ type QueryResolver interface {
 	Node(ctx context.Context, id string) (strikegraph.Entity, error)
 	Merge(ctx context.Context, mergedID string) (*strikegraph.Merge, error)
 	History(ctx context.Context, of string) ([]*strikegraph.Revision, error)
-	Incident(ctx context.Context, id string) (*strikegraph.Incident, error)
+	Incident(ctx context.Context, id string, asOf *string) (*strikegraph.Incident, error)
 	Place(ctx context.Context, id string) (*strikegraph.Place, error)
 	Actor(ctx context.Context, id string) (*strikegraph.Actor, error)
 	Article(ctx context.Context, id string) (*strikegraph.Article, error)
@@ -693,8 +693,8 @@ type QueryResolver interface {
 	ActorsConnection(ctx context.Context, where *strikegraph.ActorWhere, sort []*strikegraph.ActorSort, first *int, after *string, last *int, before *string) (*ActorsConnection, error)
 	Articles(ctx context.Context, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, limit *int, offset *int) ([]*strikegraph.Article, error)
 	ArticlesConnection(ctx context.Context, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, first *int, after *string, last *int, before *string) (*ArticlesConnection, error)
-	Claims(ctx context.Context, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, limit *int, offset *int) ([]*strikegraph.Claim, error)
-	ClaimsConnection(ctx context.Context, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*ClaimsConnection, error)
+	Claims(ctx context.Context, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, limit *int, offset *int, asOf *string) ([]*strikegraph.Claim, error)
+	ClaimsConnection(ctx context.Context, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string, asOf *string) (*ClaimsConnection, error)
 	PlacesNear(ctx context.Context, near strikegraph.Near, first *int) ([]*strikegraph.PlaceDistance, error)
 	IncidentsNear(ctx context.Context, near strikegraph.Near, first *int) ([]*strikegraph.IncidentDistance, error)
 	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, all *bool) ([]*strikegraph.Path, error)
@@ -2622,7 +2622,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Claims(childComplexity, args["where"].(*strikegraph.ClaimWhere), args["sort"].([]*strikegraph.ClaimSort), args["limit"].(*int), args["offset"].(*int)), true
+		return e.ComplexityRoot.Query.Claims(childComplexity, args["where"].(*strikegraph.ClaimWhere), args["sort"].([]*strikegraph.ClaimSort), args["limit"].(*int), args["offset"].(*int), args["asOf"].(*string)), true
 	case "Query.claimsConnection":
 		if e.ComplexityRoot.Query.ClaimsConnection == nil {
 			break
@@ -2633,7 +2633,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ClaimsConnection(childComplexity, args["where"].(*strikegraph.ClaimWhere), args["sort"].([]*strikegraph.ClaimSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Query.ClaimsConnection(childComplexity, args["where"].(*strikegraph.ClaimWhere), args["sort"].([]*strikegraph.ClaimSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["asOf"].(*string)), true
 	case "Query.contestedIncidents":
 		if e.ComplexityRoot.Query.ContestedIncidents == nil {
 			break
@@ -2677,7 +2677,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Incident(childComplexity, args["id"].(string)), true
+		return e.ComplexityRoot.Query.Incident(childComplexity, args["id"].(string), args["asOf"].(*string)), true
 	case "Query.incidents":
 		if e.ComplexityRoot.Query.Incidents == nil {
 			break
@@ -3289,7 +3289,14 @@ type Query {
   away or deleted too.
   """
   history(of: ID!): [Revision!]!
-  incident(id: ID!): Incident
+  """
+  An incident. asOf (YYYY-MM-DD, YYYY-MM or YYYY) reads it as the graph held
+  it at the end of that day (UTC): null if it was recorded later; its own
+  fields, claims, speakers and tolls as they then stood, with the figures
+  then recorded (see docs/history.md). Its places and other relations are
+  as they stand now.
+  """
+  incident(id: ID!, asOf: String): Incident
   place(id: ID!): Place
   actor(id: ID!): Actor
   article(id: ID!): Article
@@ -3318,9 +3325,14 @@ type Query {
   "Articles by id unless sorted."
   articles(where: ArticleWhere, sort: [ArticleSort!], limit: Int, offset: Int): [Article!]!
   articlesConnection(where: ArticleWhere, sort: [ArticleSort!], first: Int, after: String, last: Int, before: String): ArticlesConnection!
-  "Claims, by the date of their incident unless sorted, undated last."
-  claims(where: ClaimWhere, sort: [ClaimSort!], limit: Int, offset: Int): [Claim!]!
-  claimsConnection(where: ClaimWhere, sort: [ClaimSort!], first: Int, after: String, last: Int, before: String): ClaimsConnection!
+  """
+  Claims, by the date of their incident unless sorted, undated last. asOf
+  (YYYY-MM-DD, YYYY-MM or YYYY) gives those recorded by the end of that day
+  (UTC), each as it then stood: its figures then recorded, not retracted if
+  retracted later. where and sort read the claims as they stand now.
+  """
+  claims(where: ClaimWhere, sort: [ClaimSort!], limit: Int, offset: Int, asOf: String): [Claim!]!
+  claimsConnection(where: ClaimWhere, sort: [ClaimSort!], first: Int, after: String, last: Int, before: String, asOf: String): ClaimsConnection!
 
   "Places with coordinates nearest a point or a place, nearest first, within radiusKm when given. A place is not its own neighbour."
   placesNear(near: Near!, first: Int = 20): [PlaceDistance!]!
@@ -3539,7 +3551,8 @@ type Incident implements Entity {
   latest counts each source's latest figure only (its last stated, then
   last recorded), so that a rising count is one report, its last. asOf
   (YYYY-MM-DD, YYYY-MM or YYYY) counts what had been recorded by the end of
-  that day and not yet retracted, with the figures as they stand now.
+  that day and not yet retracted, with the figures then recorded; without
+  it, the incident's own asOf, if any.
   sources counts every source, monitors only, or no party to the conflict.
   A figure for part of the incident's places is in parts, not in the range:
   see docs/tolls.md.
@@ -7021,6 +7034,14 @@ func (ec *executionContext) field_Query_claimsConnection_args(ctx context.Contex
 		return nil, err
 	}
 	args["before"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -7059,6 +7080,14 @@ func (ec *executionContext) field_Query_claims_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["offset"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -7139,6 +7168,14 @@ func (ec *executionContext) field_Query_incident_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -15409,7 +15446,7 @@ func (ec *executionContext) _Query_incident(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Incident(ctx, fc.Args["id"].(string))
+			return ec.Resolvers.Query().Incident(ctx, fc.Args["id"].(string), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Incident) graphql.Marshaler {
@@ -16025,7 +16062,7 @@ func (ec *executionContext) _Query_claims(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Claims(ctx, fc.Args["where"].(*strikegraph.ClaimWhere), fc.Args["sort"].([]*strikegraph.ClaimSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
+			return ec.Resolvers.Query().Claims(ctx, fc.Args["where"].(*strikegraph.ClaimWhere), fc.Args["sort"].([]*strikegraph.ClaimSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Claim) graphql.Marshaler {
@@ -16069,7 +16106,7 @@ func (ec *executionContext) _Query_claimsConnection(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ClaimsConnection(ctx, fc.Args["where"].(*strikegraph.ClaimWhere), fc.Args["sort"].([]*strikegraph.ClaimSort), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Query().ClaimsConnection(ctx, fc.Args["where"].(*strikegraph.ClaimWhere), fc.Args["sort"].([]*strikegraph.ClaimSort), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimsConnection) graphql.Marshaler {

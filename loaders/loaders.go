@@ -374,3 +374,26 @@ func ActorsMatching(ctx context.Context, ids []string, where *strikegraph.ActorW
 	}
 	return out, nil
 }
+
+// Revisions loads the revisions of each of ids, newest first, in one batch
+// with every other load of the history in the request; an id with none
+// has none.
+func Revisions(ctx context.Context, ids []string) (map[string][]*strikegraph.Revision, error) {
+	l := For(ctx).History
+	thunks := make([]func() ([]*strikegraph.Revision, error), len(ids))
+	for i, id := range ids {
+		thunks[i] = l.LoadThunk(ctx, id)
+	}
+	out := make(map[string][]*strikegraph.Revision, len(ids))
+	for i, thunk := range thunks {
+		revs, err := thunk()
+		if errors.Is(err, dataloadgen.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out[ids[i]] = revs
+	}
+	return out, nil
+}

@@ -35,7 +35,7 @@ func (r *actorResolver) Links(ctx context.Context, obj *strikegraph.Actor, types
 }
 
 func (r *actorResolver) ClaimsConnection(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*graph.ClaimsConnection, error) {
-	return r.claimsConnection(ctx, where, &strikegraph.ClaimWhere{Speaker: &obj.ID}, sort, connectionPage(first, after, last, before))
+	return r.claimsConnection(ctx, where, &strikegraph.ClaimWhere{Speaker: &obj.ID}, sort, connectionPage(first, after, last, before), nil)
 }
 
 func (r *actorResolver) Claims(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error) {

@@ -42,7 +42,7 @@ func (r *articleResolver) Links(ctx context.Context, obj *strikegraph.Article, t
 }
 
 func (r *articleResolver) ClaimsConnection(ctx context.Context, obj *strikegraph.Article, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*graph.ClaimsConnection, error) {
-	return r.claimsConnection(ctx, where, &strikegraph.ClaimWhere{Article: &obj.ID}, sort, connectionPage(first, after, last, before))
+	return r.claimsConnection(ctx, where, &strikegraph.ClaimWhere{Article: &obj.ID}, sort, connectionPage(first, after, last, before), nil)
 }
 
 func (r *articleResolver) Claims(ctx context.Context, obj *strikegraph.Article, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error) {

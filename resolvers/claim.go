@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"context"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -19,19 +20,37 @@ func (r *queryResolver) Claim(ctx context.Context, id string) (*strikegraph.Clai
 	return c, err
 }
 
-func (r *queryResolver) Claims(ctx context.Context, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, limit *int, offset *int) ([]*strikegraph.Claim, error) {
-	s, err := r.claims(ctx, where, nil, sort, listPage(limit, offset), false)
+func (r *queryResolver) Claims(ctx context.Context, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, limit *int, offset *int, asOf *string) ([]*strikegraph.Claim, error) {
+	t, err := asOfTime(asOf)
+	if err != nil {
+		return nil, err
+	}
+	s, err := r.claims(ctx, where, nil, sort, listPage(limit, offset), false, t)
 	return s.Items, err
 }
 
-func (r *queryResolver) ClaimsConnection(ctx context.Context, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*graph.ClaimsConnection, error) {
-	return r.claimsConnection(ctx, where, nil, sort, connectionPage(first, after, last, before))
+func (r *queryResolver) ClaimsConnection(ctx context.Context, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string, asOf *string) (*graph.ClaimsConnection, error) {
+	t, err := asOfTime(asOf)
+	if err != nil {
+		return nil, err
+	}
+	return r.claimsConnection(ctx, where, nil, sort, connectionPage(first, after, last, before), t)
+}
+
+// asOfTime reads an asOf argument; nil when none was given.
+func asOfTime(asOf *string) (*time.Time, error) {
+	if asOf == nil {
+		return nil, nil
+	}
+	t, err := strikegraph.AsOfTime("asOf", *asOf)
+	return &t, err
 }
 
 // claimsConnection pages the claims where selects, narrowed by also (the
-// incident, speaker or article a nested field belongs to) when not nil.
-func (r *Resolver) claimsConnection(ctx context.Context, where, also *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, p page) (*graph.ClaimsConnection, error) {
-	s, err := r.claims(ctx, where, also, sort, p, true)
+// incident, speaker or article a nested field belongs to) when not nil, as
+// they stood at asOf when not nil.
+func (r *Resolver) claimsConnection(ctx context.Context, where, also *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, p page, asOf *time.Time) (*graph.ClaimsConnection, error) {
+	s, err := r.claims(ctx, where, also, sort, p, true, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -40,14 +59,50 @@ func (r *Resolver) claimsConnection(ctx context.Context, where, also *strikegrap
 	}), PageInfo: pageInfo(s), TotalCount: s.Total}, nil
 }
 
-func (r *Resolver) claims(ctx context.Context, where, also *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, p page, connection bool) (strikegraph.Slice[strikegraph.Claim], error) {
+// claims finds a page of claims. At asOf, storage selects those recorded
+// by then (asOf is the end of a day), and each is shown as it then stood:
+// where and sort read the claims as they stand now.
+func (r *Resolver) claims(ctx context.Context, where, also *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, p page, connection bool, asOf *time.Time) (strikegraph.Slice[strikegraph.Claim], error) {
 	if also != nil && where != nil {
 		also.AND = []*strikegraph.ClaimWhere{where}
 	}
 	if also == nil {
 		also = where
 	}
-	return find(ctx, also, sort, p, connection, r.Store.FindClaims)
+	if asOf != nil {
+		recorded := &strikegraph.ClaimWhere{RecordedAtLTE: ptr(asOf.AddDate(0, 0, -1).Format(time.DateOnly))}
+		if also != nil {
+			recorded.AND = []*strikegraph.ClaimWhere{also}
+		}
+		also = recorded
+	}
+	s, err := find(ctx, also, sort, p, connection, r.Store.FindClaims)
+	if err != nil || asOf == nil {
+		return s, err
+	}
+	s.Items, err = claimsAsOf(ctx, s.Items, *asOf, "")
+	return s, err
+}
+
+// claimsAsOf are claims as they stood at t, those recorded by then, reading
+// the revisions of all of them in one statement. With incident given, only
+// those then about it: a claim moved onto it by a later merge was not.
+func claimsAsOf(ctx context.Context, claims []*strikegraph.Claim, t time.Time, incident string) ([]*strikegraph.Claim, error) {
+	ids := make([]string, len(claims))
+	for i, c := range claims {
+		ids[i] = c.ID
+	}
+	revs, err := loaders.Revisions(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*strikegraph.Claim, 0, len(claims))
+	for _, c := range claims {
+		if was := strikegraph.ClaimAsOf(c, revs[c.ID], t); was != nil && (incident == "" || was.IncidentID == incident) {
+			out = append(out, was)
+		}
+	}
+	return out, nil
 }
 
 type claimResolver struct{ *Resolver }

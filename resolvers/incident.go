@@ -3,15 +3,35 @@ package resolvers
 import (
 	"context"
 	"slices"
+	"time"
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/graph"
 	"github.com/strikegraph/strikegraph/loaders"
 )
 
-func (r *queryResolver) Incident(ctx context.Context, id string) (*strikegraph.Incident, error) {
-	withClaims(ctx, strikegraph.ClaimsOfIncident, id)
-	return byID[strikegraph.Incident](ctx, id)
+func (r *queryResolver) Incident(ctx context.Context, id string, asOf *string) (*strikegraph.Incident, error) {
+	if asOf == nil {
+		withClaims(ctx, strikegraph.ClaimsOfIncident, id)
+		return byID[strikegraph.Incident](ctx, id)
+	}
+	t, err := asOfTime(asOf)
+	if err != nil {
+		return nil, err
+	}
+	in, err := byID[strikegraph.Incident](ctx, id)
+	if in == nil || err != nil {
+		return nil, err
+	}
+	revs, err := loaders.Revisions(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	was := strikegraph.IncidentAsOf(in, revs[id], *t) // a copy: the loader's is shared
+	if was != nil {
+		was.AsOf = t
+	}
+	return was, nil
 }
 
 func (r *queryResolver) Incidents(ctx context.Context, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) ([]*strikegraph.Incident, error) {
@@ -86,16 +106,30 @@ func (r *incidentResolver) PossiblySameAs(ctx context.Context, obj *strikegraph.
 
 func (r *incidentResolver) Claims(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error) {
 	return checked(where, func() ([]*strikegraph.Claim, error) {
-		return loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, ofStance(where, stance), claimEnds(ctx))
+		return incidentClaims(ctx, obj.ID, obj.AsOf, ofStance(where, stance), claimEnds(ctx))
 	})
 }
 
+// incidentClaims are the claims of the incident id that where selects, with
+// ends, as they stood at asOf when not nil: each claim is read with when it
+// was recorded and retracted, to tell how it then stood.
+func incidentClaims(ctx context.Context, id string, asOf *time.Time, where *strikegraph.ClaimWhere, ends strikegraph.ClaimEnds) ([]*strikegraph.Claim, error) {
+	if asOf != nil && ends.Own.Wanted() {
+		ends.Own = ends.Own.Or(strikegraph.FieldsNamed("provenance", "retraction"))
+	}
+	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, id, where, ends)
+	if err != nil || asOf == nil {
+		return claims, err
+	}
+	return claimsAsOf(ctx, claims, *asOf, id)
+}
+
 func (r *incidentResolver) ClaimsConnection(ctx context.Context, obj *strikegraph.Incident, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*graph.ClaimsConnection, error) {
-	return r.claimsConnection(ctx, where, &strikegraph.ClaimWhere{Incident: &obj.ID}, sort, connectionPage(first, after, last, before))
+	return r.claimsConnection(ctx, where, &strikegraph.ClaimWhere{Incident: &obj.ID}, sort, connectionPage(first, after, last, before), obj.AsOf)
 }
 
 func (r *incidentResolver) Speakers(ctx context.Context, obj *strikegraph.Incident, stance *strikegraph.Stance, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
-	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, nil, strikegraph.ClaimEnds{Speaker: strikegraph.AllFields})
+	claims, err := incidentClaims(ctx, obj.ID, obj.AsOf, nil, strikegraph.ClaimEnds{Speaker: strikegraph.AllFields})
 	if err != nil {
 		return nil, err
 	}
@@ -126,23 +160,23 @@ func (r *incidentResolver) Toll(ctx context.Context, obj *strikegraph.Incident, 
 
 func (r *incidentResolver) toll(ctx context.Context, obj *strikegraph.Incident, latest *bool, asOf *string, sources *strikegraph.TollSources,
 	of func([]*strikegraph.Claim, strikegraph.TollOptions) strikegraph.TollRange) (*strikegraph.TollRange, error) {
-	o := strikegraph.TollOptions{Latest: latest != nil && *latest, Sources: strikegraph.SourcesAll}
+	o := strikegraph.TollOptions{Latest: latest != nil && *latest, Sources: strikegraph.SourcesAll, AsOf: obj.AsOf}
 	if sources != nil { // an explicit null is the default
 		o.Sources = *sources
 	}
-	if asOf != nil {
-		day, err := strikegraph.DateBound("asOf", *asOf, true)
+	if asOf != nil { // the toll's own asOf, else the incident's
+		t, err := asOfTime(asOf)
 		if err != nil {
 			return nil, err
 		}
-		o.AsOf = ptr(day.AddDate(0, 0, 1)) // the end of the day
+		o.AsOf = t
 	}
 	parts, err := loaders.LinkedPlaces(ctx, obj.ID, strikegraph.RelLocatedIn, out, &strikegraph.PlaceWhere{KindIn: strikegraph.SettlementKinds}, strikegraph.AllFields)
 	if err != nil {
 		return nil, err
 	}
 	o.Parts = parts
-	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, nil, strikegraph.ClaimEnds{})
+	claims, err := incidentClaims(ctx, obj.ID, o.AsOf, nil, strikegraph.ClaimEnds{})
 	if err != nil || o.Sources == strikegraph.SourcesAll {
 		return ptr(of(claims, o)), err
 	}
@@ -179,6 +213,6 @@ func (r *derivedTollResolver) Source(ctx context.Context, obj *strikegraph.Deriv
 }
 
 func (r *incidentResolver) Contested(ctx context.Context, obj *strikegraph.Incident) (bool, error) {
-	claims, err := loaders.Claims(ctx, strikegraph.ClaimsOfIncident, obj.ID, nil, strikegraph.ClaimEnds{})
+	claims, err := incidentClaims(ctx, obj.ID, obj.AsOf, nil, strikegraph.ClaimEnds{})
 	return strikegraph.Contested(claims), err
 }

@@ -226,6 +226,13 @@ var reshapers = map[string]bool{
 // the sources too.
 var extraStatements = map[string]int{"incident.civiliantoll": 2, "incident.toll": 2}
 
+// asOfReaders are the fields that read the revisions of what they give,
+// one more statement, when an asOf applies to them: their own, or that of
+// the field above them (Query.incident's).
+var asOfReaders = map[string]bool{"query.incident": true, "query.claims": true, "query.claimsconnection": true,
+	"incident.claims": true, "incident.claimsconnection": true, "incident.speakers": true,
+	"incident.contested": true, "incident.civiliantoll": true, "incident.toll": true}
+
 // statementLimit refuses an operation that may send more than maxStatements
 // Cypher statements, or more than maxHeavy of the heavy ones, before it runs.
 // The estimate, per operation:
@@ -237,7 +244,8 @@ var extraStatements = map[string]int{"incident.civiliantoll": 2, "incident.toll"
 //     ("a.claims.speaker"): a per-request loader fetches the field for every
 //     parent at that path in one statement, so how many items the lists hold
 //     does not matter; a field whose resolver uses several loaders costs
-//     one more for each (extraStatements);
+//     one more for each (extraStatements), and a field that reads
+//     revisions for an asOf one more (asOfReaders);
 //   - introspection (__schema, __type, __typename) costs nothing, and so do
 //     fields that only reshape their parent's value (reshapers).
 //
@@ -332,8 +340,8 @@ type statements struct{ statements, heavy int }
 func (l *statementLimit) estimate(op *ast.OperationDefinition) statements {
 	var n statements
 	seen := map[string]bool{}
-	var walk func(set ast.SelectionSet, path string)
-	walk = func(set ast.SelectionSet, path string) {
+	var walk func(set ast.SelectionSet, path string, asOf bool)
+	walk = func(set ast.SelectionSet, path string, asOf bool) {
 		for _, f := range fields(set) {
 			if strings.HasPrefix(f.Name, "__") {
 				continue // introspection: answered without Neo4j
@@ -342,18 +350,26 @@ func (l *statementLimit) estimate(op *ast.OperationDefinition) statements {
 			if f.ObjectDefinition != nil { // inline fragments on two types may use two loaders
 				key = path + "." + f.ObjectDefinition.Name + "." + f.Alias
 			}
+			name := ""
+			if f.ObjectDefinition != nil {
+				name = strings.ToLower(f.ObjectDefinition.Name + "." + f.Name)
+			}
+			ownAsOf := f.Arguments.ForName("asOf") != nil
+			if !seen[key] && asOfReaders[name] && (asOf || ownAsOf) {
+				n.statements++
+			}
 			switch {
 			case seen[key]: // the same response key again, merged by GraphQL
 			case path == "":
 				n.statements++
-			case f.ObjectDefinition != nil && l.resolved[strings.ToLower(f.ObjectDefinition.Name+"."+f.Name)]:
-				n.statements += 1 + extraStatements[strings.ToLower(f.ObjectDefinition.Name+"."+f.Name)]
+			case l.resolved[name]:
+				n.statements += 1 + extraStatements[name]
 			}
 			seen[key] = true
-			walk(f.SelectionSet, key)
+			walk(f.SelectionSet, key, ownAsOf)
 		}
 	}
-	walk(op.SelectionSet, "")
+	walk(op.SelectionSet, "", false)
 	n.heavy = heavyRoots(op)
 	return n
 }

@@ -137,6 +137,11 @@ func TestStatementEstimate(t *testing.T) {
 		// The root, then the toll's parts, claims and sources' kinds, the
 		// places of its parts and the sources of its sums.
 		{"every incident's toll by monitors, with its parts", `{ incidents { civilianToll(sources: MONITORS) { lowest parts { places { name } } derived { source { name } } } } }`, 6},
+		// As of a day, each list of claims reads their revisions too: the
+		// claims and their revisions; the incident and its; its claims and
+		// theirs; the toll's parts, claims, sources' kinds and revisions.
+		{"claims and an incident as of a day", `{ claims(asOf: "2100") { quote } incident(id: "incident:2018-11-17-abu-al-hassan", asOf: "2100") {
+			claims { quote } civilianToll(latest: true) { lowest } } }`, 10},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			at := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{MaxAliases: manyAliases, MaxStatements: tc.estimate, LoaderWait: 100 * time.Millisecond}))
