@@ -378,3 +378,88 @@ func TestNewRefusesBadConfig(t *testing.T) {
 		})
 	}
 }
+
+// TestConnect checks credentials as a WebSocket's connection_init brings
+// them, after its upgrade went through Upgrades: the same keys and tokens
+// as the headers, the same refusals; an upgrade without credentials passes
+// Upgrades where reads need them, for Connect to decide.
+func TestConnect(t *testing.T) {
+	secret := []byte("0123456789abcdef0123456789abcdef-test")
+	readerKey, line := newKey(t, "rita", auth.RoleReader)
+	a := mustNew(t, auth.Config{APIKeys: line, JWTSecret: secret, ReadAccess: auth.ReadReader})
+	editor := token(t, jwt.SigningMethodHS256, secret, claims("editor", func(c jwt.MapClaims) { delete(c, "iss"); delete(c, "aud") }))
+	expired := token(t, jwt.SigningMethodHS256, secret, claims("editor", func(c jwt.MapClaims) { c["exp"] = time.Now().Add(-time.Hour).Unix() }))
+	rita := auth.Principal{Name: "key:rita", Role: auth.RoleReader, Method: auth.MethodAPIKey}
+	alice := auth.Principal{Name: "jwt:alice", Role: auth.RoleEditor, Method: auth.MethodJWT}
+
+	// upgrade passes a request with headers through Upgrades, then its
+	// connection_init payload through Connect.
+	upgrade := func(headers map[string]string, payload map[string]any) (auth.Principal, bool, int, error) {
+		t.Helper()
+		var ctx context.Context
+		h := a.Upgrades(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { ctx = r.Context() }))
+		req := httptest.NewRequest(http.MethodGet, "/graphql", nil)
+		for k, v := range headers {
+			req.Header.Set(k, v)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if ctx == nil {
+			return auth.Principal{}, false, rec.Code, nil
+		}
+		ctx, err := a.Connect(ctx, payload)
+		p, ok := auth.FromContext(ctx)
+		return p, ok, rec.Code, err
+	}
+	for _, tc := range []struct {
+		name    string
+		headers map[string]string
+		payload map[string]any
+		want    auth.Principal // zero: refused
+		msg     string         // in the refusal
+	}{
+		{"a key", nil, map[string]any{"X-API-Key": readerKey}, rita, ""},
+		{"a key as a bearer, lower case", nil, map[string]any{"authorization": "bearer " + readerKey}, rita, ""},
+		{"a JWT", nil, map[string]any{"Authorization": "Bearer " + editor}, alice, ""},
+		{"an expired JWT", nil, map[string]any{"Authorization": "Bearer " + expired}, auth.Principal{}, "expired"},
+		{"a JWT in the headers", map[string]string{"Authorization": "Bearer " + editor}, nil, alice, ""},
+		{"the same in both", map[string]string{"Authorization": "Bearer " + editor}, map[string]any{"AUTHORIZATION": "Bearer " + editor}, alice, ""},
+		{"others in both", map[string]string{"X-API-Key": readerKey}, map[string]any{"Authorization": "Bearer " + editor}, auth.Principal{}, "differ"},
+		{"none", nil, map[string]any{"other": "x"}, auth.Principal{}, "reading needs credentials"},
+		{"a wrong key", nil, map[string]any{"X-API-Key": "sg_wrong"}, auth.Principal{}, "not valid"},
+		{"twice", nil, map[string]any{"X-API-Key": readerKey, "x-api-key": readerKey}, auth.Principal{}, "twice"},
+		{"not a string", nil, map[string]any{"X-API-Key": []any{readerKey}}, auth.Principal{}, "must be a string"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, ok, status, err := upgrade(tc.headers, tc.payload)
+			if status != http.StatusOK {
+				t.Fatalf("the upgrade: %d, want to pass", status)
+			}
+			if tc.want == (auth.Principal{}) {
+				if err == nil || !strings.Contains(err.Error(), tc.msg) {
+					t.Fatalf("got %+v, %v; want refused saying %q", p, err, tc.msg)
+				}
+				if strings.Contains(err.Error(), readerKey) || strings.Contains(err.Error(), "sg_wrong") || strings.Contains(err.Error(), expired) {
+					t.Fatalf("the refusal repeats the credential: %v", err)
+				}
+				return
+			}
+			if err != nil || !ok || p != tc.want {
+				t.Fatalf("got %+v, %v, %v; want %+v", p, ok, err, tc.want)
+			}
+		})
+	}
+	if _, _, status, _ := upgrade(map[string]string{"X-API-Key": "sg_wrong"}, nil); status != http.StatusUnauthorized {
+		t.Errorf("a wrong key in the upgrade's headers: %d, want 401", status)
+	}
+	open := mustNew(t, auth.Config{APIKeys: line})
+	if ctx, err := open.Connect(context.Background(), nil); err != nil {
+		t.Errorf("open, no credentials: %v", err)
+	} else if _, ok := auth.FromContext(ctx); ok {
+		t.Error("open, no credentials: a principal")
+	}
+	var none *auth.Authenticator
+	if _, err := none.Connect(context.Background(), map[string]any{"X-API-Key": readerKey}); err == nil {
+		t.Error("no credentials configured: a key was taken")
+	}
+}

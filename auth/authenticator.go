@@ -100,6 +100,12 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 // writes the 401 response for err, whose Code is ECodeUnauthenticated. The
 // WWW-Authenticate header is already set.
 func (a *Authenticator) Wrap(next http.Handler, refuse func(w http.ResponseWriter, r *http.Request, err *strikegraph.Error)) http.Handler {
+	return a.wrap(next, refuse, false)
+}
+
+// wrap is Wrap; when later, a request without credentials passes even where
+// reads need them, for they may come later (Upgrades).
+func (a *Authenticator) wrap(next http.Handler, refuse func(w http.ResponseWriter, r *http.Request, err *strikegraph.Error), later bool) http.Handler {
 	if a == nil {
 		a = unconfigured
 	}
@@ -115,7 +121,7 @@ func (a *Authenticator) Wrap(next http.Handler, refuse func(w http.ResponseWrite
 			return
 		case ok:
 			ctx = WithPrincipal(ctx, p)
-		case a.readAccess == ReadReader:
+		case a.readAccess == ReadReader && !later:
 			w.Header().Set("WWW-Authenticate", `Bearer realm="strikegraph"`)
 			refuse(w, r, &strikegraph.Error{Code: strikegraph.ECodeUnauthenticated,
 				Message: "reading needs credentials: send an API key in X-API-Key or a token in Authorization: Bearer"})
@@ -129,9 +135,15 @@ func (a *Authenticator) Wrap(next http.Handler, refuse func(w http.ResponseWrite
 }
 
 // authenticate returns the principal of r's credentials; ok is false when r
-// sends none. A bearer token with two dots is a JWT; any other is an API key.
+// sends none.
 func (a *Authenticator) authenticate(r *http.Request) (p Principal, ok bool, err error) {
-	key, authz := r.Header.Get("X-API-Key"), r.Header.Get("Authorization")
+	return a.check(r.Header.Get("X-API-Key"), r.Header.Get("Authorization"))
+}
+
+// check returns the principal of an X-API-Key and an Authorization value,
+// from headers or a WebSocket's connection_init; ok is false when both are
+// empty. A bearer token with two dots is a JWT; any other is an API key.
+func (a *Authenticator) check(key, authz string) (p Principal, ok bool, err error) {
 	switch {
 	case key != "" && authz != "":
 		return Principal{}, false, errors.New("send X-API-Key or Authorization, not both")

@@ -667,12 +667,84 @@ func TestExplorerLive(t *testing.T) {
 	}
 }
 
+// TestExplorerLiveWithKey opens the explorer where reading needs
+// credentials, with a key entered: the view follows the claims recorded,
+// the key going in the live connection's connection_init. Another key
+// entered opens a new connection with it, which follows too; a wrong one is
+// refused (4403).
+func TestExplorerLiveWithKey(t *testing.T) {
+	g := graphtest.Seeded(t)
+	a, reader, editor := readerOnly(t, io.Discard)
+	sockets := &dropper{Handler: server.Handler(g, graphtest.Logger(t), server.Options{Auth: a, FeedEvery: 100 * time.Millisecond})}
+	srv := httptest.NewServer(sockets)
+	defer srv.Close()
+	open := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{}))
+	defer open.Close()
+	b := newBrowser(t, srv.URL)
+
+	const incident = "incident:2018-11-17-abu-al-hassan"
+	vars := map[string]any{"ids": []string{incident}, "depth": 1}
+	b.do(
+		chromedp.EmulateViewport(1280, 800),
+		chromedp.Navigate(srv.URL+"/explorer/"),
+		chromedp.Click(chromedp.CSS("#credentials summary")),
+		chromedp.SendKeys(chromedp.ID("key"), reader+"\t"),
+		chromedp.SendKeys(chromedp.ID("q"), abuAlHassan+"\r"),
+		chromedp.Click(chromedp.CSS(`#hits .hit[data-id="`+incident+`"]`)),
+	)
+	b.waitRender(1)
+	b.checkView("the neighbourhood of "+incident+" with a key", neighbourhood(t, open.URL, vars))
+	b.waitFor(`document.getElementById('cy').dataset.live === 'connected'`)
+	time.Sleep(time.Second) // the subscriptions hear only what comes after them
+
+	// follows waits up to a minute for the claim recorded to be shown.
+	follows := func(what, speaker, quote string) {
+		t.Helper()
+		claim := recordAbuAlHassan(t, srv.URL, editor, speaker, quote)
+		start := time.Now()
+		expr := fmt.Sprintf(`explorer.cy.getElementById(%q).nonempty()`, claim)
+		if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(time.Minute))); err != nil {
+			t.Fatalf("%s: the claim recorded is not shown within a minute: %v", what, err)
+		}
+		t.Logf("%s: the claim was shown %v after it was recorded", what, time.Since(start).Round(time.Millisecond))
+	}
+	follows("with the reader's key", "outlet:sana", "saying 40 were killed in the remote area of Buqaan")
+	if !eval[bool](b, `!document.getElementById('updated').hidden`) {
+		t.Error("the view does not say it was updated")
+	}
+	b.waitRender(2)
+	b.checkView("after the claim", neighbourhood(t, open.URL, vars))
+
+	before := sockets.opened()
+	eval[string](b, `document.getElementById('key').value = ''`)
+	b.do(chromedp.SendKeys(chromedp.ID("key"), editor+"\t"))
+	b.waitRender(3)
+	b.waitFor(`document.getElementById('cy').dataset.live === 'connected'`)
+	if n := sockets.opened(); n != before+1 {
+		t.Errorf("another key: %d connections opened, want 1", n-before)
+	}
+	time.Sleep(time.Second)
+	follows("with the editor's key", "monitor:sohr", "the airstrikes killed at least 43 people")
+
+	b.mu.Lock()
+	for _, p := range b.problems {
+		t.Errorf("in the page: %s", p)
+	}
+	b.mu.Unlock()
+
+	// Its reads refused too, the page logs errors now, unchecked.
+	eval[string](b, `document.getElementById('key').value = ''`)
+	b.do(chromedp.SendKeys(chromedp.ID("key"), "sg_not-a-key\t"))
+	b.waitFor(`document.getElementById('cy').dataset.live === 'refused'`)
+}
+
 // dropper serves Handler and can drop the WebSockets it upgraded, as a
 // restart or a proxy would.
 type dropper struct {
 	http.Handler
-	mu    sync.Mutex
-	conns []net.Conn
+	mu       sync.Mutex
+	conns    []net.Conn
+	upgrades int
 }
 
 func (d *dropper) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -680,6 +752,13 @@ func (d *dropper) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w = hijacks{w, d}
 	}
 	d.Handler.ServeHTTP(w, r)
+}
+
+// opened is how many WebSockets it upgraded.
+func (d *dropper) opened() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.upgrades
 }
 
 func (d *dropper) drop() {
@@ -702,6 +781,7 @@ func (h hijacks) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	if err == nil {
 		h.d.mu.Lock()
 		h.d.conns = append(h.d.conns, conn)
+		h.d.upgrades++
 		h.d.mu.Unlock()
 	}
 	return conn, rw, err

@@ -153,6 +153,10 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	gql.AddTransport(transport.Websocket{
 		KeepAlivePingInterval: 10 * time.Second,
 		Upgrader:              websocket.Upgrader{CheckOrigin: allowedOrigin(opts.CORSOrigins)},
+		// Credentials may come in connection_init: a connection that sends
+		// none within 10 s is closed, lest it hold a socket without any.
+		InitFunc:    connectionInit(opts.Auth),
+		InitTimeout: 10 * time.Second,
 	})
 	if !opts.NoIntrospection {
 		gql.Use(extension.Introspection{})
@@ -179,8 +183,10 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	requests := loaders.Middleware(store, opts.LoaderWait, loaderTracer(opts.Traces), gql)
 	graphqlHTTP := bodyDeadline(opts.BodyTimeout, responseDeadline(opts.ResponseTimeout, opts.Auth.Middleware(limiter.byCredential(limitBody(int64(opts.MaxBodyBytes), graphqlRequest(log, opts, queries, requests))))))
 	// A subscription's connection lasts as long as it is wanted: no
-	// deadlines, and its messages are not requests of a body.
-	subscriptions := opts.Auth.Middleware(limiter.byCredential(requests))
+	// deadlines, and its messages are not requests of a body. A browser
+	// cannot set headers on a WebSocket: credentials may also come in its
+	// connection_init, which connectionInit checks.
+	subscriptions := opts.Auth.Upgrades(limiter.byCredential(keepsConnection(requests)))
 	mux.Handle("/graphql", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if websocket.IsWebSocketUpgrade(r) {
 			subscriptions.ServeHTTP(w, r)

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -21,10 +23,12 @@ import (
 
 // wsSubscription is one subscription over graphql-transport-ws. A reader
 // of its own takes every message off the connection (a read that times
-// out would break it): received holds them, closed its end.
+// out would break it): received holds them, closed its end, and err then
+// says why.
 type wsSubscription struct {
 	conn     *websocket.Conn
 	received chan map[string]any
+	err      error
 	writing  sync.Mutex // one writer at a time, as the library asks
 }
 
@@ -32,8 +36,17 @@ type wsSubscription struct {
 // q, as graphql-ws does: connection_init, connection_ack, subscribe.
 func subscribe(t *testing.T, url, q string) *wsSubscription {
 	t.Helper()
+	s := connect(t, url, nil, nil)
+	s.start(t, q)
+	return s
+}
+
+// connect opens a WebSocket to url's /graphql with header, and sends
+// connection_init with payload (none when nil).
+func connect(t *testing.T, url string, header http.Header, payload map[string]any) *wsSubscription {
+	t.Helper()
 	d := websocket.Dialer{Subprotocols: []string{"graphql-transport-ws"}, HandshakeTimeout: 30 * time.Second}
-	conn, resp, err := d.DialContext(t.Context(), "ws"+strings.TrimPrefix(url, "http")+"/graphql", nil)
+	conn, resp, err := d.DialContext(t.Context(), "ws"+strings.TrimPrefix(url, "http")+"/graphql", header)
 	if err != nil {
 		t.Fatalf("dial: %v (%v)", err, resp)
 	}
@@ -44,6 +57,7 @@ func subscribe(t *testing.T, url, q string) *wsSubscription {
 		for {
 			var m map[string]any
 			if err := conn.ReadJSON(&m); err != nil {
+				s.err = err
 				return
 			}
 			if m["type"] == "ping" {
@@ -55,12 +69,40 @@ func subscribe(t *testing.T, url, q string) *wsSubscription {
 			s.received <- m
 		}
 	}()
-	s.send(t, map[string]any{"type": "connection_init"})
+	init := map[string]any{"type": "connection_init"}
+	if payload != nil {
+		init["payload"] = payload
+	}
+	s.send(t, init)
+	return s
+}
+
+// start waits for connection_ack and subscribes to q.
+func (s *wsSubscription) start(t *testing.T, q string) {
+	t.Helper()
 	if m := s.read(t, 30*time.Second); m["type"] != "connection_ack" {
 		t.Fatalf("after connection_init: %v", m)
 	}
 	s.send(t, map[string]any{"id": "1", "type": "subscribe", "payload": map[string]any{"query": q}})
-	return s
+}
+
+// refused returns the close frame that ended the connection, failing the
+// test if a message came first or nothing within wait.
+func (s *wsSubscription) refused(t *testing.T, wait time.Duration) *websocket.CloseError {
+	t.Helper()
+	select {
+	case m, ok := <-s.received:
+		if ok {
+			t.Fatalf("a message, not a refusal: %v", m)
+		}
+	case <-time.After(wait):
+		t.Fatalf("not closed within %v", wait)
+	}
+	var ce *websocket.CloseError
+	if !errors.As(s.err, &ce) {
+		t.Fatalf("closed without a close frame: %v", s.err)
+	}
+	return ce
 }
 
 func (s *wsSubscription) send(t *testing.T, m map[string]any) {

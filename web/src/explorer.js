@@ -82,9 +82,11 @@ window.explorer = { cy, state, renders, show };
 $('key').value = sessionStorage.getItem('strikegraph-key') || '';
 $('key').addEventListener('change', () => {
   sessionStorage.setItem('strikegraph-key', $('key').value.trim());
-  // A browser cannot send credentials with a WebSocket: with a key, the
-  // view does not follow changes (show follows again without one).
+  // The live connection's credentials are its own, sent when it opens: a
+  // new key needs a new one (show follows again).
   unfollow();
+  live.dispose();
+  live = connect();
   if (state.ids.length || state.path) {
     show();
   }
@@ -172,24 +174,40 @@ async function show() {
 // touches an entity shown. It filters here rather than in the
 // subscriptions' arguments, so that they need not change with the view, and
 // because a view of up to 500 entities names more than a where may.
-const live = createClient({
-  url: endpoint.replace(/^http/, 'ws'),
-  // Quietly, for as long as the page is open, at most 30 s apart; what was
-  // missed meanwhile is caught up by showing the view again.
-  retryAttempts: Infinity,
-  shouldRetry: () => true,
-  retryWait: (n) => new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** n, 30000) + Math.random() * 1000)),
-  // data-live on #cy says whether it is connected, for the browser test.
-  on: {
-    connected: (socket, payload, wasRetry) => {
-      cyEl.dataset.live = 'connected';
-      if (wasRetry) {
-        changed();
-      }
+function connect() {
+  const client = createClient({
+    url: endpoint.replace(/^http/, 'ws'),
+    // A browser cannot set headers on a WebSocket: the key goes in
+    // connection_init, read each time the connection opens.
+    connectionParams: credentials,
+    // Quietly, for as long as the page is open, at most 30 s apart; what was
+    // missed meanwhile is caught up by showing the view again.
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    retryWait: (n) => new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** n, 30000) + Math.random() * 1000)),
+    // data-live on #cy says whether it is connected, or refused (4403: the
+    // key is wrong or missing), for the browser test. A client replaced
+    // keeps quiet.
+    on: {
+      connected: (socket, payload, wasRetry) => {
+        if (client !== live) {
+          return;
+        }
+        cyEl.dataset.live = 'connected';
+        if (wasRetry) {
+          changed();
+        }
+      },
+      closed: (event) => {
+        if (client === live) {
+          cyEl.dataset.live = event?.code === 4403 ? 'refused' : 'closed';
+        }
+      },
     },
-    closed: () => { cyEl.dataset.live = 'closed'; },
-  },
-});
+  });
+  return client;
+}
+let live = connect();
 const shown = (...ids) => ids.some((id) => id && cy.getElementById(id).nonempty());
 const followed = [
   ['subscription { claimRecorded { id incident { id } speaker { id } onBehalfOf { id } article { id } } }',
@@ -200,7 +218,7 @@ let following = null; // the subscriptions' disposers
 let generation = 0; // so that the sinks of subscriptions ended here keep quiet
 
 function follow() {
-  if (following || credentials().Authorization) {
+  if (following) {
     return;
   }
   const mine = ++generation;
