@@ -44,7 +44,18 @@ type ActorService interface {
 	// FindLinkedActors returns, per entity of l, the actors at the other end
 	// of its edges that where selects (all when nil), by id.
 	FindLinkedActors(ctx context.Context, l Linked, where *ActorWhere) (map[string][]*Actor, error)
+	// FindSubordinates returns, per actor of ids, the ids of its
+	// subordinates: the actors PART_OF it or that LEAD it, directly or
+	// through others at most MaxSubordinateDepth edges away, and the
+	// spokespeople (SPEAKS_FOR) of it and of them.
+	FindSubordinates(ctx context.Context, ids []string) (map[string][]string, error)
 }
+
+// MaxSubordinateDepth bounds how many PART_OF and LEADS edges a subordinate
+// is from its organisation (cypher/find_subordinates.cypher holds the same
+// number). A coalition's leading state is one; the state's command, two;
+// the command's air component, three.
+const MaxSubordinateDepth = 6
 
 // ActorWhere selects actors: every field given must hold, and AND, OR and
 // NOT combine inputs.

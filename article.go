@@ -60,6 +60,7 @@ type ArticleService interface {
 	// FindLinkedArticles returns, per entity of l, the articles at the other
 	// end of its edges that where selects (all when nil), by id.
 	FindLinkedArticles(ctx context.Context, l Linked, where *ArticleWhere) (map[string][]*Article, error)
+	RelayService
 }
 
 // Aliases: an article goes by its title alone.

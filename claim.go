@@ -209,10 +209,13 @@ type ClaimWhere struct {
 	OR  []*ClaimWhere
 	NOT *ClaimWhere
 
-	IDIn            []string
-	Retracted       *bool
-	StanceIn        []Stance
-	Speaker         *string // said by the actor or on its behalf
+	IDIn      []string
+	Retracted *bool
+	StanceIn  []Stance
+	Speaker   *string // said by the actor or on its behalf
+	// SpeakerIn is Speaker for any of several actors: what includeSubordinates
+	// reads. It is no GraphQL input.
+	SpeakerIn       []string
 	SpeakerKindIn   []ActorKind
 	Incident        *string
 	Article         *string
@@ -250,6 +253,7 @@ func (w *ClaimWhere) check() (int, error) {
 	c.set(w.DeniesIn != nil)
 	c.set(w.ResponseIn != nil)
 	c.set(w.Speaker != nil)
+	c.set(w.SpeakerIn != nil)
 	c.set(w.Incident != nil)
 	c.set(w.Article != nil)
 	c.set(w.Place != nil)

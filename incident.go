@@ -89,6 +89,10 @@ type TollRange struct {
 	Parts      []PlaceToll
 	Derived    []DerivedToll
 	Derivation string // how Lowest and Highest were reached, in words
+	// IndependentSources counts the sources once each relay is followed to
+	// where it comes from (see Relay); Chains shows each source's.
+	IndependentSources int
+	Chains             []SourceChain
 }
 
 // PlaceToll is the spread of the figures stated for one set of an incident's
@@ -145,6 +149,9 @@ type TollOptions struct {
 	// LOCATED_IN, taken in name order. With fewer than two, every figure is
 	// for the whole.
 	Parts []*Place
+	// Relays are those recorded in the articles of the claims: a source
+	// that relays another counted source is not independent of it.
+	Relays []Relay
 }
 
 // CivilianToll returns the spread of the civilian tolls in claims: the lowest
@@ -215,6 +222,7 @@ func tollRange(claims []*Claim, o TollOptions, figure func(Figures) *Figure) Tol
 		t.widen(d.Lowest, d.Highest)
 	}
 	t.Derivation = o.derivation(t, whole)
+	t.IndependentSources, t.Chains = independence(cs, o.Relays)
 	return t
 }
 

@@ -34,10 +34,14 @@ const MaxTotals = 500
 // TotalsService sums incidents per reporter and per belligerent.
 type TotalsService interface {
 	// FindReporterTotals returns the first sources by incidents reported.
-	FindReporterTotals(ctx context.Context, where *IncidentWhere, first int) ([]ReporterTotal, error)
+	// With subordinates, a source's row also counts what its subordinates
+	// reported.
+	FindReporterTotals(ctx context.Context, where *IncidentWhere, first int, subordinates bool) ([]ReporterTotal, error)
 	// FindBelligerentTotals returns the first belligerents by incidents
-	// carried out.
-	FindBelligerentTotals(ctx context.Context, where *IncidentWhere, first int) ([]BelligerentTotal, error)
+	// carried out. With subordinates, a belligerent's row also counts what
+	// its subordinates (see ActorService.FindSubordinates) carried out and
+	// denied.
+	FindBelligerentTotals(ctx context.Context, where *IncidentWhere, first int, subordinates bool) ([]BelligerentTotal, error)
 }
 
 // checkFirst checks how many rows a query asks for.

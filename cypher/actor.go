@@ -1,6 +1,8 @@
 package cypher
 
 import (
+	"context"
+
 	"github.com/strikegraph/strikegraph"
 )
 
@@ -26,4 +28,19 @@ func actorFromProps(p map[string]any) *strikegraph.Actor {
 		ID: str(p, "id"), Name: str(p, "name"), Aliases: strs(p, "aliases"), Description: str(p, "description"),
 		Kind: strikegraph.ActorKind(str(p, "kind")), Anonymous: anonymous, Provenance: provenanceOf(p),
 	}
+}
+
+// FindSubordinates returns, per actor of ids, the actors its claims and
+// totals include with includeSubordinates (see find_subordinates.cypher).
+func (db *DB) FindSubordinates(ctx context.Context, ids []string) (map[string][]string, error) {
+	recs, err := db.read(ctx, findSubordinates, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for _, rec := range recs {
+		m := rec.AsMap()
+		out[m["id"].(string)] = strs(m, "subordinates")
+	}
+	return out, nil
 }

@@ -2,9 +2,21 @@
 // Per belligerent: the incidents it is said to have carried out, the sums of
 // their civilian toll ranges across every source, and those it denied. PERIOD
 // incidents are left out: their cumulative figures count strikes again.
-MATCH (n)<-[:CARRIED_OUT]-(g:Actor)
+// With $subordinates, a belligerent is also said to carry out what any actor
+// PART_OF it or that LEADS it carried out, directly or through others at
+// most 6 edges away (strikegraph.MaxSubordinateDepth, as in
+// find_subordinates.cypher), and to deny what they or their spokespeople
+// denied.
+MATCH (n)<-[:CARRIED_OUT]-(p:Actor)
 WHERE n.scope <> 'PERIOD'
-WITH n, g
+CALL (p) {
+  RETURN p AS g
+  UNION
+  MATCH (p)-[:PART_OF|LEADS]->{1,6}(g:Actor)
+  WHERE $subordinates
+  RETURN g
+}
+WITH DISTINCT n, g
 CALL (n) {
   // The rule of strikegraph.CivilianToll (docs/tolls.md): a figure for some
   // of n's parts only (the settlements it is LOCATED_IN) is left out, but
@@ -27,7 +39,8 @@ CALL (n) {
          reduce(m = null, f IN figures | CASE WHEN m IS NULL OR f[1] > m THEN f[1] ELSE m END) AS highest
 }
 WITH g, n, lowest, highest,
-     EXISTS { MATCH (n)<-[d:DENIED]-(s:Actor) WHERE (s.id = g.id OR d.onBehalfOf = g.id) AND d.retractedAt IS NULL } AS denied
+     EXISTS { MATCH (n)<-[d:DENIED]-(s:Actor) WHERE d.retractedAt IS NULL AND (s.id = g.id OR d.onBehalfOf = g.id OR
+       $subordinates AND EXISTS { MATCH (x:Actor)-[:PART_OF|LEADS]->{0,6}(g) WHERE x = s OR x.id = d.onBehalfOf OR (s)-[:SPEAKS_FOR]->(x) }) } AS denied
 WITH g, count(n) AS incidents, sum(lowest) AS lowest, sum(highest) AS highest, count(lowest) AS withToll,
      count(CASE WHEN denied THEN 1 END) AS denied
 RETURN g.id AS belligerent, incidents, lowest, highest, withToll, denied

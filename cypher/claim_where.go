@@ -16,6 +16,7 @@ const (
 	claimID          = "r.id IN %[2]s"
 	claimStance      = "type(r) IN %[2]s"
 	claimSpeaker     = "(speaker.id = %[2]s OR r.onBehalfOf = %[2]s)"
+	claimSpeakerIn   = "(speaker.id IN %[2]s OR r.onBehalfOf IN %[2]s)"
 	claimSpeakerKind = "speaker.kind IN %[2]s"
 	claimIncident    = "incident.id = %[2]s"
 	claimArticle     = "r.article = %[2]s"
@@ -97,6 +98,9 @@ func (s *statement) claimWhere(w *strikegraph.ClaimWhere) (string, error) {
 	}
 	if w.Speaker != nil {
 		add(claimSpeaker, *w.Speaker)
+	}
+	if w.SpeakerIn != nil {
+		add(claimSpeakerIn, w.SpeakerIn)
 	}
 	if w.Incident != nil {
 		add(claimIncident, *w.Incident)

@@ -32,7 +32,7 @@ var fieldProps = map[string][]string{
 	// Actor
 	"anonymous": {"anonymous"}, "speaksFor": nil, "spokespeople": nil, "components": nil, "leads": nil,
 	"ledBy": nil, "backs": nil, "backedBy": nil, "allies": nil, "fights": nil, "controls": nil,
-	"carriedOut": nil, "targetedBy": nil, "articles": nil, "relayed": nil,
+	"carriedOut": nil, "targetedBy": nil, "articles": nil, "relayed": nil, "subordinates": nil,
 	// Article
 	"title": {"title"}, "file": {"file"}, "byline": {"byline"}, "dateline": {"dateline"}, "url": {"url"},
 	"text":      {"text"},

@@ -69,12 +69,16 @@ var (
 	findPlaceDistancesText string
 	//go:embed find_refs.cypher
 	findRefsText string
+	//go:embed find_relays_by_article_ids.cypher
+	findRelaysByArticleIDsText string
 	//go:embed find_revisions.cypher
 	findRevisionsText string
 	//go:embed find_server_info.cypher
 	findServerInfoText string
 	//go:embed find_shortest_paths.cypher
 	findShortestPathsText string
+	//go:embed find_subordinates.cypher
+	findSubordinatesText string
 	//go:embed incident_timeline.cypher
 	incidentTimelineText string
 	//go:embed is_empty.cypher
@@ -138,9 +142,11 @@ var (
 	findNeighbourhood         = query{name: "find_neighbourhood", text: findNeighbourhoodText}
 	findPlaceDistances        = query{name: "find_place_distances", text: findPlaceDistancesText}
 	findRefs                  = query{name: "find_refs", text: findRefsText}
+	findRelaysByArticleIDs    = query{name: "find_relays_by_article_ids", text: findRelaysByArticleIDsText}
 	findRevisions             = query{name: "find_revisions", text: findRevisionsText}
 	findServerInfo            = query{name: "find_server_info", text: findServerInfoText}
 	findShortestPaths         = query{name: "find_shortest_paths", text: findShortestPathsText}
+	findSubordinates          = query{name: "find_subordinates", text: findSubordinatesText}
 	incidentTimeline          = query{name: "incident_timeline", text: incidentTimelineText}
 	isEmpty                   = query{name: "is_empty", text: isEmptyText}
 	lockClaim                 = query{name: "lock_claim", text: lockClaimText}
@@ -191,9 +197,11 @@ var allQueries = []query{
 	findNeighbourhood,
 	findPlaceDistances,
 	findRefs,
+	findRelaysByArticleIDs,
 	findRevisions,
 	findServerInfo,
 	findShortestPaths,
+	findSubordinates,
 	incidentTimeline,
 	isEmpty,
 	lockClaim,

@@ -8,11 +8,11 @@ import (
 
 // FindReporterTotals sums, per source, what it reported about the incidents
 // where selects.
-func (db *DB) FindReporterTotals(ctx context.Context, where *strikegraph.IncidentWhere, first int) ([]strikegraph.ReporterTotal, error) {
+func (db *DB) FindReporterTotals(ctx context.Context, where *strikegraph.IncidentWhere, first int, subordinates bool) ([]strikegraph.ReporterTotal, error) {
 	if err := strikegraph.CheckTotals(first); err != nil {
 		return nil, err
 	}
-	recs, err := db.readAfterIncidents(ctx, reporterTotals, where, map[string]any{"first": first})
+	recs, err := db.readAfterIncidents(ctx, reporterTotals, where, map[string]any{"first": first, "subordinates": subordinates})
 	if err != nil {
 		return nil, err
 	}
@@ -28,12 +28,13 @@ func (db *DB) FindReporterTotals(ctx context.Context, where *strikegraph.Inciden
 }
 
 // FindBelligerentTotals sums, per belligerent, the incidents among those f
-// selects that it is said to have carried out.
-func (db *DB) FindBelligerentTotals(ctx context.Context, where *strikegraph.IncidentWhere, first int) ([]strikegraph.BelligerentTotal, error) {
+// selects that it is said to have carried out, or one of its subordinates
+// when subordinates is set.
+func (db *DB) FindBelligerentTotals(ctx context.Context, where *strikegraph.IncidentWhere, first int, subordinates bool) ([]strikegraph.BelligerentTotal, error) {
 	if err := strikegraph.CheckTotals(first); err != nil {
 		return nil, err
 	}
-	recs, err := db.readAfterIncidents(ctx, belligerentTotals, where, map[string]any{"first": first, "settlements": settlements()})
+	recs, err := db.readAfterIncidents(ctx, belligerentTotals, where, map[string]any{"first": first, "settlements": settlements(), "subordinates": subordinates})
 	if err != nil {
 		return nil, err
 	}

@@ -49,6 +49,7 @@ type ResolverRoot interface {
 	ReporterTotal() ReporterTotalResolver
 	Retraction() RetractionResolver
 	Revision() RevisionResolver
+	SourceChain() SourceChainResolver
 	Subscription() SubscriptionResolver
 }
 
@@ -64,8 +65,8 @@ type ComplexityRoot struct {
 		BackedBy         func(childComplexity int, where *strikegraph.ActorWhere) int
 		Backs            func(childComplexity int, where *strikegraph.ActorWhere) int
 		CarriedOut       func(childComplexity int, where *strikegraph.IncidentWhere) int
-		Claims           func(childComplexity int, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) int
-		ClaimsConnection func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) int
+		Claims           func(childComplexity int, stance *strikegraph.Stance, where *strikegraph.ClaimWhere, includeSubordinates *bool) int
+		ClaimsConnection func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string, includeSubordinates *bool) int
 		Components       func(childComplexity int, where *strikegraph.ActorWhere) int
 		Controls         func(childComplexity int, where *strikegraph.PlaceWhere) int
 		Description      func(childComplexity int) int
@@ -83,6 +84,7 @@ type ComplexityRoot struct {
 		Relayed          func(childComplexity int, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) int
 		SpeaksFor        func(childComplexity int) int
 		Spokespeople     func(childComplexity int) int
+		Subordinates     func(childComplexity int) int
 		TargetedBy       func(childComplexity int, where *strikegraph.IncidentWhere) int
 	}
 
@@ -435,7 +437,7 @@ type ComplexityRoot struct {
 		Article             func(childComplexity int, id string) int
 		Articles            func(childComplexity int, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, limit *int, offset *int) int
 		ArticlesConnection  func(childComplexity int, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, first *int, after *string, last *int, before *string) int
-		BelligerentTotals   func(childComplexity int, where *strikegraph.IncidentWhere, first *int) int
+		BelligerentTotals   func(childComplexity int, where *strikegraph.IncidentWhere, first *int, includeSubordinates *bool) int
 		Claim               func(childComplexity int, id string) int
 		Claims              func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, limit *int, offset *int, asOf *string) int
 		ClaimsConnection    func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string, asOf *string) int
@@ -454,7 +456,7 @@ type ComplexityRoot struct {
 		Places              func(childComplexity int, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, limit *int, offset *int) int
 		PlacesConnection    func(childComplexity int, where *strikegraph.PlaceWhere, sort []*strikegraph.PlaceSort, first *int, after *string, last *int, before *string) int
 		PlacesNear          func(childComplexity int, near strikegraph.Near, first *int) int
-		ReporterTotals      func(childComplexity int, where *strikegraph.IncidentWhere, first *int) int
+		ReporterTotals      func(childComplexity int, where *strikegraph.IncidentWhere, first *int, includeSubordinates *bool) int
 		Search              func(childComplexity int, name string, types []strikegraph.EntityType, first *int) int
 		ServerInfo          func(childComplexity int) int
 		ShortestPaths       func(childComplexity int, from string, to string, maxLength *int, all *bool) int
@@ -503,6 +505,13 @@ type ComplexityRoot struct {
 		Neo4jVersion func(childComplexity int) int
 	}
 
+	SourceChain struct {
+		Independent func(childComplexity int) int
+		Origins     func(childComplexity int) int
+		Relays      func(childComplexity int) int
+		Source      func(childComplexity int) int
+	}
+
 	Subscription struct {
 		ClaimRecorded func(childComplexity int, where *strikegraph.ClaimWhere) int
 		EntityChanged func(childComplexity int, types []strikegraph.EntityType) int
@@ -526,13 +535,15 @@ type ComplexityRoot struct {
 	}
 
 	TollRange struct {
-		Derivation func(childComplexity int) int
-		Derived    func(childComplexity int) int
-		Highest    func(childComplexity int) int
-		Lowest     func(childComplexity int) int
-		Parts      func(childComplexity int) int
-		Reporters  func(childComplexity int) int
-		Reports    func(childComplexity int) int
+		Chains             func(childComplexity int) int
+		Derivation         func(childComplexity int) int
+		Derived            func(childComplexity int) int
+		Highest            func(childComplexity int) int
+		IndependentSources func(childComplexity int) int
+		Lowest             func(childComplexity int) int
+		Parts              func(childComplexity int) int
+		Reporters          func(childComplexity int) int
+		Reports            func(childComplexity int) int
 	}
 }
 
@@ -541,8 +552,9 @@ type ActorResolver interface {
 	History(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Revision, error)
 
 	Links(ctx context.Context, obj *strikegraph.Actor, types []strikegraph.RelationType, direction *strikegraph.Direction) ([]*strikegraph.Link, error)
-	Claims(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error)
-	ClaimsConnection(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*ClaimsConnection, error)
+	Claims(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance, where *strikegraph.ClaimWhere, includeSubordinates *bool) ([]*strikegraph.Claim, error)
+	ClaimsConnection(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string, includeSubordinates *bool) (*ClaimsConnection, error)
+	Subordinates(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error)
 	Relayed(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error)
 	SpeaksFor(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Link, error)
 	Spokespeople(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Link, error)
@@ -701,8 +713,8 @@ type QueryResolver interface {
 	Neighbourhood(ctx context.Context, ids []string, depth *int, types []string, dateFrom *string, dateTo *string, maxNodes *int) (*strikegraph.Network, error)
 	PathNetwork(ctx context.Context, from string, to string, maxLength *int, all *bool) (*strikegraph.Network, error)
 	Timeline(ctx context.Context, by strikegraph.TimeBucket, where *strikegraph.IncidentWhere) (*strikegraph.Timeline, error)
-	ReporterTotals(ctx context.Context, where *strikegraph.IncidentWhere, first *int) ([]*strikegraph.ReporterTotal, error)
-	BelligerentTotals(ctx context.Context, where *strikegraph.IncidentWhere, first *int) ([]*strikegraph.BelligerentTotal, error)
+	ReporterTotals(ctx context.Context, where *strikegraph.IncidentWhere, first *int, includeSubordinates *bool) ([]*strikegraph.ReporterTotal, error)
+	BelligerentTotals(ctx context.Context, where *strikegraph.IncidentWhere, first *int, includeSubordinates *bool) ([]*strikegraph.BelligerentTotal, error)
 	Search(ctx context.Context, name string, types []strikegraph.EntityType, first *int) ([]*strikegraph.SearchHit, error)
 	DuplicateCandidates(ctx context.Context, first *int) ([]*strikegraph.DuplicateCandidate, error)
 }
@@ -714,6 +726,11 @@ type RetractionResolver interface {
 }
 type RevisionResolver interface {
 	At(ctx context.Context, obj *strikegraph.Revision) (string, error)
+}
+type SourceChainResolver interface {
+	Source(ctx context.Context, obj *strikegraph.SourceChain) (*strikegraph.Actor, error)
+	Relays(ctx context.Context, obj *strikegraph.SourceChain) ([]*strikegraph.Actor, error)
+	Origins(ctx context.Context, obj *strikegraph.SourceChain) ([]*strikegraph.Actor, error)
 }
 type SubscriptionResolver interface {
 	ClaimRecorded(ctx context.Context, where *strikegraph.ClaimWhere) (<-chan *strikegraph.Claim, error)
@@ -811,7 +828,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.Claims(childComplexity, args["stance"].(*strikegraph.Stance), args["where"].(*strikegraph.ClaimWhere)), true
+		return e.ComplexityRoot.Actor.Claims(childComplexity, args["stance"].(*strikegraph.Stance), args["where"].(*strikegraph.ClaimWhere), args["includeSubordinates"].(*bool)), true
 	case "Actor.claimsConnection":
 		if e.ComplexityRoot.Actor.ClaimsConnection == nil {
 			break
@@ -822,7 +839,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.ClaimsConnection(childComplexity, args["where"].(*strikegraph.ClaimWhere), args["sort"].([]*strikegraph.ClaimSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Actor.ClaimsConnection(childComplexity, args["where"].(*strikegraph.ClaimWhere), args["sort"].([]*strikegraph.ClaimSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["includeSubordinates"].(*bool)), true
 	case "Actor.components":
 		if e.ComplexityRoot.Actor.Components == nil {
 			break
@@ -965,6 +982,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Actor.Spokespeople(childComplexity), true
+	case "Actor.subordinates":
+		if e.ComplexityRoot.Actor.Subordinates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Actor.Subordinates(childComplexity), true
 	case "Actor.targetedBy":
 		if e.ComplexityRoot.Actor.TargetedBy == nil {
 			break
@@ -2600,7 +2623,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.BelligerentTotals(childComplexity, args["where"].(*strikegraph.IncidentWhere), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.BelligerentTotals(childComplexity, args["where"].(*strikegraph.IncidentWhere), args["first"].(*int), args["includeSubordinates"].(*bool)), true
 	case "Query.claim":
 		if e.ComplexityRoot.Query.Claim == nil {
 			break
@@ -2810,7 +2833,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ReporterTotals(childComplexity, args["where"].(*strikegraph.IncidentWhere), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.ReporterTotals(childComplexity, args["where"].(*strikegraph.IncidentWhere), args["first"].(*int), args["includeSubordinates"].(*bool)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -3001,6 +3024,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ServerInfo.Neo4jVersion(childComplexity), true
 
+	case "SourceChain.independent":
+		if e.ComplexityRoot.SourceChain.Independent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceChain.Independent(childComplexity), true
+	case "SourceChain.origins":
+		if e.ComplexityRoot.SourceChain.Origins == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceChain.Origins(childComplexity), true
+	case "SourceChain.relays":
+		if e.ComplexityRoot.SourceChain.Relays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceChain.Relays(childComplexity), true
+	case "SourceChain.source":
+		if e.ComplexityRoot.SourceChain.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceChain.Source(childComplexity), true
+
 	case "Subscription.claimRecorded":
 		if e.ComplexityRoot.Subscription.ClaimRecorded == nil {
 			break
@@ -3092,6 +3140,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TimelineBucket.Start(childComplexity), true
 
+	case "TollRange.chains":
+		if e.ComplexityRoot.TollRange.Chains == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TollRange.Chains(childComplexity), true
 	case "TollRange.derivation":
 		if e.ComplexityRoot.TollRange.Derivation == nil {
 			break
@@ -3110,6 +3164,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TollRange.Highest(childComplexity), true
+	case "TollRange.independentSources":
+		if e.ComplexityRoot.TollRange.IndependentSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TollRange.IndependentSources(childComplexity), true
 	case "TollRange.lowest":
 		if e.ComplexityRoot.TollRange.Lowest == nil {
 			break
@@ -3370,11 +3430,18 @@ type Query {
   """
   Per source, over the incidents where selects (a period: where: {date_GTE,
   date_LTE}): the incidents it reported and the civilian tolls it gave. Most
-  incidents first; at most first rows, 500 at the most.
+  incidents first; at most first rows, 500 at the most. With
+  includeSubordinates, a source's row also counts what its subordinates
+  reported (see Actor.claims; docs/tolls.md).
   """
-  reporterTotals(where: IncidentWhere, first: Int = 20): [ReporterTotal!]!
-  "Per belligerent, over the incidents where selects: the incidents it is said to have carried out. Most first."
-  belligerentTotals(where: IncidentWhere, first: Int = 20): [BelligerentTotal!]!
+  reporterTotals(where: IncidentWhere, first: Int = 20, includeSubordinates: Boolean = false): [ReporterTotal!]!
+  """
+  Per belligerent, over the incidents where selects: the incidents it is said
+  to have carried out. Most first. With includeSubordinates, a belligerent's
+  row also counts the incidents its subordinates carried out and their
+  denials (see Actor.claims; docs/tolls.md).
+  """
+  belligerentTotals(where: IncidentWhere, first: Int = 20, includeSubordinates: Boolean = false): [BelligerentTotal!]!
 
   """
   Entities whose name or an alias matches any spelling of name, best first:
@@ -3589,6 +3656,25 @@ type TollRange {
   derived: [DerivedToll!]!
   "How lowest and highest were reached, in words."
   derivation: String!
+  """
+  How many independent sources give a figure: a source that relays another
+  counted source (a claim's via, an article's CITES) counts as the sources
+  it relays. See docs/tolls.md.
+  """
+  independentSources: Int!
+  "Each source that gives a figure, by id, and where its figures come from."
+  chains: [SourceChain!]!
+}
+
+"One source of a toll and the sources it relays."
+type SourceChain {
+  source: Actor!
+  "The other sources of the toll it relays in the articles of its figures."
+  relays: [Actor!]!
+  "The independent sources its figures come down to; itself when it relays none."
+  origins: [Actor!]!
+  "It relays no other source of the toll (or only sources that relay it back)."
+  independent: Boolean!
 }
 
 "Whose figures a toll counts, by the kind of source: the organisation a spokesperson speaks for, else the speaker."
@@ -3722,11 +3808,16 @@ type Actor implements Entity {
 
   """
   What this actor said, and what its spokespeople said on its behalf, of one
-  stance or all.
+  stance or all. With includeSubordinates, also what its subordinates said
+  or had said for them: the actors PART_OF it or that LEAD it, directly or
+  through others (at most 6 edges away), and the spokespeople of it and of
+  them. See docs/tolls.md.
   """
-  claims(stance: Stance, where: ClaimWhere): [Claim!]!
+  claims(stance: Stance, where: ClaimWhere, includeSubordinates: Boolean = false): [Claim!]!
   "The same, filtered, sorted and paged like Query.claimsConnection."
-  claimsConnection(where: ClaimWhere, sort: [ClaimSort!], first: Int, after: String, last: Int, before: String): ClaimsConnection!
+  claimsConnection(where: ClaimWhere, sort: [ClaimSort!], first: Int, after: String, last: Int, before: String, includeSubordinates: Boolean = false): ClaimsConnection!
+  "The subordinates includeSubordinates follows, by name."
+  subordinates: [Actor!]!
   """
   What this actor relayed, of one stance or all: the claims whose via names
   it (an outlet citing a monitor's report, an agency quoting an official).
@@ -4675,6 +4766,8 @@ func (ec *executionContext) childFields_Actor(ctx context.Context, field graphql
 		return ec.fieldContext_Actor_claims(ctx, field)
 	case "claimsConnection":
 		return ec.fieldContext_Actor_claimsConnection(ctx, field)
+	case "subordinates":
+		return ec.fieldContext_Actor_subordinates(ctx, field)
 	case "relayed":
 		return ec.fieldContext_Actor_relayed(ctx, field)
 	case "speaksFor":
@@ -5437,6 +5530,20 @@ func (ec *executionContext) childFields_ServerInfo(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type ServerInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_SourceChain(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_SourceChain_source(ctx, field)
+	case "relays":
+		return ec.fieldContext_SourceChain_relays(ctx, field)
+	case "origins":
+		return ec.fieldContext_SourceChain_origins(ctx, field)
+	case "independent":
+		return ec.fieldContext_SourceChain_independent(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SourceChain", field.Name)
+}
+
 func (ec *executionContext) childFields_Timeline(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "by":
@@ -5487,6 +5594,10 @@ func (ec *executionContext) childFields_TollRange(ctx context.Context, field gra
 		return ec.fieldContext_TollRange_derived(ctx, field)
 	case "derivation":
 		return ec.fieldContext_TollRange_derivation(ctx, field)
+	case "independentSources":
+		return ec.fieldContext_TollRange_independentSources(ctx, field)
+	case "chains":
+		return ec.fieldContext_TollRange_chains(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TollRange", field.Name)
 }
@@ -5728,6 +5839,14 @@ func (ec *executionContext) field_Actor_claimsConnection_args(ctx context.Contex
 		return nil, err
 	}
 	args["before"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "includeSubordinates",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeSubordinates"] = arg6
 	return args, nil
 }
 
@@ -5750,6 +5869,14 @@ func (ec *executionContext) field_Actor_claims_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["where"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeSubordinates",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeSubordinates"] = arg2
 	return args, nil
 }
 
@@ -6966,6 +7093,14 @@ func (ec *executionContext) field_Query_belligerentTotals_args(ctx context.Conte
 		return nil, err
 	}
 	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeSubordinates",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeSubordinates"] = arg2
 	return args, nil
 }
 
@@ -7560,6 +7695,14 @@ func (ec *executionContext) field_Query_reporterTotals_args(ctx context.Context,
 		return nil, err
 	}
 	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeSubordinates",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeSubordinates"] = arg2
 	return args, nil
 }
 
@@ -8033,7 +8176,7 @@ func (ec *executionContext) _Actor_claims(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().Claims(ctx, obj, fc.Args["stance"].(*strikegraph.Stance), fc.Args["where"].(*strikegraph.ClaimWhere))
+			return ec.Resolvers.Actor().Claims(ctx, obj, fc.Args["stance"].(*strikegraph.Stance), fc.Args["where"].(*strikegraph.ClaimWhere), fc.Args["includeSubordinates"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Claim) graphql.Marshaler {
@@ -8077,7 +8220,7 @@ func (ec *executionContext) _Actor_claimsConnection(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().ClaimsConnection(ctx, obj, fc.Args["where"].(*strikegraph.ClaimWhere), fc.Args["sort"].([]*strikegraph.ClaimSort), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Actor().ClaimsConnection(ctx, obj, fc.Args["where"].(*strikegraph.ClaimWhere), fc.Args["sort"].([]*strikegraph.ClaimSort), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["includeSubordinates"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimsConnection) graphql.Marshaler {
@@ -8107,6 +8250,38 @@ func (ec *executionContext) fieldContext_Actor_claimsConnection(ctx context.Cont
 	if fc.Args, err = ec.field_Actor_claimsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Actor_subordinates(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Actor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Actor_subordinates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Actor().Subordinates(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Actor_subordinates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Actor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -16414,7 +16589,7 @@ func (ec *executionContext) _Query_reporterTotals(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ReporterTotals(ctx, fc.Args["where"].(*strikegraph.IncidentWhere), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().ReporterTotals(ctx, fc.Args["where"].(*strikegraph.IncidentWhere), fc.Args["first"].(*int), fc.Args["includeSubordinates"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.ReporterTotal) graphql.Marshaler {
@@ -16458,7 +16633,7 @@ func (ec *executionContext) _Query_belligerentTotals(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().BelligerentTotals(ctx, fc.Args["where"].(*strikegraph.IncidentWhere), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().BelligerentTotals(ctx, fc.Args["where"].(*strikegraph.IncidentWhere), fc.Args["first"].(*int), fc.Args["includeSubordinates"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.BelligerentTotal) graphql.Marshaler {
@@ -17235,6 +17410,125 @@ func (ec *executionContext) fieldContext_ServerInfo_database(_ context.Context, 
 	return graphql.NewScalarFieldContext("ServerInfo", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _SourceChain_source(ctx context.Context, field graphql.CollectedField, obj *strikegraph.SourceChain) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceChain_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SourceChain().Source(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceChain_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SourceChain",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SourceChain_relays(ctx context.Context, field graphql.CollectedField, obj *strikegraph.SourceChain) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceChain_relays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SourceChain().Relays(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceChain_relays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SourceChain",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SourceChain_origins(ctx context.Context, field graphql.CollectedField, obj *strikegraph.SourceChain) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceChain_origins(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SourceChain().Origins(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*strikegraph.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceChain_origins(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SourceChain",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SourceChain_independent(ctx context.Context, field graphql.CollectedField, obj *strikegraph.SourceChain) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceChain_independent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Independent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceChain_independent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceChain", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _Subscription_claimRecorded(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
 	return graphql.ResolveFieldStream(
 		ctx,
@@ -17762,6 +18056,61 @@ func (ec *executionContext) _TollRange_derivation(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_TollRange_derivation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TollRange", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _TollRange_independentSources(ctx context.Context, field graphql.CollectedField, obj *strikegraph.TollRange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TollRange_independentSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IndependentSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TollRange_independentSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TollRange", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _TollRange_chains(ctx context.Context, field graphql.CollectedField, obj *strikegraph.TollRange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TollRange_chains(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Chains, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []strikegraph.SourceChain) graphql.Marshaler {
+			return ec.marshalNSourceChain2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSourceChainᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TollRange_chains(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TollRange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceChain(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -21142,6 +21491,42 @@ func (ec *executionContext) _Actor(ctx context.Context, sel ast.SelectionSet, ob
 					}
 				}()
 				res = ec._Actor_claimsConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "subordinates":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Actor_subordinates(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -26958,6 +27343,153 @@ func (ec *executionContext) _ServerInfo(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var sourceChainImplementors = []string{"SourceChain"}
+
+func (ec *executionContext) _SourceChain(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.SourceChain) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sourceChainImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SourceChain")
+		case "source":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SourceChain_source(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "relays":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SourceChain_relays(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "origins":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SourceChain_origins(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "independent":
+			out.Values[i] = ec._SourceChain_independent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var subscriptionImplementors = []string{"Subscription"}
 
 func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
@@ -27140,6 +27672,16 @@ func (ec *executionContext) _TollRange(ctx context.Context, sel ast.SelectionSet
 			}
 		case "derivation":
 			out.Values[i] = ec._TollRange_derivation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "independentSources":
+			out.Values[i] = ec._TollRange_independentSources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "chains":
+			out.Values[i] = ec._TollRange_chains(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -28891,6 +29433,26 @@ func (ec *executionContext) marshalNServerInfo2ᚖgithubᚗcomᚋstrikegraphᚋs
 		return graphql.Null
 	}
 	return ec._ServerInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSourceChain2githubᚗcomᚋstrikegraphᚋstrikegraphᚐSourceChain(ctx context.Context, sel ast.SelectionSet, v strikegraph.SourceChain) graphql.Marshaler {
+	return ec._SourceChain(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSourceChain2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSourceChainᚄ(ctx context.Context, sel ast.SelectionSet, v []strikegraph.SourceChain) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSourceChain2githubᚗcomᚋstrikegraphᚋstrikegraphᚐSourceChain(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNStance2githubᚗcomᚋstrikegraphᚋstrikegraphᚐStance(ctx context.Context, v any) (strikegraph.Stance, error) {

@@ -12,6 +12,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -39,6 +41,8 @@ type Loaders struct {
 	IncidentsNearPlace *dataloadgen.Loader[string, []strikegraph.IncidentNearPlace]
 	History            *dataloadgen.Loader[string, []*strikegraph.Revision]
 	UpdatedBy          *dataloadgen.Loader[string, []*strikegraph.Claim]
+	Relays             *dataloadgen.Loader[string, []strikegraph.Relay] // by article id
+	Subordinates       *dataloadgen.Loader[string, []string]            // by actor id
 
 	store Store
 	opt   []dataloadgen.Option
@@ -66,6 +70,8 @@ func New(s Store, wait time.Duration, tracer trace.Tracer) *Loaders {
 		IncidentsNearPlace: dataloadgen.NewMappedLoader(s.FindIncidentsNearPlaceIDs, opt...),
 		History:            dataloadgen.NewMappedLoader(s.FindRevisions, opt...),
 		UpdatedBy:          dataloadgen.NewMappedLoader(s.FindClaimsUpdating, opt...),
+		Relays:             dataloadgen.NewMappedLoader(s.FindRelaysByArticleIDs, opt...),
+		Subordinates:       dataloadgen.NewMappedLoader(s.FindSubordinates, opt...),
 		store:              s,
 		opt:                opt,
 		keyed:              map[string]any{},
@@ -396,4 +402,31 @@ func Revisions(ctx context.Context, ids []string) (map[string][]*strikegraph.Rev
 		out[ids[i]] = revs
 	}
 	return out, nil
+}
+
+// ListAll loads the lists of several keys, batched, one after the other.
+func ListAll[V any](ctx context.Context, l *dataloadgen.Loader[string, []V], ids []string) ([]V, error) {
+	thunks := make([]func() ([]V, error), len(ids))
+	for i, id := range ids {
+		thunks[i] = l.LoadThunk(ctx, id)
+	}
+	var out []V
+	for _, thunk := range thunks {
+		v, err := thunk()
+		if err != nil && !errors.Is(err, dataloadgen.ErrNotFound) {
+			return nil, err
+		}
+		out = append(out, v...)
+	}
+	return out, nil
+}
+
+// ClaimsOfAll are the claims of several entities, each once, by id.
+func ClaimsOfAll(ctx context.Context, of strikegraph.ClaimsOf, ids []string, where *strikegraph.ClaimWhere, ends strikegraph.ClaimEnds) ([]*strikegraph.Claim, error) {
+	claims, err := ListAll(ctx, claimsLoader(For(ctx), of, where, ends).loader, ids)
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(claims, func(a, b *strikegraph.Claim) int { return strings.Compare(a.ID, b.ID) })
+	return slices.CompactFunc(claims, func(a, b *strikegraph.Claim) bool { return a.ID == b.ID }), nil
 }

@@ -1,7 +1,10 @@
 package resolvers
 
 import (
+	"cmp"
 	"context"
+	"slices"
+	"strings"
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/graph"
@@ -34,14 +37,47 @@ func (r *actorResolver) Links(ctx context.Context, obj *strikegraph.Actor, types
 	return links(ctx, obj.ID, dir, types...)
 }
 
-func (r *actorResolver) ClaimsConnection(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) (*graph.ClaimsConnection, error) {
-	return r.claimsConnection(ctx, where, &strikegraph.ClaimWhere{Speaker: &obj.ID}, sort, connectionPage(first, after, last, before), nil)
+func (r *actorResolver) ClaimsConnection(ctx context.Context, obj *strikegraph.Actor, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string, includeSubordinates *bool) (*graph.ClaimsConnection, error) {
+	speaker := &strikegraph.ClaimWhere{Speaker: &obj.ID}
+	if includeSubordinates != nil && *includeSubordinates {
+		ids, err := withSubordinates(ctx, obj.ID)
+		if err != nil {
+			return nil, err
+		}
+		speaker = &strikegraph.ClaimWhere{SpeakerIn: ids}
+	}
+	return r.claimsConnection(ctx, where, speaker, sort, connectionPage(first, after, last, before), nil)
 }
 
-func (r *actorResolver) Claims(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error) {
+func (r *actorResolver) Claims(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance, where *strikegraph.ClaimWhere, includeSubordinates *bool) ([]*strikegraph.Claim, error) {
 	return checked(where, func() ([]*strikegraph.Claim, error) {
-		return loaders.Claims(ctx, strikegraph.ClaimsOfActor, obj.ID, ofStance(where, stance), claimEnds(ctx))
+		if includeSubordinates == nil || !*includeSubordinates {
+			return loaders.Claims(ctx, strikegraph.ClaimsOfActor, obj.ID, ofStance(where, stance), claimEnds(ctx))
+		}
+		ids, err := withSubordinates(ctx, obj.ID)
+		if err != nil {
+			return nil, err
+		}
+		return loaders.ClaimsOfAll(ctx, strikegraph.ClaimsOfActor, ids, ofStance(where, stance), claimEnds(ctx))
 	})
+}
+
+func (r *actorResolver) Subordinates(ctx context.Context, obj *strikegraph.Actor) ([]*strikegraph.Actor, error) {
+	ids, err := loaders.List(ctx, loaders.For(ctx).Subordinates, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	actors, err := entitiesAs[strikegraph.Actor](ctx, ids)
+	slices.SortFunc(actors, func(a, b *strikegraph.Actor) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+	})
+	return actors, err
+}
+
+// withSubordinates is id and the ids of its subordinates.
+func withSubordinates(ctx context.Context, id string) ([]string, error) {
+	ids, err := loaders.List(ctx, loaders.For(ctx).Subordinates, id)
+	return append([]string{id}, ids...), err
 }
 
 func (r *actorResolver) Relayed(ctx context.Context, obj *strikegraph.Actor, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) ([]*strikegraph.Claim, error) {

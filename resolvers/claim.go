@@ -232,7 +232,7 @@ func onlyStance(args map[string]any) (*strikegraph.Stance, bool) {
 	var stance *strikegraph.Stance
 	for name, v := range args {
 		switch s, ok := v.(string); {
-		case v == nil:
+		case v == nil, name == "includeSubordinates" && v == false: // the default: the actor's own
 		case name == "stance" && ok:
 			stance = ptr(strikegraph.Stance(s))
 		default:

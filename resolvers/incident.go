@@ -5,6 +5,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/graph"
 	"github.com/strikegraph/strikegraph/loaders"
@@ -177,11 +179,55 @@ func (r *incidentResolver) toll(ctx context.Context, obj *strikegraph.Incident, 
 	}
 	o.Parts = parts
 	claims, err := incidentClaims(ctx, obj.ID, o.AsOf, nil, strikegraph.ClaimEnds{})
-	if err != nil || o.Sources == strikegraph.SourcesAll {
-		return ptr(of(claims, o)), err
+	if err != nil {
+		return nil, err
+	}
+	if asksIndependence(ctx) {
+		if o.Relays, err = loaders.ListAll(ctx, loaders.For(ctx).Relays, articlesOf(claims)); err != nil {
+			return nil, err
+		}
+	}
+	if o.Sources == strikegraph.SourcesAll {
+		return ptr(of(claims, o)), nil
 	}
 	o.Kinds, err = sourceKinds(ctx, claims)
 	return ptr(of(claims, o)), err
+}
+
+// asksIndependence tells whether the toll being resolved is asked for its
+// independent sources, which need the relays its articles record.
+func asksIndependence(ctx context.Context) bool {
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name == "independentSources" || f.Name == "chains" {
+			return true
+		}
+	}
+	return false
+}
+
+// articlesOf are the ids of the articles claims are from, each once.
+func articlesOf(claims []*strikegraph.Claim) []string {
+	var ids []string
+	for _, c := range claims {
+		if !slices.Contains(ids, c.ArticleID) {
+			ids = append(ids, c.ArticleID)
+		}
+	}
+	return ids
+}
+
+type sourceChainResolver struct{ *Resolver }
+
+func (r *sourceChainResolver) Source(ctx context.Context, obj *strikegraph.SourceChain) (*strikegraph.Actor, error) {
+	return byID[strikegraph.Actor](ctx, obj.SourceID)
+}
+
+func (r *sourceChainResolver) Relays(ctx context.Context, obj *strikegraph.SourceChain) ([]*strikegraph.Actor, error) {
+	return entitiesAs[strikegraph.Actor](ctx, obj.RelaysIDs)
+}
+
+func (r *sourceChainResolver) Origins(ctx context.Context, obj *strikegraph.SourceChain) ([]*strikegraph.Actor, error) {
+	return entitiesAs[strikegraph.Actor](ctx, obj.OriginIDs)
 }
 
 // sourceKinds are the kinds of the sources of claims, by id.

@@ -59,6 +59,7 @@ func (r *Resolver) BelligerentTotal() graph.BelligerentTotalResolver {
 }
 func (r *Resolver) PlaceToll() graph.PlaceTollResolver     { return &placeTollResolver{r} }
 func (r *Resolver) DerivedToll() graph.DerivedTollResolver { return &derivedTollResolver{r} }
+func (r *Resolver) SourceChain() graph.SourceChainResolver { return &sourceChainResolver{r} }
 func (r *Resolver) IncidentDistance() graph.IncidentDistanceResolver {
 	return &incidentDistanceResolver{r}
 }

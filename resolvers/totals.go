@@ -6,19 +6,19 @@ import (
 	"github.com/strikegraph/strikegraph"
 )
 
-func (r *queryResolver) ReporterTotals(ctx context.Context, where *strikegraph.IncidentWhere, first *int) ([]*strikegraph.ReporterTotal, error) {
+func (r *queryResolver) ReporterTotals(ctx context.Context, where *strikegraph.IncidentWhere, first *int, includeSubordinates *bool) ([]*strikegraph.ReporterTotal, error) {
 	if err := where.Validate(); err != nil {
 		return nil, err
 	}
-	totals, err := r.Store.FindReporterTotals(ctx, where, *first)
+	totals, err := r.Store.FindReporterTotals(ctx, where, *first, includeSubordinates != nil && *includeSubordinates)
 	return pointers(totals), err
 }
 
-func (r *queryResolver) BelligerentTotals(ctx context.Context, where *strikegraph.IncidentWhere, first *int) ([]*strikegraph.BelligerentTotal, error) {
+func (r *queryResolver) BelligerentTotals(ctx context.Context, where *strikegraph.IncidentWhere, first *int, includeSubordinates *bool) ([]*strikegraph.BelligerentTotal, error) {
 	if err := where.Validate(); err != nil {
 		return nil, err
 	}
-	totals, err := r.Store.FindBelligerentTotals(ctx, where, *first)
+	totals, err := r.Store.FindBelligerentTotals(ctx, where, *first, includeSubordinates != nil && *includeSubordinates)
 	return pointers(totals), err
 }
 
