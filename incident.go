@@ -465,7 +465,8 @@ type IncidentWhere struct {
 	CivilianTollGTE *int       // some report gives at least this civilian toll
 	CivilianTollLTE *int       // some report gives at most this civilian toll
 	Contested       *bool
-	Text            *string // in a name or alias (any spelling), the target or the description
+	DisputedGTE     *float64 // a Dispute whose Ratio is at least this
+	Text            *string  // in a name or alias (any spelling), the target or the description
 }
 
 // Validate checks the filter and every filter nested in it.
@@ -492,6 +493,7 @@ func (w *IncidentWhere) check() (int, error) {
 	c.set(w.CivilianTollGTE != nil)
 	c.set(w.CivilianTollLTE != nil)
 	c.set(w.Contested != nil)
+	c.set(w.DisputedGTE != nil)
 	c.text(w.Text)
 	return c.result()
 }
@@ -501,8 +503,9 @@ type IncidentSort struct {
 	Date         *SortDirection
 	Name         *SortDirection
 	CivilianToll *SortDirection // the highest civilian toll reported
+	Disputed     *SortDirection // the Dispute's Ratio; undisputed incidents last
 }
 
 func (s *IncidentSort) fields() map[string]*SortDirection {
-	return map[string]*SortDirection{"date": s.Date, "name": s.Name, "civilianToll": s.CivilianToll}
+	return map[string]*SortDirection{"date": s.Date, "name": s.Name, "civilianToll": s.CivilianToll, "disputed": s.Disputed}
 }

@@ -25,6 +25,7 @@ var fieldProps = map[string][]string{
 	"until":  {"untilValue", "untilPrecision", "untilText", "untilNote"},
 	"places": nil, "perpetrators": nil, "targets": nil, "partOf": nil, "parts": nil, "possiblySameAs": nil,
 	"claims": nil, "claimsConnection": nil, "speakers": nil, "civilianToll": nil, "toll": nil, "contested": nil,
+	"contestedOn": nil, "disputed": nil,
 	"links": nil, "merges": nil, "history": nil,
 	// Place
 	"kind": {"kind"}, "latitude": {"location"}, "longitude": {"location"}, "geoPrecision": {"geoPrecision"},

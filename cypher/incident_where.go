@@ -128,6 +128,9 @@ func (s *statement) incidentWhere(w *strikegraph.IncidentWhere, v string) (strin
 		}
 		ps = append(ps, p)
 	}
+	if w.DisputedGTE != nil {
+		add(incidentDisputedFrom, *w.DisputedGTE)
+	}
 	if w.Text != nil {
 		add(incidentText, map[string]any{"key": strikegraph.NameKey(*w.Text), "lower": strings.ToLower(*w.Text)})
 	}
@@ -191,6 +194,7 @@ var incidentOrder = map[string]string{
 	"name": "toLower(n.name)",
 	"civilianToll": "COLLECT { MATCH (n)<-[wr:REPORTED]-() WHERE wr.civiliansKilledText IS NOT NULL AND wr.retractedAt IS NULL" +
 		" RETURN coalesce(wr.civiliansKilledMax, wr.civiliansKilledMin) AS toll ORDER BY toll DESC LIMIT 1 }[0]",
+	"disputed": strings.ReplaceAll(incidentDisputeRatio, "%[1]s", "n"),
 }
 
 // FindIncidents returns a page of incidents: by the sort keys, then oldest

@@ -201,6 +201,19 @@ type ComplexityRoot struct {
 		Source   func(childComplexity int) int
 	}
 
+	Dispute struct {
+		Belligerent func(childComplexity int) int
+		Gap         func(childComplexity int) int
+		Monitors    func(childComplexity int) int
+		Ratio       func(childComplexity int) int
+	}
+
+	DisputeFigures struct {
+		ClaimIDs func(childComplexity int) int
+		Highest  func(childComplexity int) int
+		Lowest   func(childComplexity int) int
+	}
+
 	DuplicateCandidate struct {
 		Entities func(childComplexity int) int
 		Key      func(childComplexity int) int
@@ -234,8 +247,10 @@ type ComplexityRoot struct {
 		Claims           func(childComplexity int, stance *strikegraph.Stance, where *strikegraph.ClaimWhere) int
 		ClaimsConnection func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string) int
 		Contested        func(childComplexity int) int
+		ContestedOn      func(childComplexity int) int
 		Date             func(childComplexity int) int
 		Description      func(childComplexity int) int
+		Disputed         func(childComplexity int) int
 		History          func(childComplexity int) int
 		ID               func(childComplexity int) int
 		Links            func(childComplexity int, types []strikegraph.RelationType, direction *strikegraph.Direction) int
@@ -619,6 +634,8 @@ type IncidentResolver interface {
 	CivilianToll(ctx context.Context, obj *strikegraph.Incident, latest *bool, asOf *string, sources *strikegraph.TollSources) (*strikegraph.TollRange, error)
 	Toll(ctx context.Context, obj *strikegraph.Incident, latest *bool, asOf *string, sources *strikegraph.TollSources) (*strikegraph.TollRange, error)
 	Contested(ctx context.Context, obj *strikegraph.Incident) (bool, error)
+	ContestedOn(ctx context.Context, obj *strikegraph.Incident) ([]strikegraph.Denial, error)
+	Disputed(ctx context.Context, obj *strikegraph.Incident) (*strikegraph.Dispute, error)
 }
 type IncidentDistanceResolver interface {
 	Place(ctx context.Context, obj *strikegraph.IncidentDistance) (*strikegraph.Place, error)
@@ -1455,6 +1472,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DerivedToll.Source(childComplexity), true
 
+	case "Dispute.belligerent":
+		if e.ComplexityRoot.Dispute.Belligerent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dispute.Belligerent(childComplexity), true
+	case "Dispute.gap":
+		if e.ComplexityRoot.Dispute.Gap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dispute.Gap(childComplexity), true
+	case "Dispute.monitors":
+		if e.ComplexityRoot.Dispute.Monitors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dispute.Monitors(childComplexity), true
+	case "Dispute.ratio":
+		if e.ComplexityRoot.Dispute.Ratio == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dispute.Ratio(childComplexity), true
+
+	case "DisputeFigures.claimIds":
+		if e.ComplexityRoot.DisputeFigures.ClaimIDs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisputeFigures.ClaimIDs(childComplexity), true
+	case "DisputeFigures.highest":
+		if e.ComplexityRoot.DisputeFigures.Highest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisputeFigures.Highest(childComplexity), true
+	case "DisputeFigures.lowest":
+		if e.ComplexityRoot.DisputeFigures.Lowest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisputeFigures.Lowest(childComplexity), true
+
 	case "DuplicateCandidate.entities":
 		if e.ComplexityRoot.DuplicateCandidate.Entities == nil {
 			break
@@ -1594,6 +1655,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.Contested(childComplexity), true
+	case "Incident.contestedOn":
+		if e.ComplexityRoot.Incident.ContestedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.ContestedOn(childComplexity), true
 	case "Incident.date":
 		if e.ComplexityRoot.Incident.Date == nil {
 			break
@@ -1606,6 +1673,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.Description(childComplexity), true
+	case "Incident.disputed":
+		if e.ComplexityRoot.Incident.Disputed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Disputed(childComplexity), true
 	case "Incident.history":
 		if e.ComplexityRoot.Incident.History == nil {
 			break
@@ -3629,6 +3702,33 @@ type Incident implements Entity {
   toll(latest: Boolean = false, asOf: String, sources: TollSources = ALL): TollRange!
   "A civilian toll was reported and something denied: see Query.contestedIncidents."
   contested: Boolean!
+  "What the denials of a contested incident deny, each once; empty when it is not contested."
+  contestedOn: [Denial!]!
+  """
+  The belligerent side's figures (what the armed groups the incident did not
+  target reported, and 0 for a denial of civilian harm) against the
+  monitors', for the whole incident; null when either side gives none. See
+  docs/tolls.md.
+  """
+  disputed: Dispute
+}
+
+"How far the belligerent's side and the monitors are apart on an incident's toll (civilians, or people whose status was not stated)."
+type Dispute {
+  belligerent: DisputeFigures!
+  monitors: DisputeFigures!
+  "The monitors' lowest divided by the belligerent's highest, or by 1 when that is 0."
+  ratio: Float!
+  "The monitors' lowest less the belligerent's highest."
+  gap: Int!
+}
+
+"One side's figures in a Dispute."
+type DisputeFigures {
+  lowest: Int!
+  highest: Int!
+  "The claims counted."
+  claimIds: [ID!]!
 }
 
 """
@@ -4007,6 +4107,8 @@ input IncidentWhere {
   civilianToll_LTE: Int
   "See Incident.contested."
   contested: Boolean
+  "Disputed with a ratio of at least this: see Incident.disputed."
+  disputed_GTE: Float
   "In a name or alias, the target or the description."
   text: String
 }
@@ -4017,6 +4119,8 @@ input IncidentSort {
   name: SortDirection
   "By the highest civilian toll reported; incidents without one last."
   civilianToll: SortDirection
+  "By Incident.disputed's ratio; undisputed incidents last."
+  disputed: SortDirection
 }
 
 type IncidentEdge {
@@ -5028,6 +5132,32 @@ func (ec *executionContext) childFields_DerivedToll(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type DerivedToll", field.Name)
 }
 
+func (ec *executionContext) childFields_Dispute(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "belligerent":
+		return ec.fieldContext_Dispute_belligerent(ctx, field)
+	case "monitors":
+		return ec.fieldContext_Dispute_monitors(ctx, field)
+	case "ratio":
+		return ec.fieldContext_Dispute_ratio(ctx, field)
+	case "gap":
+		return ec.fieldContext_Dispute_gap(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Dispute", field.Name)
+}
+
+func (ec *executionContext) childFields_DisputeFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lowest":
+		return ec.fieldContext_DisputeFigures_lowest(ctx, field)
+	case "highest":
+		return ec.fieldContext_DisputeFigures_highest(ctx, field)
+	case "claimIds":
+		return ec.fieldContext_DisputeFigures_claimIds(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DisputeFigures", field.Name)
+}
+
 func (ec *executionContext) childFields_DuplicateCandidate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "reason":
@@ -5132,6 +5262,10 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 		return ec.fieldContext_Incident_toll(ctx, field)
 	case "contested":
 		return ec.fieldContext_Incident_contested(ctx, field)
+	case "contestedOn":
+		return ec.fieldContext_Incident_contestedOn(ctx, field)
+	case "disputed":
+		return ec.fieldContext_Incident_disputed(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Incident", field.Name)
 }
@@ -10897,6 +11031,185 @@ func (ec *executionContext) fieldContext_DerivedToll_claimIds(_ context.Context,
 	return graphql.NewScalarFieldContext("DerivedToll", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
+func (ec *executionContext) _Dispute_belligerent(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Dispute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dispute_belligerent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Belligerent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.DisputeFigures) graphql.Marshaler {
+			return ec.marshalNDisputeFigures2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDisputeFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dispute_belligerent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dispute",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DisputeFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dispute_monitors(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Dispute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dispute_monitors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Monitors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.DisputeFigures) graphql.Marshaler {
+			return ec.marshalNDisputeFigures2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDisputeFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dispute_monitors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dispute",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DisputeFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dispute_ratio(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Dispute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dispute_ratio(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ratio, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dispute_ratio(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dispute", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Dispute_gap(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Dispute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dispute_gap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gap, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dispute_gap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dispute", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _DisputeFigures_lowest(ctx context.Context, field graphql.CollectedField, obj *strikegraph.DisputeFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DisputeFigures_lowest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lowest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DisputeFigures_lowest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DisputeFigures", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _DisputeFigures_highest(ctx context.Context, field graphql.CollectedField, obj *strikegraph.DisputeFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DisputeFigures_highest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Highest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DisputeFigures_highest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DisputeFigures", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _DisputeFigures_claimIds(ctx context.Context, field graphql.CollectedField, obj *strikegraph.DisputeFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DisputeFigures_claimIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClaimIDs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DisputeFigures_claimIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DisputeFigures", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
 func (ec *executionContext) _DuplicateCandidate_reason(ctx context.Context, field graphql.CollectedField, obj *strikegraph.DuplicateCandidate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12149,6 +12462,61 @@ func (ec *executionContext) _Incident_contested(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Incident_contested(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Incident", field, true, true, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _Incident_contestedOn(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_contestedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Incident().ContestedOn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []strikegraph.Denial) graphql.Marshaler {
+			return ec.marshalNDenial2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDenialᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_contestedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Incident", field, true, true, errors.New("field of type Denial does not have child fields"))
+}
+
+func (ec *executionContext) _Incident_disputed(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_disputed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Incident().Disputed(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Dispute) graphql.Marshaler {
+			return ec.marshalODispute2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDispute(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_disputed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incident",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Dispute(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _IncidentDistance_incident(ctx context.Context, field graphql.CollectedField, obj *strikegraph.IncidentDistance) (ret graphql.Marshaler) {
@@ -20377,7 +20745,7 @@ func (ec *executionContext) unmarshalInputIncidentSort(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"date", "name", "civilianToll"}
+	fieldsInOrder := [...]string{"date", "name", "civilianToll", "disputed"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20405,6 +20773,13 @@ func (ec *executionContext) unmarshalInputIncidentSort(ctx context.Context, obj 
 				return it, err
 			}
 			it.CivilianToll = data
+		case "disputed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disputed"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Disputed = data
 		}
 	}
 	return it, nil
@@ -20493,7 +20868,7 @@ func (ec *executionContext) unmarshalInputIncidentWhere(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id_IN", "scope_IN", "date_GTE", "date_LTE", "place", "actor", "perpetrator", "stance", "reporterKind", "civilianToll_GTE", "civilianToll_LTE", "contested", "text"}
+	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id_IN", "scope_IN", "date_GTE", "date_LTE", "place", "actor", "perpetrator", "stance", "reporterKind", "civilianToll_GTE", "civilianToll_LTE", "contested", "disputed_GTE", "text"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20605,6 +20980,13 @@ func (ec *executionContext) unmarshalInputIncidentWhere(ctx context.Context, obj
 				return it, err
 			}
 			it.Contested = data
+		case "disputed_GTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disputed_GTE"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisputedGTE = data
 		case "text":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -23422,6 +23804,109 @@ func (ec *executionContext) _DerivedToll(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var disputeImplementors = []string{"Dispute"}
+
+func (ec *executionContext) _Dispute(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.Dispute) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, disputeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Dispute")
+		case "belligerent":
+			out.Values[i] = ec._Dispute_belligerent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "monitors":
+			out.Values[i] = ec._Dispute_monitors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ratio":
+			out.Values[i] = ec._Dispute_ratio(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gap":
+			out.Values[i] = ec._Dispute_gap(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var disputeFiguresImplementors = []string{"DisputeFigures"}
+
+func (ec *executionContext) _DisputeFigures(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.DisputeFigures) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, disputeFiguresImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DisputeFigures")
+		case "lowest":
+			out.Values[i] = ec._DisputeFigures_lowest(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "highest":
+			out.Values[i] = ec._DisputeFigures_highest(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "claimIds":
+			out.Values[i] = ec._DisputeFigures_claimIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var duplicateCandidateImplementors = []string{"DuplicateCandidate"}
 
 func (ec *executionContext) _DuplicateCandidate(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.DuplicateCandidate) graphql.Marshaler {
@@ -24210,6 +24695,75 @@ func (ec *executionContext) _Incident(ctx context.Context, sel ast.SelectionSet,
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "contestedOn":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Incident_contestedOn(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "disputed":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Incident_disputed(ctx, field, obj)
 				return res
 			}
 
@@ -28452,6 +29006,37 @@ func (ec *executionContext) marshalNDenial2githubᚗcomᚋstrikegraphᚋstrikegr
 	return res
 }
 
+func (ec *executionContext) unmarshalNDenial2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDenialᚄ(ctx context.Context, v any) ([]strikegraph.Denial, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]strikegraph.Denial, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDenial2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDenial(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNDenial2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDenialᚄ(ctx context.Context, sel ast.SelectionSet, v []strikegraph.Denial) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDenial2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDenial(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNDenialInput2githubᚗcomᚋstrikegraphᚋstrikegraphᚐClaim(ctx context.Context, v any) (strikegraph.Claim, error) {
 	res, err := ec.unmarshalInputDenialInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -28492,6 +29077,10 @@ func (ec *executionContext) marshalNDirection2githubᚗcomᚋstrikegraphᚋstrik
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNDisputeFigures2githubᚗcomᚋstrikegraphᚋstrikegraphᚐDisputeFigures(ctx context.Context, sel ast.SelectionSet, v strikegraph.DisputeFigures) graphql.Marshaler {
+	return ec._DisputeFigures(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNDuplicateCandidate2ᚕᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDuplicateCandidateᚄ(ctx context.Context, sel ast.SelectionSet, v []*strikegraph.DuplicateCandidate) graphql.Marshaler {
@@ -30051,6 +30640,13 @@ func (ec *executionContext) marshalODirection2ᚖgithubᚗcomᚋstrikegraphᚋst
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) marshalODispute2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐDispute(ctx context.Context, sel ast.SelectionSet, v *strikegraph.Dispute) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Dispute(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOEntity2githubᚗcomᚋstrikegraphᚋstrikegraphᚐEntity(ctx context.Context, sel ast.SelectionSet, v strikegraph.Entity) graphql.Marshaler {
