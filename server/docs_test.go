@@ -3,6 +3,7 @@ package server_test
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -552,6 +553,14 @@ func matchShown(want, got any, path string) error {
 				return err
 			}
 		}
+		if _, ok := w[ellipsis]; !ok {
+			for _, k := range slices.Sorted(maps.Keys(g)) {
+				// An error's locations, in the query shown just above, are never shown.
+				if _, shown := w[k]; !shown && k != "locations" {
+					return fmt.Errorf("%s: %s is not shown (elide it with …)", path, k)
+				}
+			}
+		}
 		return nil
 	case []any:
 		g, ok := got.([]any)
@@ -643,6 +652,8 @@ func TestMatchShown(t *testing.T) {
 		{`{"a": "x…y…z"}`, `{"a": "x1z"}`, false},
 		{`{"a": 1, …}`, `{"a": 1, "b": 2}`, true},
 		{`{"a": 1, "c": 3}`, `{"a": 1, "b": 2}`, false},
+		{`{"a": 1}`, `{"a": 1, "b": 2}`, false},
+		{`{}`, `{"a": 1}`, false},
 		{`{"a": {"b": [{"c": true}, …]}}`, `{"a": {"b": [{"c": false}]}}`, false},
 		{`{"q": "a b"}`, `{"q": "a\u00a0b"}`, true},
 		{`{"q": "a b"}`, `{"q": "ab"}`, false},
