@@ -453,7 +453,7 @@ type ComplexityRoot struct {
 		Articles            func(childComplexity int, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, limit *int, offset *int) int
 		ArticlesConnection  func(childComplexity int, where *strikegraph.ArticleWhere, sort []*strikegraph.ArticleSort, first *int, after *string, last *int, before *string) int
 		BelligerentTotals   func(childComplexity int, where *strikegraph.IncidentWhere, first *int, includeSubordinates *bool) int
-		Claim               func(childComplexity int, id string) int
+		Claim               func(childComplexity int, id string, asOf *string) int
 		Claims              func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, limit *int, offset *int, asOf *string) int
 		ClaimsConnection    func(childComplexity int, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, first *int, after *string, last *int, before *string, asOf *string) int
 		ContestedIncidents  func(childComplexity int, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) int
@@ -712,7 +712,7 @@ type QueryResolver interface {
 	Place(ctx context.Context, id string) (*strikegraph.Place, error)
 	Actor(ctx context.Context, id string) (*strikegraph.Actor, error)
 	Article(ctx context.Context, id string) (*strikegraph.Article, error)
-	Claim(ctx context.Context, id string) (*strikegraph.Claim, error)
+	Claim(ctx context.Context, id string, asOf *string) (*strikegraph.Claim, error)
 	Incidents(ctx context.Context, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) ([]*strikegraph.Incident, error)
 	IncidentsConnection(ctx context.Context, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, first *int, after *string, last *int, before *string) (*IncidentsConnection, error)
 	ContestedIncidents(ctx context.Context, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) ([]*strikegraph.Incident, error)
@@ -2707,7 +2707,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Claim(childComplexity, args["id"].(string)), true
+		return e.ComplexityRoot.Query.Claim(childComplexity, args["id"].(string), args["asOf"].(*string)), true
 	case "Query.claims":
 		if e.ComplexityRoot.Query.Claims == nil {
 			break
@@ -3433,7 +3433,12 @@ type Query {
   place(id: ID!): Place
   actor(id: ID!): Actor
   article(id: ID!): Article
-  claim(id: ID!): Claim
+  """
+  A claim. asOf (YYYY-MM-DD, YYYY-MM or YYYY) reads it as it stood at the end
+  of that day (UTC), with the figures then recorded: null if it was recorded
+  later (see docs/history.md).
+  """
+  claim(id: ID!, asOf: String): Claim
 
   """
   Incidents, oldest first and undated last unless sorted. A plain list gives
@@ -7249,6 +7254,14 @@ func (ec *executionContext) field_Query_claim_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -16165,7 +16178,7 @@ func (ec *executionContext) _Query_claim(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Claim(ctx, fc.Args["id"].(string))
+			return ec.Resolvers.Query().Claim(ctx, fc.Args["id"].(string), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.Claim) graphql.Marshaler {

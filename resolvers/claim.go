@@ -12,12 +12,23 @@ import (
 	"github.com/strikegraph/strikegraph/loaders"
 )
 
-func (r *queryResolver) Claim(ctx context.Context, id string) (*strikegraph.Claim, error) {
+func (r *queryResolver) Claim(ctx context.Context, id string, asOf *string) (*strikegraph.Claim, error) {
+	t, err := asOfTime(asOf)
+	if err != nil {
+		return nil, err
+	}
 	c, err := r.Store.FindClaimByID(ctx, id)
 	if strikegraph.ErrorCode(err) == strikegraph.ECodeNotFound {
 		return nil, nil
 	}
-	return c, err
+	if err != nil || t == nil {
+		return c, err
+	}
+	was, err := claimsAsOf(ctx, []*strikegraph.Claim{c}, *t, "")
+	if err != nil || len(was) == 0 {
+		return nil, err
+	}
+	return was[0], nil
 }
 
 func (r *queryResolver) Claims(ctx context.Context, where *strikegraph.ClaimWhere, sort []*strikegraph.ClaimSort, limit *int, offset *int, asOf *string) ([]*strikegraph.Claim, error) {

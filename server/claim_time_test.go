@@ -301,19 +301,31 @@ func TestClaimsAsOf(t *testing.T) {
 		before := revAt.UTC().AddDate(0, 0, -1).Format(time.DateOnly)
 		var then struct {
 			Claims   []figured
+			One      *figured
 			Incident struct{ CivilianToll toll }
 		}
 		mustQuery(t, s.url, `query($id: ID!, $day: String) { claims(asOf: $day, where: {id_IN: [$id]}) { `+claimFields+` }
+			one: claim(id: $id, asOf: $day) { `+claimFields+` }
 			incident(id: "incident:tokhar", asOf: $day) { civilianToll(latest: true) `+tollFields+` } }`, map[string]any{"id": id, "day": before}, &then)
 		if len(then.Claims) != 1 || float64(then.Claims[0].Figures.CiviliansKilled.Min) != rev.Earlier["civiliansKilledMin"] {
 			t.Errorf("%s as of %s: %s, history says %v", id, before, show(then.Claims), rev.Earlier["civiliansKilledMin"])
+		}
+		if then.One == nil || float64(then.One.Figures.CiviliansKilled.Min) != rev.Earlier["civiliansKilledMin"] {
+			t.Errorf("claim(id: %q, asOf: %q): %+v, history says %v", id, before, then.One, rev.Earlier["civiliansKilledMin"])
 		}
 		if id == "claim:council-0725" && showToll(then.Incident.CivilianToll) != "70-70/1/1" {
 			t.Errorf("latest toll as of %s: %s", before, showToll(then.Incident.CivilianToll))
 		}
 	}
 
+	// Recorded on the 25th: not there on the 18th.
+	var early struct{ Claim *struct{ ID string } }
+	mustQuery(t, s.url, `{ claim(id: "claim:council-0725", asOf: "2016-07-18") { id } }`, nil, &early)
+	if early.Claim != nil {
+		t.Errorf("claim as of the 18th: %+v, want null", early.Claim)
+	}
 	for _, q := range []string{
+		`{ claim(id: "claim:council-0725", asOf: "soon") { id } }`,
 		`{ incident(id: "incident:tokhar", asOf: "last week") { id } }`,
 		`{ claims(asOf: "2016-13-01") { id } }`,
 		`{ claimsConnection(asOf: "July") { totalCount } }`,

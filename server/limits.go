@@ -229,7 +229,7 @@ var extraStatements = map[string]int{"incident.civiliantoll": 2, "incident.toll"
 // asOfReaders are the fields that read the revisions of what they give,
 // one more statement, when an asOf applies to them: their own, or that of
 // the field above them (Query.incident's).
-var asOfReaders = map[string]bool{"query.incident": true, "query.claims": true, "query.claimsconnection": true,
+var asOfReaders = map[string]bool{"query.incident": true, "query.claim": true, "query.claims": true, "query.claimsconnection": true,
 	"incident.claims": true, "incident.claimsconnection": true, "incident.speakers": true,
 	"incident.contested": true, "incident.civiliantoll": true, "incident.toll": true}
 
