@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -45,10 +46,18 @@ func TestGenerateThenLoad(t *testing.T) {
 		t.Error("generate wrote over an earlier corpus")
 	}
 
+	// The folder generate wrote imports as its documents folder would; a
+	// folder without documents is refused, not imported as nothing.
 	target := neo4jtest.New(t)
-	err = run(t.Context(), []string{"import", "--neo4j-uri", target.URI, "--neo4j-username", target.Username,
-		"--neo4j-password", target.Password, "--neo4j-database", target.Database, filepath.Join(a, "documents")}, io.Discard, io.Discard, log)
-	if err != nil {
+	imp := func(dir string) error {
+		return run(t.Context(), []string{"import", "--neo4j-uri", target.URI, "--neo4j-username", target.Username,
+			"--neo4j-password", target.Password, "--neo4j-database", target.Database, dir}, io.Discard, io.Discard, log)
+	}
+	empty := t.TempDir()
+	if err := imp(empty); err == nil || !strings.Contains(err.Error(), "holds no annotation documents") {
+		t.Errorf("import of an empty folder: %v, want it refused", err)
+	}
+	if err := imp(a); err != nil {
 		t.Fatal(err)
 	}
 	res, err := neo4j.ExecuteQuery(t.Context(), target.Driver, "MATCH (n:Incident) RETURN count(n)", nil,

@@ -110,6 +110,18 @@ func importFiles(ctx context.Context, args []string, stdout, stderr io.Writer, l
 	return err
 }
 
+// documentsDir is the folder of annotation documents dir names: dir itself,
+// or the documents folder in it, as strikegraph generate writes them. A
+// folder with neither is refused, rather than imported as nothing.
+func documentsDir(dir string) (string, error) {
+	for _, d := range []string{dir, filepath.Join(dir, "documents")} {
+		if names, _ := filepath.Glob(filepath.Join(d, "*.json")); len(names) > 0 {
+			return d, nil
+		}
+	}
+	return "", fmt.Errorf("%s holds no annotation documents (*.json), nor does a documents folder in it", dir)
+}
+
 // sources yields the records of each path in turn: a folder of annotation
 // documents, or a file in format f (or as its extension says). No path is the
 // built-in seed corpus.
@@ -126,6 +138,10 @@ func sources(paths []string, f importer.Format) iter.Seq2[iter.Seq[strikegraph.R
 				return
 			}
 			if st, err := os.Stat(abs); err == nil && st.IsDir() {
+				if abs, err = documentsDir(abs); err != nil {
+					yield(nil, err)
+					return
+				}
 				if !yield(importer.DocumentRecords(os.DirFS(filepath.Dir(abs)), filepath.Base(abs)), nil) {
 					return
 				}
