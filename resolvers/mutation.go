@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/auth"
@@ -28,17 +29,22 @@ func (r *Resolver) Mutation() graph.MutationResolver { return &mutationResolver{
 var adminMutations = map[string]bool{"retractClaim": true, "mergeEntities": true, "retractRelation": true}
 
 // Roles refuses a mutation to a caller without the role it needs. The
-// server runs it around every field, so that it is checked in this one
-// place, before the mutation reads anything.
-func Roles(ctx context.Context, next graphql.Resolver) (any, error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Object == "Mutation" {
-		role := auth.RoleEditor
-		if adminMutations[fc.Field.Name] {
-			role = auth.RoleAdmin
-		}
-		if err := auth.Require(ctx, role); err != nil {
-			return nil, err
-		}
+// server runs it around every root field, so that it is checked in this one
+// place, before the mutation reads anything, and costs the fields below
+// nothing.
+func Roles(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
+	if graphql.GetOperationContext(ctx).Operation.Operation != ast.Mutation {
+		return next(ctx)
+	}
+	field := graphql.GetRootFieldContext(ctx).Field
+	role := auth.RoleEditor
+	if adminMutations[field.Name] {
+		role = auth.RoleAdmin
+	}
+	if err := auth.Require(ctx, role); err != nil {
+		// On the field's path, as the resolver's own error would be.
+		graphql.AddError(graphql.WithFieldContext(ctx, &graphql.FieldContext{Object: "Mutation", Field: field}), err)
+		return graphql.Null
 	}
 	return next(ctx)
 }

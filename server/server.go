@@ -172,7 +172,7 @@ func routes(store resolvers.Store, log *slog.Logger, opts Options, heavy *admiss
 	gql.Use(&statementLimit{maxStatements: opts.MaxStatements, maxHeavy: opts.MaxHeavyStatements})
 	gql.AroundOperations(heavy.operations())
 	gql.Use(whereCheck{schema: schema, present: presentError(log)})
-	gql.AroundFields(resolvers.Roles) // each mutation's role, checked in one place
+	gql.AroundRootFields(resolvers.Roles) // each mutation's role, checked in one place
 	gql.SetErrorPresenter(presentError(log))
 	gql.SetRecoverFunc(func(ctx context.Context, v any) error {
 		log.ErrorContext(ctx, "resolver panic", "panic", v)
