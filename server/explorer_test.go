@@ -10,6 +10,7 @@ import (
 	"image"
 	"image/png"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -19,6 +20,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -785,4 +787,163 @@ func (h hijacks) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 		h.d.mu.Unlock()
 	}
 	return conn, rw, err
+}
+
+// TestExplorerIncidentCard clicks two of the seed's incidents: Abu
+// al-Hassan, contested and disputed, whose monitor (SOHR) counts deaths
+// without saying they are civilians; and Al-Bab, contested, with a civilian
+// toll, and not disputed. Each card shows, from one request, the tolls by
+// whose figures count, what the denials deny and the dispute, as the API
+// gives them. Searching contested or disputed incidents lists what the
+// API's filters select, in their order.
+func TestExplorerIncidentCard(t *testing.T) {
+	g := graphtest.Seeded(t)
+	srv := httptest.NewServer(server.Handler(g, graphtest.Logger(t), server.Options{}))
+	defer srv.Close()
+	b := newBrowser(t, srv.URL)
+	b.do(chromedp.EmulateViewport(1280, 800))
+
+	var civilians, disputed, undisputed bool
+	for _, incident := range []string{"incident:2018-11-17-abu-al-hassan", "incident:003-al-bab-is-prison"} {
+		want, in := incidentCard(t, srv.URL, incident)
+		civilians = civilians || in.AllCivilians.Lowest != nil
+		disputed = disputed || in.Disputed != nil
+		undisputed = undisputed || in.Disputed == nil
+		b.do(chromedp.Navigate("about:blank"), chromedp.Navigate(srv.URL+"/explorer/#ids="+url.QueryEscape(incident)+"&depth=1"))
+		b.waitRender(1)
+		requests := `performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/graphql')).length`
+		before := eval[int](b, requests)
+		b.clickFirst([]string{incident})
+		b.waitFor(`document.querySelector('#details .card')?.dataset.state === 'ready'`)
+		got := eval[[][]string](b, `[...document.querySelectorAll('#details .card tr[data-row]')]
+			.map((tr) => [tr.dataset.row, ...[...tr.cells].slice(1).map((td) => td.textContent)])`)
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("%s: the card shows\n%q\nthe API gives\n%q", incident, got, want)
+		}
+		// The node was open already: the click asks for the card only.
+		if n := eval[int](b, requests) - before; n != 1 {
+			t.Errorf("%s: the card took %d requests, want 1", incident, n)
+		}
+		t.Logf("%s's card: %q", incident, got)
+	}
+	// What makes these the incidents to show.
+	if !civilians || !disputed || !undisputed {
+		t.Errorf("the cards show no civilian toll (%v), no dispute (%v) or no undisputed incident (%v)", civilians, disputed, undisputed)
+	}
+
+	// The search narrowed to contested, then disputed incidents: every one,
+	// then those with a text.
+	hits := func(only, text string) []string {
+		t.Helper()
+		eval[bool](b, fmt.Sprintf(`(() => {
+			document.getElementById('hits').replaceChildren();
+			document.getElementById('q').value = %q;
+			const only = document.getElementById('only');
+			only.value = %q;
+			only.dispatchEvent(new Event('change'));
+			return true; })()`, text, only))
+		b.waitFor(`document.querySelector('#hits li') !== null`)
+		return eval[[]string](b, `[...document.querySelectorAll('#hits .hit')].map((b) => b.dataset.id)`)
+	}
+	for _, c := range []struct {
+		only, text, where, sort string
+	}{
+		{"contested", "", `{contested: true}`, `[]`},
+		{"contested", "Hajin", `{AND: [{contested: true}, {text: "Hajin"}]}`, `[]`},
+		{"disputed", "", `{disputed_GTE: 0}`, `[{disputed: DESC}]`},
+	} {
+		var out struct{ Incidents []struct{ ID string } }
+		mustQuery(t, srv.URL, `{ incidents(where: `+c.where+`, sort: `+c.sort+`, limit: 20) { id } }`, nil, &out)
+		var want []string
+		for _, in := range out.Incidents {
+			want = append(want, in.ID)
+		}
+		if len(want) == 0 {
+			t.Fatalf("no incident is %s %q: nothing to list", c.only, c.text)
+		}
+		if got := hits(c.only, c.text); !slices.Equal(got, want) {
+			t.Errorf("the search for %s incidents with %q lists %v; the API gives %v", c.only, c.text, got, want)
+		}
+	}
+
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, p := range b.problems {
+		t.Errorf("in the page: %s", p)
+	}
+}
+
+// cardIncident is what an incident's card shows, read from the API.
+type cardIncident struct {
+	AllCivilians, AllKilled, MonitorsCivilians, MonitorsKilled, NonPartiesCivilians, NonPartiesKilled cardToll
+	ContestedOn                                                                                       []string
+	Disputed                                                                                          *struct {
+		Belligerent, Monitors cardSide
+		Ratio                 float64
+		Gap                   int
+	}
+}
+
+type cardSide struct{ Lowest, Highest int }
+
+// incidentCard asks the API what the card of the incident id shows, and
+// gives its rows as the explorer should write them.
+func incidentCard(t *testing.T, url, id string) ([][]string, cardIncident) {
+	t.Helper()
+	const tollFields = `{ lowest highest reports reporters independentSources }`
+	q := `query($id: ID!) { incident(id: $id) { contestedOn disputed { belligerent { lowest highest } monitors { lowest highest } ratio gap }`
+	for _, s := range []struct{ alias, sources string }{{"all", "ALL"}, {"monitors", "MONITORS"}, {"nonParties", "NON_PARTIES"}} {
+		q += fmt.Sprintf(" %[1]sCivilians: civilianToll(sources: %[2]s) %[3]s %[1]sKilled: toll(sources: %[2]s) %[3]s", s.alias, s.sources, tollFields)
+	}
+	var out struct{ Incident cardIncident }
+	mustQuery(t, url, q+" } }", map[string]any{"id": id}, &out)
+	in := out.Incident
+	denies := "not contested"
+	if len(in.ContestedOn) > 0 {
+		denies = strings.ToLower(strings.ReplaceAll(strings.Join(in.ContestedOn, ", "), "_", " "))
+	}
+	rows := [][]string{
+		{"all", in.AllCivilians.String(), in.AllKilled.String()},
+		{"monitors", in.MonitorsCivilians.String(), in.MonitorsKilled.String()},
+		{"nonParties", in.NonPartiesCivilians.String(), in.NonPartiesKilled.String()},
+		{"contestedOn", denies},
+	}
+	if d := in.Disputed; d != nil {
+		span := func(s cardSide) string { return cardSpan(&s.Lowest, &s.Highest) }
+		rows = append(rows, []string{"disputed", fmt.Sprintf("belligerent %s, monitors %s: ratio %s, gap %d",
+			span(d.Belligerent), span(d.Monitors), cardRatio(d.Ratio), d.Gap)})
+	}
+	return rows, in
+}
+
+// cardToll is a TollRange as an incident's card shows it.
+type cardToll struct {
+	Lowest, Highest                        *int
+	Reports, Reporters, IndependentSources int
+}
+
+func (c cardToll) String() string {
+	if c.Lowest == nil {
+		return "none reported"
+	}
+	plural := func(n int, noun string) string {
+		if n == 1 {
+			return fmt.Sprintf("%d %s", n, noun)
+		}
+		return fmt.Sprintf("%d %ss", n, noun)
+	}
+	return fmt.Sprintf("%s %s, %s (%d independent)", cardSpan(c.Lowest, c.Highest),
+		plural(c.Reports, "report"), plural(c.Reporters, "source"), c.IndependentSources)
+}
+
+func cardSpan(lowest, highest *int) string {
+	if *lowest == *highest {
+		return fmt.Sprint(*lowest)
+	}
+	return fmt.Sprintf("%d–%d", *lowest, *highest)
+}
+
+// cardRatio is a ratio to two decimals, as JavaScript's String writes it.
+func cardRatio(x float64) string {
+	return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64)
 }

@@ -416,24 +416,100 @@ cy.on('tap', (ev) => {
   }
 });
 
+let carding = 0;
+
 function nodeDetails(node) {
   const d = node.data();
+  const mine = ++carding;
   const button = (text, onclick) => {
     const b = h('button', {}, text);
     b.addEventListener('click', onclick);
     return b;
   };
+  const card = d.type === 'Incident' ? h('table', { class: 'card', 'data-state': 'loading' }) : '';
   $('details').hidden = false;
   $('details').replaceChildren(
     h('h2', {}, d.label),
     h('p', {}, h('span', { class: 'tag' }, d.type), ' ', h('code', {}, d.id)),
+    card,
     properties(d.properties),
     h('p', {},
       button('Only this one', () => open([d.id])),
       button('Path from here', () => pathEnd('from', d)),
       button('Path to here', () => pathEnd('to', d))),
   );
+  if (card) {
+    incidentCard(d.id, card, () => mine === carding);
+  }
 }
+
+// An incident's card: its toll by whose figures count, civilians and every
+// death (SOHR's 43 at Abu al-Hassan are of people whose status it could not
+// state), and whether it is contested or disputed. Each row is fields of
+// the incident and how to show them: cells under the columns, or one text
+// across them; a row shown as '' is left out. The fields are aliased into
+// one query, so that the card is one request.
+const tollFields = 'lowest highest reports reporters independentSources derivation';
+const tollRow = (key, label, sources) => ({
+  key, label,
+  field: `${key}Civilians: civilianToll(sources: ${sources}) { ${tollFields} } ${key}Killed: toll(sources: ${sources}) { ${tollFields} }`,
+  show: (i) => [toll(i[`${key}Civilians`]), toll(i[`${key}Killed`])],
+});
+const incidentColumns = ['Civilians', 'Killed, any status'];
+const incidentRows = [
+  tollRow('all', 'All sources', 'ALL'),
+  tollRow('monitors', 'Monitors', 'MONITORS'),
+  tollRow('nonParties', 'Non-parties', 'NON_PARTIES'),
+  { key: 'contestedOn', label: 'Contested on', field: 'contestedOn', show: (i) => i.contestedOn.map(words).join(', ') || 'not contested' },
+  { key: 'disputed', label: 'Disputed', field: 'disputed { belligerent { lowest highest } monitors { lowest highest } ratio gap }', show: (i) => (i.disputed ? dispute(i.disputed) : '') },
+];
+const incidentCardQuery = `query($id: ID!) { incident(id: $id) { ${incidentRows.map((r) => r.field).join(' ')} } }`;
+
+async function incidentCard(id, table, current) {
+  let incident;
+  try {
+    incident = (await gql(incidentCardQuery, { id })).incident;
+  } catch (err) {
+    if (current()) {
+      table.replaceWith(h('p', { class: 'error' }, err.message));
+    }
+    return;
+  }
+  if (!current() || !incident) {
+    return;
+  }
+  table.append(h('tr', {}, h('th', {}, 'Toll'), ...incidentColumns.map((c) => h('th', {}, c))));
+  for (const row of incidentRows) {
+    const shown = row.show(incident);
+    if (shown === '') {
+      continue;
+    }
+    const cells = Array.isArray(shown) ? shown : [h('td', { colspan: incidentColumns.length }, shown)];
+    table.append(h('tr', { 'data-row': row.key }, h('th', {}, row.label), ...cells));
+  }
+  table.dataset.state = 'ready';
+}
+
+// toll is a cell: “40–43”, and under it “4 reports, 4 sources (3
+// independent)”; how the range was reached shows on hover.
+function toll(t) {
+  if (t.lowest == null) {
+    return h('td', {}, h('small', {}, 'none reported'));
+  }
+  return h('td', { title: t.derivation }, h('b', {}, span(t)), ' ',
+    h('small', {}, `${count(t.reports, 'report')}, ${count(t.reporters, 'source')} (${t.independentSources} independent)`));
+}
+
+// dispute reads “belligerent 0, monitors 43: ratio 43, gap 43”.
+function dispute(d) {
+  return `belligerent ${span(d.belligerent)}, monitors ${span(d.monitors)}: ratio ${ratio(d.ratio)}, gap ${d.gap}`;
+}
+
+const span = (r) => (r.lowest === r.highest ? String(r.lowest) : `${r.lowest}–${r.highest}`);
+const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const ratio = (x) => String(Math.round(x * 100) / 100);
+// words reads an enum value: CIVILIAN_HARM is “civilian harm”.
+const words = (v) => v.toLowerCase().replaceAll('_', ' ');
 
 function pathEnd(end, d) {
   pathEnds[end] = d;
@@ -512,31 +588,65 @@ function properties(props) {
   return rows.length ? h('table', {}, ...rows) : '';
 }
 
+// What the search can be narrowed to: incidents that a where of
+// Query.incidents selects, in its order, each hit with a note read from
+// fields. Their text then searches names, aliases, targets and descriptions,
+// and with none given the list is of every such incident.
+const incidentFilters = {
+  contested: {
+    label: 'contested incidents', where: { contested: true },
+    fields: 'contestedOn', note: (i) => `contested on ${i.contestedOn.map(words).join(', ')}`,
+  },
+  disputed: {
+    label: 'disputed incidents, most first', where: { disputed_GTE: 0 }, sort: [{ disputed: 'DESC' }],
+    fields: 'disputed { ratio }', note: (i) => `ratio ${ratio(i.disputed.ratio)}`,
+  },
+};
+$('only').append(...Object.entries(incidentFilters).map(([value, f]) => h('option', { value }, f.label)));
+const hitsShown = 20;
+
 // Search as one types, and on Enter; only the latest answer is shown.
 let searching = 0;
 async function search() {
   const name = $('q').value.trim();
+  const filter = incidentFilters[$('only').value];
   const mine = ++searching;
-  if (!name) {
+  if (!name && !filter) {
     $('hits').replaceChildren();
     return;
   }
   try {
-    const hits = (await gql(`query($name: String!) { search(name: $name, first: 10) { matched entity { __typename id name } } }`, { name })).search;
+    let hits;
+    let more = '';
+    if (filter) {
+      const where = name ? { AND: [filter.where, { text: name }] } : filter.where;
+      const found = (await gql(`query($where: IncidentWhere, $sort: [IncidentSort!], $first: Int) {
+        incidentsConnection(where: $where, sort: $sort, first: $first) { totalCount edges { node { id name date { value } ${filter.fields} } } } }`,
+      { where, sort: filter.sort || null, first: hitsShown })).incidentsConnection;
+      hits = found.edges.map(({ node: i }) => ({ id: i.id, name: i.name, small: [i.date.value, filter.note(i)].filter(Boolean).join(', ') }));
+      if (found.totalCount > hits.length) {
+        more = `The first ${hits.length} of ${found.totalCount}: narrow them by name.`;
+      }
+    } else {
+      hits = (await gql(`query($name: String!) { search(name: $name, first: 10) { matched entity { __typename id name } } }`, { name })).search
+        .map(({ matched, entity: e }) => ({ id: e.id, name: e.name, small: e.__typename, as: matched !== e.name ? matched : '' }));
+    }
     if (mine !== searching) {
       return;
     }
-    $('hits').replaceChildren(...hits.map((hit) => {
-      const e = hit.entity;
+    $('hits').replaceChildren(...hits.map((e) => {
       const item = h('li', {},
-        h('button', { class: 'hit', 'data-id': e.id }, e.name, ' ', h('small', {}, e.__typename), hit.matched !== e.name ? h('small', {}, ` as “${hit.matched}”`) : ''),
+        h('button', { class: 'hit', 'data-id': e.id }, e.name, ' ', h('small', {}, e.small), e.as ? h('small', {}, ` as “${e.as}”`) : ''),
         h('button', { class: 'add', title: 'Add to the view' }, '+'));
       item.firstChild.addEventListener('click', () => open([e.id]));
       item.lastChild.addEventListener('click', () => open([...new Set([...state.ids, e.id])]));
       return item;
     }));
+    if (more) {
+      $('hits').append(h('li', { class: 'hint' }, more));
+    }
     if (hits.length === 0) {
-      $('hits').replaceChildren(h('li', { class: 'hint' }, 'Nothing by that name.'));
+      $('hits').replaceChildren(h('li', { class: 'hint' }, filter ? 'No such incident.' : 'Nothing by that name.'));
     }
   } catch (err) {
     if (mine === searching) {
@@ -544,6 +654,7 @@ async function search() {
     }
   }
 }
+$('only').addEventListener('change', search);
 
 let typing;
 $('q').addEventListener('input', () => {
