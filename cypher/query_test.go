@@ -42,8 +42,11 @@ func TestExplainEveryQuery(t *testing.T) {
 				if strings.HasPrefix(op, "AllNodesScan") {
 					t.Errorf("the plan reads every node: %s", op)
 				}
-				// Only an export of the whole graph may read every edge.
-				if strings.Contains(op, "AllRelationshipsScan") && name != "find_graph.cypher" && name != "find_graph_size.cypher" {
+				// Only an export of the whole graph may read every edge, and
+				// the check of an article's new text against the relations it
+				// states, whose sources lists no index holds (a rare write).
+				if strings.Contains(op, "AllRelationshipsScan") &&
+					!slices.Contains([]string{"find_graph.cypher", "find_graph_size.cypher", "find_article_relation_quotes.cypher"}, name) {
 					t.Errorf("the plan reads every relationship: %s", op)
 				}
 				if byID && strings.HasPrefix(op, "NodeByLabelScan") {
