@@ -466,7 +466,10 @@ type IncidentWhere struct {
 	CivilianTollLTE *int       // some report gives at most this civilian toll
 	Contested       *bool
 	DisputedGTE     *float64 // a Dispute whose Ratio is at least this
-	Text            *string  // in a name or alias (any spelling), the target or the description
+	// SuggestedGradeIn is worked out in Go (resolvers/grade.go), which
+	// replaces it with the ids of the incidents it selects before a query.
+	SuggestedGradeIn []Grade
+	Text             *string // in a name or alias (any spelling), the target or the description
 }
 
 // Validate checks the filter and every filter nested in it.
@@ -494,6 +497,7 @@ func (w *IncidentWhere) check() (int, error) {
 	c.set(w.CivilianTollLTE != nil)
 	c.set(w.Contested != nil)
 	c.set(w.DisputedGTE != nil)
+	c.set(w.SuggestedGradeIn != nil)
 	c.text(w.Text)
 	return c.result()
 }

@@ -26,7 +26,10 @@ var fieldProps = map[string][]string{
 	"places": nil, "perpetrators": nil, "targets": nil, "partOf": nil, "parts": nil, "possiblySameAs": nil,
 	"claims": nil, "claimsConnection": nil, "speakers": nil, "civilianToll": nil, "toll": nil, "contested": nil,
 	"contestedOn": nil, "disputed": nil,
-	"links": nil, "merges": nil, "history": nil,
+	// The grade and the summary read the incident's own fields besides its claims.
+	"suggestedGrade": {"scope", "dateValue", "datePrecision", "dateText", "dateNote"},
+	"summary":        {"name", "scope", "dateValue", "datePrecision", "dateText", "dateNote", "untilValue", "untilPrecision", "untilText", "untilNote"},
+	"links":          nil, "merges": nil, "history": nil,
 	// Place
 	"kind": {"kind"}, "latitude": {"location"}, "longitude": {"location"}, "geoPrecision": {"geoPrecision"},
 	"geoSource": {"geoSource"}, "within": nil, "contains": nil, "near": nil, "borders": nil, "incidentsNear": nil,

@@ -131,6 +131,10 @@ func (s *statement) incidentWhere(w *strikegraph.IncidentWhere, v string) (strin
 	if w.DisputedGTE != nil {
 		add(incidentDisputedFrom, *w.DisputedGTE)
 	}
+	if w.SuggestedGradeIn != nil {
+		// Worked out in Go by the lists that take it (resolvers/grade.go).
+		return "", strikegraph.Invalidf("where.suggestedGrade_IN", "filters incidents, incidentsConnection and contestedIncidents only, not this list")
+	}
 	if w.Text != nil {
 		add(incidentText, map[string]any{"key": strikegraph.NameKey(*w.Text), "lower": strings.ToLower(*w.Text)})
 	}

@@ -264,6 +264,8 @@ type ComplexityRoot struct {
 		Provenance       func(childComplexity int) int
 		Scope            func(childComplexity int) int
 		Speakers         func(childComplexity int, stance *strikegraph.Stance, where *strikegraph.ActorWhere) int
+		SuggestedGrade   func(childComplexity int) int
+		Summary          func(childComplexity int) int
 		Target           func(childComplexity int) int
 		Targets          func(childComplexity int, where *strikegraph.ActorWhere) int
 		Toll             func(childComplexity int, latest *bool, asOf *string, sources *strikegraph.TollSources) int
@@ -532,6 +534,11 @@ type ComplexityRoot struct {
 		EntityChanged func(childComplexity int, types []strikegraph.EntityType) int
 	}
 
+	SuggestedGrade struct {
+		Grade   func(childComplexity int) int
+		Reasons func(childComplexity int) int
+	}
+
 	Timeline struct {
 		Buckets   func(childComplexity int) int
 		By        func(childComplexity int) int
@@ -636,6 +643,8 @@ type IncidentResolver interface {
 	Contested(ctx context.Context, obj *strikegraph.Incident) (bool, error)
 	ContestedOn(ctx context.Context, obj *strikegraph.Incident) ([]strikegraph.Denial, error)
 	Disputed(ctx context.Context, obj *strikegraph.Incident) (*strikegraph.Dispute, error)
+	SuggestedGrade(ctx context.Context, obj *strikegraph.Incident) (*strikegraph.SuggestedGrade, error)
+	Summary(ctx context.Context, obj *strikegraph.Incident) (string, error)
 }
 type IncidentDistanceResolver interface {
 	Place(ctx context.Context, obj *strikegraph.IncidentDistance) (*strikegraph.Place, error)
@@ -1787,6 +1796,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.Speakers(childComplexity, args["stance"].(*strikegraph.Stance), args["where"].(*strikegraph.ActorWhere)), true
+	case "Incident.suggestedGrade":
+		if e.ComplexityRoot.Incident.SuggestedGrade == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.SuggestedGrade(childComplexity), true
+	case "Incident.summary":
+		if e.ComplexityRoot.Incident.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Summary(childComplexity), true
 	case "Incident.target":
 		if e.ComplexityRoot.Incident.Target == nil {
 			break
@@ -3145,6 +3166,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subscription.EntityChanged(childComplexity, args["types"].([]strikegraph.EntityType)), true
 
+	case "SuggestedGrade.grade":
+		if e.ComplexityRoot.SuggestedGrade.Grade == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SuggestedGrade.Grade(childComplexity), true
+	case "SuggestedGrade.reasons":
+		if e.ComplexityRoot.SuggestedGrade.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SuggestedGrade.Reasons(childComplexity), true
+
 	case "Timeline.buckets":
 		if e.ComplexityRoot.Timeline.Buckets == nil {
 			break
@@ -3716,6 +3750,34 @@ type Incident implements Entity {
   docs/tolls.md.
   """
   disputed: Dispute
+  """
+  A suggested grade, after the five grades casualty recorders such as
+  Airwars use, with the reasons for it: derived from the claims each time,
+  never stored, for an investigator to check. See docs/tolls.md.
+  """
+  suggestedGrade: SuggestedGrade!
+  "The incident in plain text to paste into a report: dates, places, tolls, sources and what they said, the suggested grade and its reasons."
+  summary: String!
+}
+
+"How well an incident's civilian harm is attested: see docs/tolls.md, Suggested grade."
+enum Grade {
+  "The belligerent's side conceded civilian harm."
+  CONFIRMED
+  "Two or more independent non-party sources, a specific place and day, a belligerent acting there."
+  FAIR
+  "Harm reported, but by a single independent source, or too vaguely placed or dated."
+  WEAK
+  "Harm reported by non-party sources, and denied by the belligerent's side."
+  CONTESTED
+  "No standing report of civilian harm, combatants only, or only the target's report, denied."
+  DISCOUNTED
+}
+
+"A grade and why: the rule that decided first, then the sources, the belligerent's position, the date and the place."
+type SuggestedGrade {
+  grade: Grade!
+  reasons: [String!]!
 }
 
 "How far the belligerent's side and the monitors are apart on an incident's toll (civilians, or people whose status was not stated)."
@@ -4114,6 +4176,12 @@ input IncidentWhere {
   contested: Boolean
   "Disputed with a ratio of at least this: see Incident.disputed."
   disputed_GTE: Float
+  """
+  Incident.suggestedGrade is one of these. Worked out in Go, not in Cypher:
+  only on incidents, incidentsConnection and contestedIncidents, over at
+  most 1000 incidents the rest of the filter selects.
+  """
+  suggestedGrade_IN: [Grade!]
   "In a name or alias, the target or the description."
   text: String
 }
@@ -5271,6 +5339,10 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 		return ec.fieldContext_Incident_contestedOn(ctx, field)
 	case "disputed":
 		return ec.fieldContext_Incident_disputed(ctx, field)
+	case "suggestedGrade":
+		return ec.fieldContext_Incident_suggestedGrade(ctx, field)
+	case "summary":
+		return ec.fieldContext_Incident_summary(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Incident", field.Name)
 }
@@ -5681,6 +5753,16 @@ func (ec *executionContext) childFields_SourceChain(ctx context.Context, field g
 		return ec.fieldContext_SourceChain_independent(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SourceChain", field.Name)
+}
+
+func (ec *executionContext) childFields_SuggestedGrade(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "grade":
+		return ec.fieldContext_SuggestedGrade_grade(ctx, field)
+	case "reasons":
+		return ec.fieldContext_SuggestedGrade_reasons(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SuggestedGrade", field.Name)
 }
 
 func (ec *executionContext) childFields_Timeline(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12532,6 +12614,61 @@ func (ec *executionContext) fieldContext_Incident_disputed(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Incident_suggestedGrade(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_suggestedGrade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Incident().SuggestedGrade(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *strikegraph.SuggestedGrade) graphql.Marshaler {
+			return ec.marshalNSuggestedGrade2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSuggestedGrade(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_suggestedGrade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incident",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SuggestedGrade(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incident_summary(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Incident().Summary(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Incident", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _IncidentDistance_incident(ctx context.Context, field graphql.CollectedField, obj *strikegraph.IncidentDistance) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17998,6 +18135,52 @@ func (ec *executionContext) fieldContext_Subscription_entityChanged(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _SuggestedGrade_grade(ctx context.Context, field graphql.CollectedField, obj *strikegraph.SuggestedGrade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuggestedGrade_grade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Grade, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strikegraph.Grade) graphql.Marshaler {
+			return ec.marshalNGrade2githubᚗcomᚋstrikegraphᚋstrikegraphᚐGrade(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SuggestedGrade_grade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SuggestedGrade", field, false, false, errors.New("field of type Grade does not have child fields"))
+}
+
+func (ec *executionContext) _SuggestedGrade_reasons(ctx context.Context, field graphql.CollectedField, obj *strikegraph.SuggestedGrade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuggestedGrade_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SuggestedGrade_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SuggestedGrade", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Timeline_by(ctx context.Context, field graphql.CollectedField, obj *strikegraph.Timeline) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20881,7 +21064,7 @@ func (ec *executionContext) unmarshalInputIncidentWhere(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id_IN", "scope_IN", "date_GTE", "date_LTE", "place", "actor", "perpetrator", "stance", "reporterKind", "civilianToll_GTE", "civilianToll_LTE", "contested", "disputed_GTE", "text"}
+	fieldsInOrder := [...]string{"AND", "OR", "NOT", "id_IN", "scope_IN", "date_GTE", "date_LTE", "place", "actor", "perpetrator", "stance", "reporterKind", "civilianToll_GTE", "civilianToll_LTE", "contested", "disputed_GTE", "suggestedGrade_IN", "text"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21000,6 +21183,13 @@ func (ec *executionContext) unmarshalInputIncidentWhere(ctx context.Context, obj
 				return it, err
 			}
 			it.DisputedGTE = data
+		case "suggestedGrade_IN":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suggestedGrade_IN"))
+			data, err := ec.unmarshalOGrade2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐGradeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuggestedGradeIn = data
 		case "text":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -24800,6 +24990,78 @@ func (ec *executionContext) _Incident(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "suggestedGrade":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Incident_suggestedGrade(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "summary":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Incident_summary(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -28079,6 +28341,50 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	}
 }
 
+var suggestedGradeImplementors = []string{"SuggestedGrade"}
+
+func (ec *executionContext) _SuggestedGrade(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.SuggestedGrade) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, suggestedGradeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SuggestedGrade")
+		case "grade":
+			out.Values[i] = ec._SuggestedGrade_grade(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._SuggestedGrade_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var timelineImplementors = []string{"Timeline"}
 
 func (ec *executionContext) _Timeline(ctx context.Context, sel ast.SelectionSet, obj *strikegraph.Timeline) graphql.Marshaler {
@@ -29216,6 +29522,23 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) unmarshalNGrade2githubᚗcomᚋstrikegraphᚋstrikegraphᚐGrade(ctx context.Context, v any) (strikegraph.Grade, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := strikegraph.Grade(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNGrade2githubᚗcomᚋstrikegraphᚋstrikegraphᚐGrade(ctx context.Context, sel ast.SelectionSet, v strikegraph.Grade) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -30120,6 +30443,20 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) marshalNSuggestedGrade2githubᚗcomᚋstrikegraphᚋstrikegraphᚐSuggestedGrade(ctx context.Context, sel ast.SelectionSet, v strikegraph.SuggestedGrade) graphql.Marshaler {
+	return ec._SuggestedGrade(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSuggestedGrade2ᚖgithubᚗcomᚋstrikegraphᚋstrikegraphᚐSuggestedGrade(ctx context.Context, sel ast.SelectionSet, v *strikegraph.SuggestedGrade) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SuggestedGrade(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNTimeBucket2githubᚗcomᚋstrikegraphᚋstrikegraphᚐTimeBucket(ctx context.Context, v any) (strikegraph.TimeBucket, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := strikegraph.TimeBucket(tmp)
@@ -30781,6 +31118,43 @@ func (ec *executionContext) marshalOGeoPrecision2ᚖgithubᚗcomᚋstrikegraph�
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) unmarshalOGrade2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐGradeᚄ(ctx context.Context, v any) ([]strikegraph.Grade, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]strikegraph.Grade, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNGrade2githubᚗcomᚋstrikegraphᚋstrikegraphᚐGrade(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOGrade2ᚕgithubᚗcomᚋstrikegraphᚋstrikegraphᚐGradeᚄ(ctx context.Context, sel ast.SelectionSet, v []strikegraph.Grade) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGrade2githubᚗcomᚋstrikegraphᚋstrikegraphᚐGrade(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOID2string(ctx context.Context, v any) (string, error) {

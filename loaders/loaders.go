@@ -430,3 +430,42 @@ func ClaimsOfAll(ctx context.Context, of strikegraph.ClaimsOf, ids []string, whe
 	slices.SortFunc(claims, func(a, b *strikegraph.Claim) int { return strings.Compare(a.ID, b.ID) })
 	return slices.CompactFunc(claims, func(a, b *strikegraph.Claim) bool { return a.ID == b.ID }), nil
 }
+
+// ListsOf starts loading the lists of ids and returns a function that
+// waits for them, by id: several loaders started before any is waited for
+// fetch together, in one round trip each.
+func ListsOf[V any](ctx context.Context, l *dataloadgen.Loader[string, []V], ids []string) func() (map[string][]V, error) {
+	thunks := make([]func() ([]V, error), len(ids))
+	for i, id := range ids {
+		thunks[i] = l.LoadThunk(ctx, id)
+	}
+	return func() (map[string][]V, error) {
+		out := make(map[string][]V, len(ids))
+		for i, thunk := range thunks {
+			v, err := thunk()
+			if err != nil && !errors.Is(err, dataloadgen.ErrNotFound) {
+				return nil, err
+			}
+			out[ids[i]] = v
+		}
+		return out, nil
+	}
+}
+
+// ClaimsLoader is the request's loader of Claims for these arguments, for
+// ListsOf.
+func ClaimsLoader(ctx context.Context, of strikegraph.ClaimsOf, where *strikegraph.ClaimWhere, ends strikegraph.ClaimEnds) *dataloadgen.Loader[string, []*strikegraph.Claim] {
+	return claimsLoader(For(ctx), of, where, ends).loader
+}
+
+// LinkedActorsLoader and LinkedPlacesLoader are the request's loaders of
+// LinkedActors and LinkedPlaces for these arguments, for ListsOf.
+func LinkedActorsLoader(ctx context.Context, t strikegraph.RelationType, dir *strikegraph.Direction, where *strikegraph.ActorWhere, fields strikegraph.Fields) *dataloadgen.Loader[string, []*strikegraph.Actor] {
+	l := For(ctx)
+	return linkedLoader(l, "actors", l.store.FindLinkedActors, t, dir, where, fields)
+}
+
+func LinkedPlacesLoader(ctx context.Context, t strikegraph.RelationType, dir *strikegraph.Direction, where *strikegraph.PlaceWhere, fields strikegraph.Fields) *dataloadgen.Loader[string, []*strikegraph.Place] {
+	l := For(ctx)
+	return linkedLoader(l, "places", l.store.FindLinkedPlaces, t, dir, where, fields)
+}

@@ -37,11 +37,19 @@ func (r *queryResolver) Incident(ctx context.Context, id string, asOf *string) (
 }
 
 func (r *queryResolver) Incidents(ctx context.Context, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) ([]*strikegraph.Incident, error) {
+	where, err := gradeWhere(ctx, r.Store, where)
+	if err != nil {
+		return nil, err
+	}
 	s, err := find(ctx, where, sort, listPage(limit, offset), false, r.Store.FindIncidents)
 	return s.Items, err
 }
 
 func (r *queryResolver) IncidentsConnection(ctx context.Context, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, first *int, after *string, last *int, before *string) (*graph.IncidentsConnection, error) {
+	where, err := gradeWhere(ctx, r.Store, where)
+	if err != nil {
+		return nil, err
+	}
 	s, err := find(ctx, where, sort, connectionPage(first, after, last, before), true, r.Store.FindIncidents)
 	if err != nil {
 		return nil, err
