@@ -851,6 +851,8 @@ func TestExplorerIncidentCard(t *testing.T) {
 		{"contested", "", `{contested: true}`, `[]`},
 		{"contested", "Hajin", `{AND: [{contested: true}, {text: "Hajin"}]}`, `[]`},
 		{"disputed", "", `{disputed_GTE: 0}`, `[{disputed: DESC}]`},
+		{"grade:CONTESTED", "", `{suggestedGrade_IN: [CONTESTED]}`, `[]`},
+		{"grade:WEAK", "", `{suggestedGrade_IN: [WEAK]}`, `[]`},
 	} {
 		var out struct{ Incidents []struct{ ID string } }
 		mustQuery(t, srv.URL, `{ incidents(where: `+c.where+`, sort: `+c.sort+`, limit: 20) { id } }`, nil, &out)
@@ -882,6 +884,10 @@ type cardIncident struct {
 		Ratio                 float64
 		Gap                   int
 	}
+	SuggestedGrade struct {
+		Grade   string
+		Reasons []string
+	}
 }
 
 type cardSide struct{ Lowest, Highest int }
@@ -891,7 +897,8 @@ type cardSide struct{ Lowest, Highest int }
 func incidentCard(t *testing.T, url, id string) ([][]string, cardIncident) {
 	t.Helper()
 	const tollFields = `{ lowest highest reports reporters independentSources }`
-	q := `query($id: ID!) { incident(id: $id) { contestedOn disputed { belligerent { lowest highest } monitors { lowest highest } ratio gap }`
+	q := `query($id: ID!) { incident(id: $id) { contestedOn disputed { belligerent { lowest highest } monitors { lowest highest } ratio gap }
+		suggestedGrade { grade reasons }`
 	for _, s := range []struct{ alias, sources string }{{"all", "ALL"}, {"monitors", "MONITORS"}, {"nonParties", "NON_PARTIES"}} {
 		q += fmt.Sprintf(" %[1]sCivilians: civilianToll(sources: %[2]s) %[3]s %[1]sKilled: toll(sources: %[2]s) %[3]s", s.alias, s.sources, tollFields)
 	}
@@ -913,6 +920,8 @@ func incidentCard(t *testing.T, url, id string) ([][]string, cardIncident) {
 		rows = append(rows, []string{"disputed", fmt.Sprintf("belligerent %s, monitors %s: ratio %s, gap %d",
 			span(d.Belligerent), span(d.Monitors), cardRatio(d.Ratio), d.Gap)})
 	}
+	g := in.SuggestedGrade
+	rows = append(rows, []string{"grade", strings.ToLower(g.Grade) + ": " + strings.Join(g.Reasons, "; ")})
 	return rows, in
 }
 

@@ -462,6 +462,7 @@ const incidentRows = [
   tollRow('nonParties', 'Non-parties', 'NON_PARTIES'),
   { key: 'contestedOn', label: 'Contested on', field: 'contestedOn', show: (i) => i.contestedOn.map(words).join(', ') || 'not contested' },
   { key: 'disputed', label: 'Disputed', field: 'disputed { belligerent { lowest highest } monitors { lowest highest } ratio gap }', show: (i) => (i.disputed ? dispute(i.disputed) : '') },
+  { key: 'grade', label: 'Suggested grade', field: 'suggestedGrade { grade reasons }', show: (i) => `${words(i.suggestedGrade.grade)}: ${i.suggestedGrade.reasons.join('; ')}` },
 ];
 const incidentCardQuery = `query($id: ID!) { incident(id: $id) { ${incidentRows.map((r) => r.field).join(' ')} } }`;
 
@@ -601,6 +602,11 @@ const incidentFilters = {
     label: 'disputed incidents, most first', where: { disputed_GTE: 0 }, sort: [{ disputed: 'DESC' }],
     fields: 'disputed { ratio }', note: (i) => `ratio ${ratio(i.disputed.ratio)}`,
   },
+  // grade:CONTESTED, not CONTESTED, lest it be taken for contested above.
+  ...Object.fromEntries(['CONFIRMED', 'FAIR', 'WEAK', 'CONTESTED', 'DISCOUNTED'].map((g) => [`grade:${g}`, {
+    label: `incidents graded ${words(g)}`, where: { suggestedGrade_IN: [g] },
+    fields: 'suggestedGrade { grade }', note: (i) => words(i.suggestedGrade.grade),
+  }])),
 };
 $('only').append(...Object.entries(incidentFilters).map(([value, f]) => h('option', { value }, f.label)));
 const hitsShown = 20;
