@@ -17,7 +17,7 @@ var articlePrefixes = map[string]bool{"al": true, "el": true, "ad": true, "ed": 
 // "Deir al-Zor", "Deir ez-Zor" and "DEIR EZ ZOR" share a key.
 func NameKey(name string) string {
 	var words []string
-	for _, w := range strings.FieldsFunc(fold(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for _, w := range strings.FieldsFunc(Fold(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		// In Arabic script the article is written onto the word: الرقة, Raqqa.
 		if rest, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(rest) >= 2 {
 			w = rest
@@ -41,8 +41,8 @@ func NameKey(name string) string {
 // between; the hamza forms of alef fold by losing their marks.
 var arabicLetters = map[rune]rune{'ة': 'ه', 'ى': 'ي', 'ـ': -1}
 
-// fold lower-cases s and strips diacritics (Muñoz → munoz, أ → ا).
-func fold(s string) string {
+// Fold lower-cases s and strips diacritics (Muñoz → munoz, أ → ا).
+func Fold(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		if unicode.Is(unicode.Mn, r) {

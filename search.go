@@ -1,12 +1,5 @@
 package strikegraph
 
-import (
-	"slices"
-	"strings"
-
-	"github.com/agnivade/levenshtein"
-)
-
 // EntityType is a kind of node a search may be limited to.
 type EntityType string
 
@@ -46,32 +39,4 @@ func (s Search) Key() (string, error) {
 		return "", Invalidf("first", "give between 1 and %d", MaxPageSize)
 	}
 	return key, nil
-}
-
-// BestSpelling returns which of names matches the name searched for best:
-// the same words, then the same key, a prefix, a word, a near miss: the
-// order in which the full-text query ranks them.
-func BestSpelling(name string, names []string) string {
-	key := NameKey(name)
-	best, bestRank := "", -1
-	for _, n := range names {
-		k := NameKey(n)
-		rank := 0
-		switch {
-		case fold(n) == fold(name):
-			rank = 5
-		case k == key:
-			rank = 4
-		case strings.HasPrefix(k, key):
-			rank = 3
-		case slices.Contains(WordKeys(n, nil), key):
-			rank = 2
-		case levenshtein.ComputeDistance(k, key) <= 2:
-			rank = 1
-		}
-		if rank > bestRank {
-			best, bestRank = n, rank
-		}
-	}
-	return best
 }

@@ -27,18 +27,3 @@ func TestSlug(t *testing.T) {
 		t.Errorf("a long name keeps its start and a digest of the whole: %q", long)
 	}
 }
-
-func TestBestSpelling(t *testing.T) {
-	names := []string{"Hajin pocket", "Hajīn", "Haj", "Hajin town"}
-	for name, want := range map[string]string{
-		"hajin":  "Hajīn", // the same key beats a prefix
-		"HAJĪN":  "Hajīn",
-		"Haj":    "Haj",
-		"pocket": "Hajin pocket", // a word of the name
-		"Haijn":  "Hajīn",        // two letters away
-	} {
-		if got := BestSpelling(name, names); got != want {
-			t.Errorf("BestSpelling(%q) = %q, want %q", name, got, want)
-		}
-	}
-}

@@ -121,7 +121,7 @@ func (db *DB) SearchEntities(ctx context.Context, s strikegraph.Search) ([]strik
 		}
 		n := rec.AsMap()["n"].(neo4j.Node)
 		names := append([]string{str(n.Props, "name")}, strs(n.Props, "aliases")...)
-		hits = append(hits, strikegraph.SearchHit{Entity: e, Matched: strikegraph.BestSpelling(s.Name, names), Score: rec.AsMap()["score"].(float64)})
+		hits = append(hits, strikegraph.SearchHit{Entity: e, Matched: bestSpelling(s.Name, names), Score: rec.AsMap()["score"].(float64)})
 	}
 	return hits, nil
 }

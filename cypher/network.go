@@ -79,7 +79,7 @@ func (db *DB) StreamGraph(ctx context.Context) (*strikegraph.NetworkStream, erro
 	net.EachNode = func(yield func(*strikegraph.NetworkNode, error) bool) {
 		err := db.pages(ctx, findGraphNodes, nil, func(m map[string]any) bool {
 			e := entityOf(m)
-			return e == nil || yield(strikegraph.NodeOf(e), nil)
+			return e == nil || yield(networkNode(e), nil)
 		})
 		if err != nil {
 			yield(nil, err)
@@ -88,7 +88,7 @@ func (db *DB) StreamGraph(ctx context.Context) (*strikegraph.NetworkStream, erro
 	net.EachEdge = func(yield func(*strikegraph.NetworkEdge, error) bool) {
 		err := db.pages(ctx, findGraphEdges, nil, func(m map[string]any) bool {
 			e, ok := m["edge"].(map[string]any)
-			return !ok || yield(strikegraph.EdgeOf(pathEdge(e)), nil)
+			return !ok || yield(networkEdge(pathEdge(e)), nil)
 		})
 		if err != nil {
 			yield(nil, err)
@@ -141,7 +141,7 @@ func (db *DB) FindPathNetwork(ctx context.Context, fromID, toID string, maxLengt
 	if err != nil {
 		return nil, err
 	}
-	return strikegraph.PathNetwork(paths, entities), nil
+	return pathNetwork(paths, entities), nil
 }
 
 // neighbourhood runs find_neighbourhood; starts is how many of n.IDs it found.
@@ -174,7 +174,7 @@ func (db *DB) neighbourhood(ctx context.Context, n strikegraph.Neighbourhood) (n
 		if e, ok := m["edge"].(map[string]any); ok {
 			edges = append(edges, pathEdge(e))
 		} else if e := entityOf(m); e != nil {
-			nodes[m["i"].(int64)] = strikegraph.NodeOf(e)
+			nodes[m["i"].(int64)] = networkNode(e)
 		}
 	}
 	for _, n := range nodes {
@@ -184,7 +184,7 @@ func (db *DB) neighbourhood(ctx context.Context, n strikegraph.Neighbourhood) (n
 	}
 	slices.SortFunc(edges, compareEdges)
 	for _, e := range edges {
-		net.Edges = append(net.Edges, strikegraph.EdgeOf(e))
+		net.Edges = append(net.Edges, networkEdge(e))
 	}
 	net.Truncated = net.TotalNodes > len(net.Nodes)
 	return net, starts, nil

@@ -1,6 +1,13 @@
 package cypher
 
-import "unicode/utf8"
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/agnivade/levenshtein"
+	"github.com/strikegraph/strikegraph"
+)
 
 // fulltextQuery is the Lucene query for a key: a name with the same key
 // counts most, then a name it begins, then a word of a name, then a name one
@@ -17,4 +24,32 @@ func fulltextQuery(key string) string {
 		q += " OR nameKeys:" + key + "~ OR wordKeys:" + key + "~^0.5"
 	}
 	return q
+}
+
+// bestSpelling returns which of names matches the name searched for best:
+// the same words, then the same key, a prefix, a word, a near miss: the
+// order in which the full-text query ranks them.
+func bestSpelling(name string, names []string) string {
+	key := strikegraph.NameKey(name)
+	best, bestRank := "", -1
+	for _, n := range names {
+		k := strikegraph.NameKey(n)
+		rank := 0
+		switch {
+		case strikegraph.Fold(n) == strikegraph.Fold(name):
+			rank = 5
+		case k == key:
+			rank = 4
+		case strings.HasPrefix(k, key):
+			rank = 3
+		case slices.Contains(strikegraph.WordKeys(n, nil), key):
+			rank = 2
+		case levenshtein.ComputeDistance(k, key) <= 2:
+			rank = 1
+		}
+		if rank > bestRank {
+			best, bestRank = n, rank
+		}
+	}
+	return best
 }

@@ -52,14 +52,14 @@ func GEXF(w io.Writer, net *strikegraph.NetworkStream) error {
 		Description string   `xml:"description"`
 	}
 	types := map[string]string{"string": "string", "int": "integer", "double": "double", "boolean": "boolean"}
-	declare := func(class string, declared []strikegraph.Property) attributes {
+	declare := func(class string, declared []Property) attributes {
 		a := attributes{Class: class, Mode: "static", Attributes: []attribute{{ID: "type", Title: "type", Type: "string"}}}
 		for _, p := range declared {
 			a.Attributes = append(a.Attributes, attribute{ID: p.Name, Title: p.Name, Type: types[p.Kind]})
 		}
 		return a
 	}
-	values := func(typ string, props strikegraph.JSON, declared []strikegraph.Property) []attvalue {
+	values := func(typ string, props strikegraph.JSON, declared []Property) []attvalue {
 		out := []attvalue{{"type", typ}}
 		for _, p := range declared {
 			if v, ok := props[p.Name]; ok {
@@ -76,11 +76,11 @@ func GEXF(w io.Writer, net *strikegraph.NetworkStream) error {
 	}
 	x.element(meta{Creator: "strikegraph", Description: description})
 	x.start(xml.Name{Local: "graph"}, "mode", "dynamic", "defaultedgetype", "directed", "timeformat", "date")
-	x.element(declare("node", strikegraph.NodeProperties))
-	x.element(declare("edge", strikegraph.EdgeProperties))
+	x.element(declare("node", NodeProperties))
+	x.element(declare("edge", EdgeProperties))
 	x.start(xml.Name{Local: "nodes"})
 	each(x, net.EachNode, func(n *strikegraph.NetworkNode) any {
-		gn := node{ID: n.ID, Label: n.Label, AttValues: values(n.Type, n.Properties, strikegraph.NodeProperties)}
+		gn := node{ID: n.ID, Label: n.Label, AttValues: values(n.Type, n.Properties, NodeProperties)}
 		if n.Date != nil {
 			gn.Start = n.Date.Format("2006-01-02")
 		}
@@ -89,7 +89,7 @@ func GEXF(w io.Writer, net *strikegraph.NetworkStream) error {
 	x.close()
 	x.start(xml.Name{Local: "edges"})
 	each(x, net.EachEdge, func(e *strikegraph.NetworkEdge) any {
-		return edge{ID: e.ID, Source: e.From, Target: e.To, Label: e.Label, AttValues: values(e.Type, e.Properties, strikegraph.EdgeProperties)}
+		return edge{ID: e.ID, Source: e.From, Target: e.To, Label: e.Label, AttValues: values(e.Type, e.Properties, EdgeProperties)}
 	})
 	return x.end()
 }

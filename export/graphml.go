@@ -47,14 +47,14 @@ func GraphML(w io.Writer, net *strikegraph.NetworkStream) error {
 	} {
 		x.element(k)
 	}
-	for _, p := range strikegraph.NodeProperties {
+	for _, p := range NodeProperties {
 		x.element(key{ID: "n_" + p.Name, For: "node", Name: p.Name, Type: p.Kind})
 	}
-	for _, p := range strikegraph.EdgeProperties {
+	for _, p := range EdgeProperties {
 		x.element(key{ID: "e_" + p.Name, For: "edge", Name: p.Name, Type: p.Kind})
 	}
 	// values gives an element's data: its type, its label, then each property it has.
-	values := func(prefix, typ, label string, props strikegraph.JSON, declared []strikegraph.Property) []data {
+	values := func(prefix, typ, label string, props strikegraph.JSON, declared []Property) []data {
 		out := []data{{Key: prefix + "type", Value: typ}, {Key: prefix + "label", Value: label}}
 		for _, p := range declared {
 			if v, ok := props[p.Name]; ok {
@@ -68,10 +68,10 @@ func GraphML(w io.Writer, net *strikegraph.NetworkStream) error {
 	x.element(data{Key: "g_totalNodes", Value: strconv.Itoa(net.TotalNodes)})
 	x.element(data{Key: "g_totalEdges", Value: strconv.Itoa(net.TotalEdges)})
 	each(x, net.EachNode, func(n *strikegraph.NetworkNode) any {
-		return node{ID: n.ID, Data: values("n_", n.Type, n.Label, n.Properties, strikegraph.NodeProperties)}
+		return node{ID: n.ID, Data: values("n_", n.Type, n.Label, n.Properties, NodeProperties)}
 	})
 	each(x, net.EachEdge, func(e *strikegraph.NetworkEdge) any {
-		return edge{ID: e.ID, Source: e.From, Target: e.To, Data: values("e_", e.Type, e.Label, e.Properties, strikegraph.EdgeProperties)}
+		return edge{ID: e.ID, Source: e.From, Target: e.To, Data: values("e_", e.Type, e.Label, e.Properties, EdgeProperties)}
 	})
 	return x.end()
 }
