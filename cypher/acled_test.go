@@ -19,7 +19,7 @@ import (
 )
 
 // importACLED imports an ACLED file as `strikegraph import` does.
-func importACLED(t *testing.T, g *graphtest.Graph, file []byte) strikegraph.ImportReport {
+func importACLED(t *testing.T, g *graphtest.Graph, file []byte) importer.Report {
 	t.Helper()
 	recs, err := importer.Records(importer.ACLED, "test.csv", bytes.NewReader(file))
 	if err != nil {

@@ -227,10 +227,10 @@ const deadlineMargin = 2 * time.Second
 
 // start readies ctx for one statement or transaction: bounded by the
 // transaction timeout and the margin, holding one of the request's
-// statement slots (strikegraph.StatementSlot). done gives both back.
+// statement slots (StatementSlot). done gives both back.
 func (db *DB) start(ctx context.Context) (_ context.Context, done func(), err error) {
 	ctx, cancel := context.WithTimeout(ctx, db.timeout(ctx)+deadlineMargin)
-	release, err := strikegraph.StatementSlot(ctx)
+	release, err := StatementSlot(ctx)
 	if err != nil {
 		cancel()
 		return nil, nil, dbError(err)
@@ -239,9 +239,9 @@ func (db *DB) start(ctx context.Context) (_ context.Context, done func(), err er
 }
 
 // timeout is how long a transaction under ctx may run: the configured
-// timeout, or a longer limit the work set (strikegraph.WithTimeLimit).
+// timeout, or a longer limit the work set (WithTimeLimit).
 func (db *DB) timeout(ctx context.Context) time.Duration {
-	return max(db.txTimeout, strikegraph.TimeLimit(ctx))
+	return max(db.txTimeout, TimeLimit(ctx))
 }
 
 // limitError is dbError, whose TIMEOUT names the limit that stopped the

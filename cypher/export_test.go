@@ -183,9 +183,9 @@ func exportJSON(t *testing.T, g *graphtest.Graph) []byte {
 
 // importJSON imports one annotation document as `strikegraph import` reads
 // it: JSON bytes, not the Go value, so the format must carry everything.
-func importJSON(t *testing.T, g *graphtest.Graph, b []byte) strikegraph.ImportReport {
+func importJSON(t *testing.T, g *graphtest.Graph, b []byte) importer.Report {
 	t.Helper()
-	records := func(yield func(strikegraph.Record) bool) { yield(importer.DocumentRecord("export.json", b)) }
+	records := func(yield func(importer.Record) bool) { yield(importer.DocumentRecord("export.json", b)) }
 	rep, err := importer.Run(t.Context(), g, records, importer.Options{
 		Author: strikegraph.Author{By: "import", At: time.Now().UTC()}})
 	if err != nil {

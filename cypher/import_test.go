@@ -32,7 +32,7 @@ func TestImportRejectsARecordTooLargeForATransaction(t *testing.T) {
 	for i := range 24 {
 		huge.Articles = append(huge.Articles, article(fmt.Sprintf("article:huge-%d", i), text))
 	}
-	records := []strikegraph.Record{
+	records := []importer.Record{
 		{Source: "before.json", Line: 1, Doc: &strikegraph.Document{Articles: []strikegraph.Article{article("article:before", "Before.")}}},
 		{Source: "huge.json", Line: 1, Doc: huge},
 		{Source: "after.json", Line: 1, Doc: &strikegraph.Document{Articles: []strikegraph.Article{article("article:after", "After.")}}},

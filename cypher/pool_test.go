@@ -77,7 +77,7 @@ func TestPoolFull(t *testing.T) {
 // query of another request runs. Once the transaction ends, the slot is free.
 func TestStatementSlots(t *testing.T) {
 	db := openTest(t)
-	request := strikegraph.WithStatementSlots(t.Context(), 1)
+	request := WithStatementSlots(t.Context(), 1)
 
 	held, release, done := make(chan struct{}), make(chan struct{}), make(chan error, 1)
 	go func() {
@@ -102,7 +102,7 @@ func TestStatementSlots(t *testing.T) {
 	if sent := db.RoundTrips() - before; sent != 0 {
 		t.Errorf("the query waiting for a slot sent %d queries, want none", sent)
 	}
-	if _, err := db.read(strikegraph.WithStatementSlots(t.Context(), 1), isEmpty, nil); err != nil {
+	if _, err := db.read(WithStatementSlots(t.Context(), 1), isEmpty, nil); err != nil {
 		t.Errorf("another request's query: %v", err)
 	}
 

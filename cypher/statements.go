@@ -1,4 +1,4 @@
-package strikegraph
+package cypher
 
 import (
 	"context"
@@ -6,7 +6,7 @@ import (
 )
 
 // A request's share of the database: the server gives each request a number
-// of slots, and storage takes one for each statement or transaction it runs,
+// of slots, and DB takes one for each statement or transaction it runs,
 // so that one request cannot hold the whole of the driver's connection pool.
 
 type slotsKey struct{}
@@ -40,10 +40,6 @@ type timeLimitKey struct{}
 func WithTimeLimit(ctx context.Context, d time.Duration) context.Context {
 	return context.WithValue(ctx, timeLimitKey{}, d)
 }
-
-// BulkTimeLimit is how long each transaction of a bulk load may run unless
-// it asks for another limit: the seed corpus, strikegraph import, POST /import.
-const BulkTimeLimit = 2 * time.Minute
 
 // TimeLimit is the limit WithTimeLimit set on ctx, or zero.
 func TimeLimit(ctx context.Context) time.Duration {

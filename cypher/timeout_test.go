@@ -39,7 +39,7 @@ func TestTxTimeout(t *testing.T) {
 // the limit that stopped it.
 func TestTimeLimit(t *testing.T) {
 	db := openTimingOut(t)
-	ctx := strikegraph.WithTimeLimit(t.Context(), 1500*time.Millisecond)
+	ctx := WithTimeLimit(t.Context(), 1500*time.Millisecond)
 	start := time.Now()
 	_, err := db.read(ctx, query{name: "count", text: "UNWIND range(1, 1000000000) AS x RETURN count(x)"}, nil)
 	took := time.Since(start)

@@ -1,4 +1,4 @@
-package acled
+package importer
 
 import (
 	"errors"
@@ -6,18 +6,19 @@ import (
 	"iter"
 
 	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/acled"
 )
 
-// Records reads r as import records, one per row. A failure to read the rest
+// ACLEDRecords reads r as import records, one per row. A failure to read the rest
 // of the file ends the records with one that carries it.
-func (r *Reader) Records(source string) iter.Seq[strikegraph.Record] {
-	return func(yield func(strikegraph.Record) bool) {
+func ACLEDRecords(r *acled.Reader, source string) iter.Seq[Record] {
+	return func(yield func(Record) bool) {
 		for {
 			row, err := r.Next()
 			if errors.Is(err, io.EOF) {
 				return
 			}
-			rec := strikegraph.Record{Source: source, Line: row.Line, Err: row.Err}
+			rec := Record{Source: source, Line: row.Line, Err: row.Err}
 			if err != nil {
 				rec.Err = strikegraph.Invalidf("file", "unreadable from here on: %v", err)
 				yield(rec)

@@ -36,16 +36,16 @@ func ReadDocuments(fsys fs.FS, dir string) ([]strikegraph.Document, error) {
 // DocumentRecords reads the import documents *.json in dir of fsys, in name
 // order, as import records, with each article's text from articles/<file>
 // beside dir unless the document gives the text.
-func DocumentRecords(fsys fs.FS, dir string) iter.Seq[strikegraph.Record] {
-	return func(yield func(strikegraph.Record) bool) {
+func DocumentRecords(fsys fs.FS, dir string) iter.Seq[Record] {
+	return func(yield func(Record) bool) {
 		names, err := fs.Glob(fsys, path.Join(dir, "*.json"))
 		if err != nil {
-			yield(strikegraph.Record{Source: dir, Err: err})
+			yield(Record{Source: dir, Err: err})
 			return
 		}
 		for _, name := range names {
 			b, err := fs.ReadFile(fsys, name)
-			r := strikegraph.Record{Source: name, Err: err}
+			r := Record{Source: name, Err: err}
 			if err == nil {
 				r = DocumentRecord(name, b)
 			}
@@ -72,8 +72,8 @@ func DocumentRecords(fsys fs.FS, dir string) iter.Seq[strikegraph.Record] {
 
 // DocumentRecord reads one annotation document from b. A document that does
 // not decode is a rejected record, at the line of the fault.
-func DocumentRecord(source string, b []byte) strikegraph.Record {
-	r := strikegraph.Record{Source: source, Line: 1, FieldLine: func(field string) int { return FieldLine(b, field) }}
+func DocumentRecord(source string, b []byte) Record {
+	r := Record{Source: source, Line: 1, FieldLine: func(field string) int { return FieldLine(b, field) }}
 	doc, err := strikegraph.DecodeDocument(b)
 	if err != nil {
 		r.Err, r.FieldLine = err, nil

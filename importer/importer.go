@@ -54,27 +54,27 @@ func Parse(s string) (Format, error) {
 
 // Records reads r, in format f, as import records. An annotation document is
 // one record; an ACLED file is one record per row.
-func Records(f Format, source string, r io.Reader) (iter.Seq[strikegraph.Record], error) {
+func Records(f Format, source string, r io.Reader) (iter.Seq[Record], error) {
 	switch f {
 	case ACLED:
 		rd, err := acled.NewReader(r)
 		if err != nil {
 			return nil, err
 		}
-		return rd.Records(source), nil
+		return ACLEDRecords(rd, source), nil
 	case Annotation:
 		b, err := io.ReadAll(r)
 		if err != nil {
 			return nil, err
 		}
-		return func(yield func(strikegraph.Record) bool) { yield(DocumentRecord(source, b)) }, nil
+		return func(yield func(Record) bool) { yield(DocumentRecord(source, b)) }, nil
 	}
 	return nil, strikegraph.Invalidf("format", "say which format %s is in: annotation or acled", source)
 }
 
 // Summary is a report in a few lines, for people: the counts, then each
 // rejection as source:line: field: reason.
-func Summary(rep strikegraph.ImportReport) string {
+func Summary(rep Report) string {
 	var b strings.Builder
 	if rep.Checked {
 		fmt.Fprintf(&b, "%d records checked, nothing written: %d valid, %d problems\n", rep.Records, rep.Valid, len(rep.Rejected))

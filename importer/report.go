@@ -1,11 +1,17 @@
-package strikegraph
+package importer
+
+import (
+	"time"
+
+	"github.com/strikegraph/strikegraph"
+)
 
 // Record is one unit of an import: an annotation document, or an ACLED row
 // mapped onto one. It is written whole or not at all.
 type Record struct {
 	Source string // file name, for the report
 	Line   int    // where the record starts in Source
-	Doc    *Document
+	Doc    *strikegraph.Document
 	Err    error // why the record could not be read; it is rejected
 
 	// FieldLine, when set, finds the line of a field of the document
@@ -22,18 +28,18 @@ type Rejection struct {
 	Reason string `json:"reason"`
 }
 
-// ImportReport is what an import did: how many records it created, updated
-// or found unchanged (see Changes.Outcome), which it rejected, and what
+// Report is what an import did: how many records it created, updated
+// or found unchanged (see strikegraph.Changes.Outcome), which it rejected, and what
 // happened to each kind of item.
-type ImportReport struct {
-	Checked   bool                       `json:"checked,omitempty"` // by Check: nothing was written
-	Valid     int                        `json:"valid,omitempty"`   // by Check: records that would be written
-	Records   int                        `json:"records"`
-	Created   int                        `json:"created"`
-	Updated   int                        `json:"updated"`
-	Unchanged int                        `json:"unchanged"`
-	Rejected  []Rejection                `json:"rejected"`
-	Items     map[string]map[Outcome]int `json:"items"`
+type Report struct {
+	Checked   bool                                   `json:"checked,omitempty"` // by Check: nothing was written
+	Valid     int                                    `json:"valid,omitempty"`   // by Check: records that would be written
+	Records   int                                    `json:"records"`
+	Created   int                                    `json:"created"`
+	Updated   int                                    `json:"updated"`
+	Unchanged int                                    `json:"unchanged"`
+	Rejected  []Rejection                            `json:"rejected"`
+	Items     map[string]map[strikegraph.Outcome]int `json:"items"`
 }
 
 // DefaultBatchSize is how many records an import writes per transaction at
@@ -54,7 +60,7 @@ const DefaultBatchSize = 500
 const MaxBatchItems = 8000
 
 // MaxBatchBytes bounds a transaction of an import in the bytes of the free
-// text its records carry (see importer.textBytes), which items do not
+// text its records carry (see textBytes), which items do not
 // measure: an article's text may be 1 MiB. Neo4j 5.26 counted 7 to 7.8
 // bytes of transaction memory for each byte of English articles' text (4 to
 // 16 MiB of it in one transaction; 24 MiB went over 128 MiB; Arabic took
@@ -64,7 +70,7 @@ const MaxBatchItems = 8000
 const MaxBatchBytes = 8 << 20
 
 // Add adds what another import did to rep.
-func (rep *ImportReport) Add(other ImportReport) {
+func (rep *Report) Add(other Report) {
 	rep.Records += other.Records
 	rep.Checked = rep.Checked || other.Checked
 	rep.Valid += other.Valid
@@ -74,10 +80,14 @@ func (rep *ImportReport) Add(other ImportReport) {
 	rep.Rejected = append(rep.Rejected, other.Rejected...)
 	for kind, outcomes := range other.Items {
 		if rep.Items[kind] == nil {
-			rep.Items[kind] = map[Outcome]int{}
+			rep.Items[kind] = map[strikegraph.Outcome]int{}
 		}
 		for o, n := range outcomes {
 			rep.Items[kind][o] += n
 		}
 	}
 }
+
+// BulkTimeLimit is how long each transaction of a bulk load may run unless
+// it asks for another limit: the seed corpus, strikegraph import, POST /import.
+const BulkTimeLimit = 2 * time.Minute

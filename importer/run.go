@@ -17,14 +17,14 @@ type Options struct {
 	// records before it included, and writes nothing: see check.
 	Check     bool
 	Author    strikegraph.Author
-	BatchSize int                            // most records per transaction; 0 is strikegraph.DefaultBatchSize
-	Progress  func(strikegraph.ImportReport) // called after each batch
+	BatchSize int          // most records per transaction; 0 is DefaultBatchSize
+	Progress  func(Report) // called after each batch
 }
 
 // Run imports records as o says: writes them (see write), or, with
 // o.Check, checks them and writes nothing (see check). It is what
 // strikegraph import and POST /import both call.
-func Run(ctx context.Context, w strikegraph.WriteService, records iter.Seq[strikegraph.Record], o Options) (strikegraph.ImportReport, error) {
+func Run(ctx context.Context, w strikegraph.WriteService, records iter.Seq[Record], o Options) (Report, error) {
 	if o.Check {
 		return check(ctx, w, records)
 	}
@@ -44,13 +44,13 @@ func Run(ctx context.Context, w strikegraph.WriteService, records iter.Seq[strik
 // that is not about a record: the database is unavailable, or ctx ended.
 // Importing the same records again changes nothing and reports them all
 // UNCHANGED.
-func write(ctx context.Context, w strikegraph.WriteService, records iter.Seq[strikegraph.Record], opts Options) (strikegraph.ImportReport, error) {
+func write(ctx context.Context, w strikegraph.WriteService, records iter.Seq[Record], opts Options) (Report, error) {
 	size := opts.BatchSize
 	if size <= 0 {
-		size = strikegraph.DefaultBatchSize
+		size = DefaultBatchSize
 	}
-	rep := strikegraph.ImportReport{Rejected: []strikegraph.Rejection{}, Items: map[string]map[strikegraph.Outcome]int{}}
-	var batch []strikegraph.Record
+	rep := Report{Rejected: []Rejection{}, Items: map[string]map[strikegraph.Outcome]int{}}
+	var batch []Record
 	items, text := 0, 0
 	flush := func() error {
 		if len(batch) == 0 {
@@ -70,7 +70,7 @@ func write(ctx context.Context, w strikegraph.WriteService, records iter.Seq[str
 			return rep, err
 		}
 		n, b := itemCount(r.Doc), textBytes(r.Doc)
-		if len(batch) > 0 && (items+n > strikegraph.MaxBatchItems || text+b > strikegraph.MaxBatchBytes) {
+		if len(batch) > 0 && (items+n > MaxBatchItems || text+b > MaxBatchBytes) {
 			if err := flush(); err != nil {
 				return rep, err
 			}
@@ -91,10 +91,10 @@ func write(ctx context.Context, w strikegraph.WriteService, records iter.Seq[str
 // first of each item of a document (see strikegraph.Document.Problems), and every
 // reference that fails. It stops only at an error that is not about a
 // record.
-func check(ctx context.Context, w strikegraph.WriteService, records iter.Seq[strikegraph.Record]) (strikegraph.ImportReport, error) {
-	rep := strikegraph.ImportReport{Checked: true, Rejected: []strikegraph.Rejection{}, Items: map[string]map[strikegraph.Outcome]int{}}
+func check(ctx context.Context, w strikegraph.WriteService, records iter.Seq[Record]) (Report, error) {
+	rep := Report{Checked: true, Rejected: []Rejection{}, Items: map[string]map[strikegraph.Outcome]int{}}
 	defined := map[string]strikegraph.Ref{} // what the valid records so far define
-	var batch []strikegraph.Record
+	var batch []Record
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -137,7 +137,7 @@ func check(ctx context.Context, w strikegraph.WriteService, records iter.Seq[str
 			return rep, err
 		}
 		// Its references are checked too, however many other problems it has.
-		if batch = append(batch, r); len(batch) == strikegraph.DefaultBatchSize {
+		if batch = append(batch, r); len(batch) == DefaultBatchSize {
 			if err := flush(); err != nil {
 				return rep, err
 			}
@@ -148,8 +148,8 @@ func check(ctx context.Context, w strikegraph.WriteService, records iter.Seq[str
 
 // readable yields the records that read, counting each record in rep and
 // rejecting those that did not read.
-func readable(rep *strikegraph.ImportReport, records iter.Seq[strikegraph.Record]) iter.Seq[strikegraph.Record] {
-	return func(yield func(strikegraph.Record) bool) {
+func readable(rep *Report, records iter.Seq[Record]) iter.Seq[Record] {
+	return func(yield func(Record) bool) {
 		for r := range records {
 			rep.Records++
 			if r.Err != nil {
@@ -164,7 +164,7 @@ func readable(rep *strikegraph.ImportReport, records iter.Seq[strikegraph.Record
 }
 
 // writeBatch writes batch in one transaction, or as it can: see write.
-func writeBatch(ctx context.Context, rep *strikegraph.ImportReport, w strikegraph.WriteService, batch []strikegraph.Record, author strikegraph.Author) error {
+func writeBatch(ctx context.Context, rep *Report, w strikegraph.WriteService, batch []Record, author strikegraph.Author) error {
 	docs := make([]*strikegraph.Document, len(batch))
 	for i, r := range batch {
 		docs[i] = r.Doc
@@ -263,8 +263,8 @@ func recordError(err error) bool {
 	return false
 }
 
-func reject(rep *strikegraph.ImportReport, r strikegraph.Record, err error) {
-	rj := strikegraph.Rejection{Source: r.Source, Line: r.Line, Code: strikegraph.ErrorCode(err), Reason: err.Error()}
+func reject(rep *Report, r Record, err error) {
+	rj := Rejection{Source: r.Source, Line: r.Line, Code: strikegraph.ErrorCode(err), Reason: err.Error()}
 	var e *strikegraph.Error
 	if errors.As(err, &e) {
 		rj.Field, rj.Reason = e.Field, e.Message
@@ -274,7 +274,7 @@ func reject(rep *strikegraph.ImportReport, r strikegraph.Record, err error) {
 		case strikegraph.ECodeTooMuchMemory:
 			rj.Reason = "written alone, the record needed more memory than Neo4j lets one transaction have: split it, or raise Neo4j's db.memory.transaction.max (the local Neo4j's --local-neo4j-tx-max)"
 		case strikegraph.ECodeTimeout:
-			rj.Reason = fmt.Sprintf("written alone, the record took longer than its transaction may run: split it, or let the import's transactions run longer (POST /import's ?timeout=, default %v; strikegraph import's --neo4j-tx-timeout, when above %[1]v)", strikegraph.BulkTimeLimit)
+			rj.Reason = fmt.Sprintf("written alone, the record took longer than its transaction may run: split it, or let the import's transactions run longer (POST /import's ?timeout=, default %v; strikegraph import's --neo4j-tx-timeout, when above %[1]v)", BulkTimeLimit)
 		}
 		if r.FieldLine != nil && e.Field != "" {
 			rj.Line = r.FieldLine(e.Field)
@@ -283,7 +283,7 @@ func reject(rep *strikegraph.ImportReport, r strikegraph.Record, err error) {
 	rep.Rejected = append(rep.Rejected, rj)
 }
 
-func count(rep *strikegraph.ImportReport, cs strikegraph.Changes) {
+func count(rep *Report, cs strikegraph.Changes) {
 	switch cs.Outcome() {
 	case strikegraph.Created:
 		rep.Created++

@@ -54,7 +54,7 @@ func TestImportSplitsWhatGoesOverALimit(t *testing.T) {
 	} {
 		t.Run(code, func(t *testing.T) {
 			w := &txBound{limit: 3, code: code}
-			var records []strikegraph.Record
+			var records []Record
 			for i := range 8 {
 				doc := &strikegraph.Document{Incidents: []strikegraph.Incident{{ID: fmt.Sprintf("incident:%d", i)}}}
 				if i == 5 { // four incidents: too many for one transaction
@@ -62,7 +62,7 @@ func TestImportSplitsWhatGoesOverALimit(t *testing.T) {
 						doc.Incidents = append(doc.Incidents, strikegraph.Incident{ID: fmt.Sprintf("incident:5-%d", j)})
 					}
 				}
-				records = append(records, strikegraph.Record{Source: fmt.Sprintf("doc%d.json", i), Line: 1, Doc: doc})
+				records = append(records, Record{Source: fmt.Sprintf("doc%d.json", i), Line: 1, Doc: doc})
 			}
 			rep, err := write(t.Context(), w, slices.Values(records), Options{BatchSize: 8})
 			if err != nil {
@@ -106,9 +106,9 @@ func TestImportStopsWhenItsContextEnds(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	w := &cancelling{cancel: cancel}
-	var records []strikegraph.Record
+	var records []Record
 	for i := range 4 {
-		records = append(records, strikegraph.Record{Source: fmt.Sprintf("doc%d.json", i), Doc: &strikegraph.Document{}})
+		records = append(records, Record{Source: fmt.Sprintf("doc%d.json", i), Doc: &strikegraph.Document{}})
 	}
 	rep, err := write(ctx, w, slices.Values(records), Options{})
 	if !errors.Is(err, context.Canceled) {
@@ -119,17 +119,17 @@ func TestImportStopsWhenItsContextEnds(t *testing.T) {
 	}
 }
 
-// TestImportBatchesByItems puts no more than strikegraph.MaxBatchItems items in one
+// TestImportBatchesByItems puts no more than MaxBatchItems items in one
 // transaction, however few the records.
 func TestImportBatchesByItems(t *testing.T) {
-	w := &txBound{limit: strikegraph.MaxBatchItems, code: strikegraph.ECodeTooMuchMemory}
-	var records []strikegraph.Record
+	w := &txBound{limit: MaxBatchItems, code: strikegraph.ECodeTooMuchMemory}
+	var records []Record
 	for i := range 5 {
 		doc := &strikegraph.Document{}
-		for j := range strikegraph.MaxBatchItems / 2 {
+		for j := range MaxBatchItems / 2 {
 			doc.Incidents = append(doc.Incidents, strikegraph.Incident{ID: fmt.Sprintf("incident:%d-%d", i, j)})
 		}
-		records = append(records, strikegraph.Record{Source: fmt.Sprintf("doc%d.json", i), Doc: doc})
+		records = append(records, Record{Source: fmt.Sprintf("doc%d.json", i), Doc: doc})
 	}
 	if _, err := write(t.Context(), w, slices.Values(records), Options{}); err != nil {
 		t.Fatal(err)
@@ -139,7 +139,7 @@ func TestImportBatchesByItems(t *testing.T) {
 	}
 }
 
-// TestImportBatchesByBytes puts no more than strikegraph.MaxBatchBytes bytes of text in
+// TestImportBatchesByBytes puts no more than MaxBatchBytes bytes of text in
 // one transaction, however few the records and items, and a record of more
 // alone.
 func TestImportBatchesByBytes(t *testing.T) {
@@ -150,19 +150,19 @@ func TestImportBatchesByBytes(t *testing.T) {
 	quotes := func(n int) *strikegraph.Document {
 		doc := &strikegraph.Document{}
 		for range n {
-			doc.Claims = append(doc.Claims, strikegraph.Claim{Quote: strings.Repeat("y", strikegraph.MaxBatchBytes/10)})
+			doc.Claims = append(doc.Claims, strikegraph.Claim{Quote: strings.Repeat("y", MaxBatchBytes/10)})
 		}
 		return doc
 	}
 	docs := []*strikegraph.Document{
-		article(strikegraph.MaxBatchBytes / 2), article(strikegraph.MaxBatchBytes / 2), // together
-		article(strikegraph.MaxBatchBytes + 1), // alone
-		quotes(6), quotes(6),                   // apart
+		article(MaxBatchBytes / 2), article(MaxBatchBytes / 2), // together
+		article(MaxBatchBytes + 1), // alone
+		quotes(6), quotes(6),       // apart
 		article(1), // with the one before
 	}
-	var records []strikegraph.Record
+	var records []Record
 	for _, d := range docs {
-		records = append(records, strikegraph.Record{Doc: d})
+		records = append(records, Record{Doc: d})
 	}
 	if _, err := write(t.Context(), w, slices.Values(records), Options{}); err != nil {
 		t.Fatal(err)
@@ -196,7 +196,7 @@ func TestCheckSeesTheGraphAndEarlierRecords(t *testing.T) {
 	near := func(from, to string) *strikegraph.Document {
 		return &strikegraph.Document{Relations: []strikegraph.Relation{{Type: strikegraph.RelLocatedIn, From: from, To: to}}}
 	}
-	records := []strikegraph.Record{
+	records := []Record{
 		{Source: "a.json", Line: 1, Doc: &strikegraph.Document{Places: []strikegraph.Place{{ID: "place:hajin", Name: "Hajin", Kind: strikegraph.PlaceTown}}}},
 		{Source: "b.json", Line: 1, Doc: near("place:hajin", "place:syria")},
 		{Source: "c.json", Line: 1, Doc: near("place:hajin", "place:atlantis")},

@@ -107,7 +107,7 @@ func (f failing) FindACLEDIncidents(_ context.Context, after string, _ int) ([]s
 	return nil, &strikegraph.Error{Code: strikegraph.ECodeUnavailable, Message: "the graph database is unavailable", Err: errors.New("down")}
 }
 
-func importCSV(t *testing.T, g *graphtest.Graph, file []byte) strikegraph.ImportReport {
+func importCSV(t *testing.T, g *graphtest.Graph, file []byte) importer.Report {
 	t.Helper()
 	recs, err := importer.Records(importer.ACLED, "body", bytes.NewReader(file))
 	if err != nil {

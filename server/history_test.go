@@ -356,9 +356,9 @@ func TestImportKeepsEarlierState(t *testing.T) {
 	g := graphtest.Open(t)
 	s := newWriteServer(t, g)
 	docs := graphtest.SeedDocuments(t)
-	var records []strikegraph.Record
+	var records []importer.Record
 	for i := range docs {
-		records = append(records, strikegraph.Record{Source: docs[i].Source, Line: 1, Doc: &docs[i]})
+		records = append(records, importer.Record{Source: docs[i].Source, Line: 1, Doc: &docs[i]})
 	}
 	rep, err := importer.Run(t.Context(), g.DB, slices.Values(records),
 		importer.Options{Author: strikegraph.Author{By: "cli:first", At: time.Now().UTC()}, BatchSize: 2})

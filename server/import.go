@@ -10,6 +10,7 @@ import (
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/auth"
+	"github.com/strikegraph/strikegraph/cypher"
 	"github.com/strikegraph/strikegraph/importer"
 	"github.com/strikegraph/strikegraph/metrics"
 )
@@ -39,7 +40,7 @@ func importRecords(store strikegraph.WriteService, log *slog.Logger, m *metrics.
 				return
 			}
 		}
-		limit := strikegraph.BulkTimeLimit
+		limit := importer.BulkTimeLimit
 		if s := req.URL.Query().Get("timeout"); s != "" {
 			d, err := time.ParseDuration(s)
 			if err != nil || d < time.Second || d > MaxImportTimeLimit {
@@ -48,8 +49,8 @@ func importRecords(store strikegraph.WriteService, log *slog.Logger, m *metrics.
 			}
 			limit = d
 		}
-		ctx = strikegraph.WithTimeLimit(ctx, limit)
-		batch := strikegraph.DefaultBatchSize
+		ctx = cypher.WithTimeLimit(ctx, limit)
+		batch := importer.DefaultBatchSize
 		if s := req.URL.Query().Get("batch"); s != "" {
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 1 || n > 10000 {
@@ -82,7 +83,7 @@ func importRecords(store strikegraph.WriteService, log *slog.Logger, m *metrics.
 		check, _ := strconv.ParseBool(req.URL.Query().Get("check"))
 		rep, err := importer.Run(ctx, store, recs, importer.Options{Check: check,
 			Author: strikegraph.Author{By: p.Name, At: start.UTC()}, BatchSize: batch,
-			Progress: func(rep strikegraph.ImportReport) {
+			Progress: func(rep importer.Report) {
 				log.InfoContext(ctx, "import progress", "by", p.Name, "records", rep.Records, "rejected", len(rep.Rejected))
 			},
 		})

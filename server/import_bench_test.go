@@ -58,7 +58,7 @@ func BenchmarkImportACLED(b *testing.B) {
 	// Leave no 100,000 rows behind for the next test to delete.
 	defer emptyGraph(b, g)
 
-	post := func(b *testing.B, batch int) strikegraph.ImportReport {
+	post := func(b *testing.B, batch int) importer.Report {
 		req, err := http.NewRequestWithContext(b.Context(), http.MethodPost, fmt.Sprintf("%s/import?batch=%d", srv.URL, batch), bytes.NewReader(csv.Bytes()))
 		if err != nil {
 			b.Fatal(err)
@@ -71,14 +71,14 @@ func BenchmarkImportACLED(b *testing.B) {
 			b.Fatal(err)
 		}
 		defer resp.Body.Close()
-		var rep strikegraph.ImportReport
+		var rep importer.Report
 		if err := json.NewDecoder(resp.Body).Decode(&rep); err != nil || resp.StatusCode != http.StatusOK {
 			b.Fatalf("POST /import: %d, %v", resp.StatusCode, err)
 		}
 		return rep
 	}
 	floor := newFloor(b, g)
-	rows := func() iter.Seq[strikegraph.Record] {
+	rows := func() iter.Seq[importer.Record] {
 		recs, err := importer.Records(importer.ACLED, "bench", bytes.NewReader(csv.Bytes()))
 		if err != nil {
 			b.Fatal(err)
@@ -86,7 +86,7 @@ func BenchmarkImportACLED(b *testing.B) {
 		return recs
 	}
 	censuses := map[string]census{}
-	run := func(b *testing.B, imp func() strikegraph.ImportReport, again bool) {
+	run := func(b *testing.B, imp func() importer.Report, again bool) {
 		for range b.N {
 			b.StopTimer()
 			emptyGraph(b, g)
@@ -106,17 +106,17 @@ func BenchmarkImportACLED(b *testing.B) {
 		}
 	}
 	b.Run("floor", func(b *testing.B) {
-		run(b, func() strikegraph.ImportReport { return floor.importRecords(b, rows(), strikegraph.DefaultBatchSize) }, false)
+		run(b, func() importer.Report { return floor.importRecords(b, rows(), importer.DefaultBatchSize) }, false)
 	})
 	for _, batch := range []int{100, 500, 2000} {
 		b.Run(fmt.Sprintf("batch=%d", batch), func(b *testing.B) {
-			run(b, func() strikegraph.ImportReport { return post(b, batch) }, false)
+			run(b, func() importer.Report { return post(b, batch) }, false)
 		})
 	}
 	b.Run("again", func(b *testing.B) {
-		run(b, func() strikegraph.ImportReport { return post(b, strikegraph.DefaultBatchSize) }, true)
+		run(b, func() importer.Report { return post(b, importer.DefaultBatchSize) }, true)
 	})
-	compareCensuses(b, censuses, b.Name()+"/floor", fmt.Sprintf("%s/batch=%d", b.Name(), strikegraph.DefaultBatchSize))
+	compareCensuses(b, censuses, b.Name()+"/floor", fmt.Sprintf("%s/batch=%d", b.Name(), importer.DefaultBatchSize))
 }
 
 // BenchmarkImportDocuments imports a generated corpus of 10,000 incidents
@@ -132,17 +132,17 @@ func BenchmarkImportDocuments(b *testing.B) {
 	defer emptyGraph(b, g)
 	floor := newFloor(b, g)
 	// The corpus is generated before each import, outside its time.
-	var docs []strikegraph.Record
+	var docs []importer.Record
 	items := 0
 	generate := func() {
 		docs, items = docs[:0], 0
 		for doc := range corpus.Documents(corpus.Config{Seed: 1, Incidents: importIncidents}) {
-			docs = append(docs, strikegraph.Record{Source: doc.Source, Line: 1, Doc: &doc})
+			docs = append(docs, importer.Record{Source: doc.Source, Line: 1, Doc: &doc})
 			items += len(doc.Articles) + len(doc.Places) + len(doc.Actors) + len(doc.Incidents) + len(doc.Relations) + len(doc.Claims)
 		}
 	}
-	project := func() strikegraph.ImportReport {
-		ctx := strikegraph.WithTimeLimit(b.Context(), strikegraph.BulkTimeLimit)
+	project := func() importer.Report {
+		ctx := cypher.WithTimeLimit(b.Context(), importer.BulkTimeLimit)
 		rep, err := importer.Run(ctx, g.DB, slices.Values(docs), importer.Options{Author: strikegraph.Author{By: "bench", At: time.Now().UTC()}})
 		if err != nil {
 			b.Fatal(err)
@@ -151,7 +151,7 @@ func BenchmarkImportDocuments(b *testing.B) {
 	}
 	records := 1 + (importIncidents+corpus.PerDocument-1)/corpus.PerDocument
 	censuses := map[string]census{}
-	run := func(b *testing.B, imp func() strikegraph.ImportReport, again bool) {
+	run := func(b *testing.B, imp func() importer.Report, again bool) {
 		for range b.N {
 			b.StopTimer()
 			emptyGraph(b, g)
@@ -173,8 +173,8 @@ func BenchmarkImportDocuments(b *testing.B) {
 		}
 	}
 	b.Run("floor", func(b *testing.B) {
-		run(b, func() strikegraph.ImportReport {
-			return floor.importRecords(b, slices.Values(docs), strikegraph.DefaultBatchSize)
+		run(b, func() importer.Report {
+			return floor.importRecords(b, slices.Values(docs), importer.DefaultBatchSize)
 		}, false)
 	})
 	b.Run("project", func(b *testing.B) { run(b, project, false) })
@@ -184,11 +184,11 @@ func BenchmarkImportDocuments(b *testing.B) {
 
 // checkReport fails b unless rep created every one of n records, or, again,
 // found each unchanged.
-func checkReport(b *testing.B, rep strikegraph.ImportReport, n int, again bool) {
+func checkReport(b *testing.B, rep importer.Report, n int, again bool) {
 	b.Helper()
-	want := strikegraph.ImportReport{Records: n, Created: n}
+	want := importer.Report{Records: n, Created: n}
 	if again {
-		want = strikegraph.ImportReport{Records: n, Unchanged: n}
+		want = importer.Report{Records: n, Unchanged: n}
 	}
 	if rep.Records != want.Records || rep.Created != want.Created || rep.Updated != 0 || rep.Unchanged != want.Unchanged || len(rep.Rejected) != 0 {
 		b.Fatalf("import: %d records, %d created, %d updated, %d unchanged, %d rejected (first %+v); want %d created, %d unchanged",
@@ -223,8 +223,8 @@ func newFloor(b *testing.B, g *graphtest.Graph) *floor {
 	return f
 }
 
-func (f *floor) importRecords(b *testing.B, recs iter.Seq[strikegraph.Record], batch int) strikegraph.ImportReport {
-	ctx := strikegraph.WithTimeLimit(b.Context(), strikegraph.BulkTimeLimit)
+func (f *floor) importRecords(b *testing.B, recs iter.Seq[importer.Record], batch int) importer.Report {
+	ctx := cypher.WithTimeLimit(b.Context(), importer.BulkTimeLimit)
 	rep, err := importer.Run(ctx, f, recs, importer.Options{Author: strikegraph.Author{By: "bench", At: time.Now().UTC()}, BatchSize: batch})
 	if err != nil {
 		b.Fatal(err)

@@ -30,7 +30,7 @@ const syriaCSV = "../acled/testdata/syria_airstrikes.csv"
 // importResponse is what POST /import answered: a report, or an error.
 type importResponse struct {
 	status int
-	report strikegraph.ImportReport
+	report importer.Report
 	err    struct{ Code, Field, Message string }
 }
 
@@ -51,7 +51,7 @@ func importBody(t *testing.T, endpoint, key, contentType string, body []byte) im
 }
 
 // mustImport posts body as the editor and returns the report.
-func mustImport(t *testing.T, s *writeServer, contentType string, body []byte) strikegraph.ImportReport {
+func mustImport(t *testing.T, s *writeServer, contentType string, body []byte) importer.Report {
 	t.Helper()
 	res := importBody(t, s.url+"/import", s.editor, contentType, body)
 	if res.status != http.StatusOK {
@@ -70,7 +70,7 @@ func readFile(t *testing.T, name string) []byte {
 }
 
 // syriaRejections are the rows of the sample that are rejected, by line.
-var syriaRejections = []strikegraph.Rejection{
+var syriaRejections = []importer.Rejection{
 	{Line: 9, Field: "sub_event_type", Reason: `"Armed clash" is not imported (only Air/drone strike): the graph records airstrikes`},
 	{Line: 22, Field: "event_date", Reason: `"30 February 2018" is not a date: give 2018-02-03 or 03 February 2018`},
 	{Line: 29, Field: "sub_event_type", Reason: `"Shelling/artillery/missile attack" is not imported (only Air/drone strike): the graph records airstrikes`},
@@ -83,7 +83,7 @@ var syriaRejections = []strikegraph.Rejection{
 
 // checkSyriaReport checks the counts of an import of the sample and that
 // exactly its bad rows were rejected.
-func checkSyriaReport(t *testing.T, rep strikegraph.ImportReport, created, updated, unchanged int) {
+func checkSyriaReport(t *testing.T, rep importer.Report, created, updated, unchanged int) {
 	t.Helper()
 	if rep.Records != 60 || rep.Created != created || rep.Updated != updated || rep.Unchanged != unchanged {
 		t.Errorf("report: %d records, %d created, %d updated, %d unchanged; want 60, %d, %d, %d",
@@ -122,7 +122,7 @@ func syriaItems(t *testing.T, csv []byte) map[string]map[strikegraph.Outcome]int
 		}
 		items[kind][outcome]++
 	}
-	for rec := range r.Records("csv") {
+	for rec := range importer.ACLEDRecords(r, "csv") {
 		if rec.Doc == nil {
 			continue
 		}
@@ -284,7 +284,7 @@ func TestImportACLED(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for rec := range r.Records("csv") {
+	for rec := range importer.ACLEDRecords(r, "csv") {
 		if rec.Doc != nil && slices.ContainsFunc(rec.Doc.Places, func(p strikegraph.Place) bool { return p.ID == district }) {
 			want = append(want, rec.Doc.Incidents[0].ID)
 		}
@@ -560,17 +560,17 @@ func TestImportDocument(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		body   []byte
-		want   strikegraph.Rejection
+		want   importer.Rejection
 		reason string
 	}{
 		{"a quote not in its article", notVerbatim,
-			strikegraph.Rejection{Line: lineOf(t, notVerbatim, `"id": "claim:t2-denied"`, `"article"`), Field: "claims[1].article", Code: strikegraph.ECodeInvalid},
+			importer.Rejection{Line: lineOf(t, notVerbatim, `"id": "claim:t2-denied"`, `"article"`), Field: "claims[1].article", Code: strikegraph.ECodeInvalid},
 			"does not stand verbatim in article article:t2"},
 		{"an unknown reference", unknown,
-			strikegraph.Rejection{Line: lineOf(t, unknown, "", `"speaker": "group:nobody"`), Field: "claims[1].speaker", Code: strikegraph.ECodeInvalid},
+			importer.Rejection{Line: lineOf(t, unknown, "", `"speaker": "group:nobody"`), Field: "claims[1].speaker", Code: strikegraph.ECodeInvalid},
 			`unknown reference "group:nobody"`},
 		{"a JSON syntax error", syntax,
-			strikegraph.Rejection{Line: lineOf(t, syntax, "", `"published"`), Field: "document", Code: strikegraph.ECodeInvalid},
+			importer.Rejection{Line: lineOf(t, syntax, "", `"published"`), Field: "document", Code: strikegraph.ECodeInvalid},
 			"after object key:value pair"},
 	} {
 		rep := mustImport(t, s, "application/json", tc.body)
@@ -657,10 +657,10 @@ func TestImportBatchConflict(t *testing.T) {
 		t.Fatal(err)
 	}
 	// importDocs imports docs in one batch, the record of docs[i] on line i+1.
-	importDocs := func(docs ...*strikegraph.Document) strikegraph.ImportReport {
-		records := func(yield func(strikegraph.Record) bool) {
+	importDocs := func(docs ...*strikegraph.Document) importer.Report {
+		records := func(yield func(importer.Record) bool) {
 			for i, d := range docs {
-				if !yield(strikegraph.Record{Source: "test", Line: i + 1, Doc: d}) {
+				if !yield(importer.Record{Source: "test", Line: i + 1, Doc: d}) {
 					return
 				}
 			}

@@ -53,7 +53,7 @@ const (
 	// a level after another, each within the transaction timeout.
 	DefaultResponseTimeout = 5 * time.Minute
 	// MaxImportTimeLimit is the longest POST /import may let each batch's
-	// transaction run (?timeout=); strikegraph.BulkTimeLimit when it does
+	// transaction run (?timeout=); importer.BulkTimeLimit when it does
 	// not ask.
 	MaxImportTimeLimit = 10 * time.Minute
 	// DefaultRateLimit is how many requests a second a client address or a

@@ -32,6 +32,7 @@ import (
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/auth"
+	"github.com/strikegraph/strikegraph/cypher"
 	"github.com/strikegraph/strikegraph/feed"
 	"github.com/strikegraph/strikegraph/graph"
 	"github.com/strikegraph/strikegraph/loaders"
@@ -312,7 +313,7 @@ func securePages(next http.Handler) http.Handler {
 // pool: at most MaxConcurrentStatements of its statements run at once.
 func statementSlots(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(strikegraph.WithStatementSlots(r.Context(), MaxConcurrentStatements)))
+		next.ServeHTTP(w, r.WithContext(cypher.WithStatementSlots(r.Context(), MaxConcurrentStatements)))
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/importer"
 	"github.com/strikegraph/strikegraph/internal/graphtest"
 )
 
@@ -49,7 +50,7 @@ func TestExportACLEDThenImport(t *testing.T) {
 	if err := importFiles(t.Context(), append(flags, "-json", file), &out, io.Discard, log); err != nil {
 		t.Fatal(err)
 	}
-	var rep strikegraph.ImportReport
+	var rep importer.Report
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/importer"
 	"github.com/strikegraph/strikegraph/internal/graphtest"
 )
 
@@ -40,7 +40,7 @@ func TestExportThenImport(t *testing.T) {
 	if err := importFiles(t.Context(), append(flags, "-json", file), &out, io.Discard, log); err != nil {
 		t.Fatal(err)
 	}
-	var rep strikegraph.ImportReport
+	var rep importer.Report
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 		t.Fatal(err)
 	}

@@ -25,7 +25,7 @@ import (
 func importFiles(ctx context.Context, args []string, stdout, stderr io.Writer, log *slog.Logger) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	format := fs.String("format", "", "annotation or acled; empty: from each file's extension (.json, .csv); a folder holds annotation documents")
-	batch := fs.Int("batch", strikegraph.DefaultBatchSize, "most records written per transaction; fewer when they hold many items or much text")
+	batch := fs.Int("batch", importer.DefaultBatchSize, "most records written per transaction; fewer when they hold many items or much text")
 	as := fs.String("as", "", "who the writes are recorded as; default cli:<user>, or seed for the seed corpus")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	check := fs.Bool("check", false, "check every record, references against the graph included, and write nothing; every problem is listed")
@@ -59,16 +59,16 @@ func importFiles(ctx context.Context, args []string, stdout, stderr io.Writer, l
 	defer closeDB()
 	start := time.Now()
 	opts := importer.Options{Check: *check, Author: strikegraph.Author{By: by, At: start.UTC()}, BatchSize: *batch,
-		Progress: func(rep strikegraph.ImportReport) {
+		Progress: func(rep importer.Report) {
 			rate := float64(rep.Records) / time.Since(start).Seconds()
 			fmt.Fprintf(stderr, "imported %d records (%d rejected), %.0f records/s\n", rep.Records, len(rep.Rejected), rate)
 		}}
-	total := strikegraph.ImportReport{Rejected: []strikegraph.Rejection{}, Items: map[string]map[strikegraph.Outcome]int{}}
+	total := importer.Report{Rejected: []importer.Rejection{}, Items: map[string]map[strikegraph.Outcome]int{}}
 	if *check {
 		// One check of all the files: a file may use what an earlier one
 		// defines, as it would once that is written.
 		var sourceErr error
-		all := func(yield func(strikegraph.Record) bool) {
+		all := func(yield func(importer.Record) bool) {
 			for recs, err := range sources(paths, f) {
 				if err != nil {
 					sourceErr = err
@@ -92,7 +92,7 @@ func importFiles(ctx context.Context, args []string, stdout, stderr io.Writer, l
 			if err != nil {
 				return err
 			}
-			rep, err := importer.Run(strikegraph.WithTimeLimit(ctx, strikegraph.BulkTimeLimit), db, recs, opts)
+			rep, err := importer.Run(cypher.WithTimeLimit(ctx, importer.BulkTimeLimit), db, recs, opts)
 			total.Add(rep)
 			if err != nil {
 				return err
@@ -125,8 +125,8 @@ func documentsDir(dir string) (string, error) {
 // sources yields the records of each path in turn: a folder of annotation
 // documents, or a file in format f (or as its extension says). No path is the
 // built-in seed corpus.
-func sources(paths []string, f importer.Format) iter.Seq2[iter.Seq[strikegraph.Record], error] {
-	return func(yield func(iter.Seq[strikegraph.Record], error) bool) {
+func sources(paths []string, f importer.Format) iter.Seq2[iter.Seq[importer.Record], error] {
+	return func(yield func(iter.Seq[importer.Record], error) bool) {
 		if len(paths) == 0 {
 			yield(importer.DocumentRecords(data.FS, data.SeedDir), nil)
 			return
@@ -182,7 +182,7 @@ func seedIfEmpty(ctx context.Context, db *cypher.DB, log *slog.Logger) error {
 	}
 	log.Info("the graph is empty: loading the seed corpus")
 	// Not a request's limit: a busy machine may take longer over a batch.
-	ctx = strikegraph.WithTimeLimit(ctx, strikegraph.BulkTimeLimit)
+	ctx = cypher.WithTimeLimit(ctx, importer.BulkTimeLimit)
 	rep, err := importer.Run(ctx, db, importer.DocumentRecords(data.FS, data.SeedDir),
 		importer.Options{Author: strikegraph.Author{By: "seed", At: time.Now().UTC()}})
 	if err == nil && len(rep.Rejected) > 0 {

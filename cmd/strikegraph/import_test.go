@@ -10,7 +10,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/strikegraph/strikegraph"
+	"github.com/strikegraph/strikegraph/importer"
 	"github.com/strikegraph/strikegraph/internal/graphtest"
 	"github.com/strikegraph/strikegraph/neo4jtest"
 )
@@ -69,7 +69,7 @@ func TestImportCommand(t *testing.T) {
 	if err := run(t.Context(), append(args[:len(args)-1], "-json", csv), &stdout, &stderr, graphtest.Logger(t)); err != exitCode(1) {
 		t.Fatalf("with rows rejected: %v, want exit status 1", err)
 	}
-	var rep strikegraph.ImportReport
+	var rep importer.Report
 	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
 		t.Fatalf("-json printed %s: %v", stdout.String(), err)
 	}
