@@ -1,9 +1,7 @@
 package strikegraph
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"iter"
 	"maps"
@@ -230,20 +228,6 @@ func abbreviate(s string) string {
 		return s
 	}
 	return s[:57] + "..."
-}
-
-// DecodeDocument decodes one JSON import document strictly.
-func DecodeDocument(b []byte) (Document, error) {
-	var doc Document
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&doc); err != nil {
-		return doc, &Error{Code: ECodeInvalid, Field: "document", Message: err.Error(), Err: err}
-	}
-	if dec.More() {
-		return doc, Invalidf("document", "one JSON object per document")
-	}
-	return doc, nil
 }
 
 // DocumentService tells about the graph as a whole.

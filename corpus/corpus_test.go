@@ -10,6 +10,7 @@ import (
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/corpus"
+	"github.com/strikegraph/strikegraph/importer"
 )
 
 func generate(seed int64, incidents int) []strikegraph.Document {
@@ -64,7 +65,7 @@ func TestDocumentsLoad(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		back, err := strikegraph.DecodeDocument(j)
+		back, err := importer.DecodeDocument(j)
 		if err != nil {
 			t.Fatalf("%s: %v", d.Source, err)
 		}

@@ -64,7 +64,7 @@ func TestExportRoundTrips(t *testing.T) {
 	}
 
 	first := exportJSON(t, g)
-	doc, err := strikegraph.DecodeDocument(first)
+	doc, err := importer.DecodeDocument(first)
 	if err != nil {
 		t.Fatal(err)
 	}

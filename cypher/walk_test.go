@@ -10,6 +10,7 @@ import (
 
 	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/cypher"
+	"github.com/strikegraph/strikegraph/importer"
 	"github.com/strikegraph/strikegraph/internal/graphtest"
 )
 
@@ -102,7 +103,7 @@ func TestClaimPageWalks(t *testing.T) {
 // load writes an annotation document, given as JSON, into g.
 func load(t *testing.T, g *graphtest.Graph, doc string) {
 	t.Helper()
-	d, err := strikegraph.DecodeDocument([]byte(doc))
+	d, err := importer.DecodeDocument([]byte(doc))
 	if err != nil {
 		t.Fatal(err)
 	}

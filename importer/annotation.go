@@ -74,7 +74,7 @@ func DocumentRecords(fsys fs.FS, dir string) iter.Seq[Record] {
 // not decode is a rejected record, at the line of the fault.
 func DocumentRecord(source string, b []byte) Record {
 	r := Record{Source: source, Line: 1, FieldLine: func(field string) int { return FieldLine(b, field) }}
-	doc, err := strikegraph.DecodeDocument(b)
+	doc, err := DecodeDocument(b)
 	if err != nil {
 		r.Err, r.FieldLine = err, nil
 		var syntax *json.SyntaxError
@@ -201,4 +201,18 @@ func unknownFieldLine(b []byte, err error) int {
 func lineAt(b []byte, off int64) int {
 	off = min(max(off, 0), int64(len(b)))
 	return bytes.Count(b[:off], []byte("\n")) + 1
+}
+
+// DecodeDocument decodes one JSON import document strictly.
+func DecodeDocument(b []byte) (strikegraph.Document, error) {
+	var doc strikegraph.Document
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		return doc, &strikegraph.Error{Code: strikegraph.ECodeInvalid, Field: "document", Message: err.Error(), Err: err}
+	}
+	if dec.More() {
+		return doc, strikegraph.Invalidf("document", "one JSON object per document")
+	}
+	return doc, nil
 }

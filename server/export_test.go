@@ -17,8 +17,8 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/strikegraph/strikegraph"
 	"github.com/strikegraph/strikegraph/export"
+	"github.com/strikegraph/strikegraph/importer"
 	"github.com/strikegraph/strikegraph/internal/graphgen"
 	"github.com/strikegraph/strikegraph/internal/graphtest"
 	"github.com/strikegraph/strikegraph/server"
@@ -292,7 +292,7 @@ func TestAnnotationExport(t *testing.T) {
 	if !bytes.Equal(body, want.Bytes()) {
 		t.Errorf("GET /export/annotation differs from ExportDocument (%d and %d bytes)", len(body), want.Len())
 	}
-	got, err := strikegraph.DecodeDocument(body)
+	got, err := importer.DecodeDocument(body)
 	if err == nil {
 		err = got.Validate()
 	}
