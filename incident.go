@@ -139,7 +139,7 @@ type TollOptions struct {
 	Latest bool
 	// AsOf, when set, counts what had been recorded before it: claims
 	// recorded before AsOf and not retracted before it. The claims are
-	// given as they then stood (ClaimAsOf), with the figures then recorded.
+	// given as they then stood (RevisionService.ClaimAsOf), with the figures then recorded.
 	AsOf *time.Time
 	// Sources, when not ALL, counts only the claims of sources of the kinds
 	// it names; Kinds holds the kind of each claim's source.

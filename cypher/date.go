@@ -86,6 +86,9 @@ func str(props map[string]any, key string) string {
 }
 
 func strs(props map[string]any, key string) []string {
+	if l, ok := props[key].([]string); ok { // as written, not yet stored
+		return slices.Clone(l)
+	}
 	list, _ := props[key].([]any)
 	out := make([]string, 0, len(list))
 	for _, v := range list {
@@ -103,12 +106,21 @@ func float(props map[string]any, key string) *float64 {
 	return nil
 }
 
+// integer reads a whole number as stored (int64), as written (int) or as
+// JSON carried it (float64).
 func integer(props map[string]any, key string) *int {
-	if n, ok := props[key].(int64); ok {
-		i := int(n)
-		return &i
+	var i int
+	switch n := props[key].(type) {
+	case int64:
+		i = int(n)
+	case int:
+		i = n
+	case float64:
+		i = int(n)
+	default:
+		return nil
 	}
-	return nil
+	return &i
 }
 
 // nameProps are the properties every entity has: its names and their keys.

@@ -2,6 +2,7 @@ package cypher
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -80,4 +81,63 @@ func jsonValue(v any) any {
 		return map[string]any{"latitude": v.Y, "longitude": v.X}
 	}
 	return v
+}
+
+// ClaimAsOf (see strikegraph.RevisionService) undoes revisions on the
+// claim's stored form, which is what they record.
+func (db *DB) ClaimAsOf(c *strikegraph.Claim, revs []*strikegraph.Revision, t time.Time) *strikegraph.Claim {
+	if !c.Provenance.CreatedAt.Before(t) {
+		return nil
+	}
+	p := claimProps(c)
+	p["speaker"], p["incident"] = c.SpeakerID, c.IncidentID // a merge moves a claim's ends
+	prov := undo(revs, t, c.Provenance, p)
+	was := claimOf(str(p, "speaker"), string(c.Stance), str(p, "incident"), p)
+	was.Provenance = prov
+	if c.Retracted != nil && c.Retracted.At.Before(t) {
+		r := *c.Retracted
+		was.Retracted = &r
+	}
+	return was
+}
+
+// IncidentAsOf (see strikegraph.RevisionService) is ClaimAsOf for an
+// incident's own fields.
+func (db *DB) IncidentAsOf(in *strikegraph.Incident, revs []*strikegraph.Revision, t time.Time) *strikegraph.Incident {
+	if !in.Provenance.CreatedAt.Before(t) {
+		return nil
+	}
+	p := incidentProps(in)
+	prov := undo(revs, t, in.Provenance, p)
+	was := incidentFromProps(p)
+	was.Provenance, was.AsOf = prov, in.AsOf
+	return was
+}
+
+// undo sets in props the earlier value of every field that a revision of
+// revs made at t or later changed, newest first, removing those that were
+// unset, and returns the provenance p as it stood at t: last changed by the
+// latest revision before t, else when created. A retraction is the
+// claim's own to undo.
+func undo(revs []*strikegraph.Revision, t time.Time, p strikegraph.Provenance, props map[string]any) strikegraph.Provenance {
+	p.UpdatedAt, p.UpdatedBy = p.CreatedAt, p.CreatedBy
+	revs = slices.SortedStableFunc(slices.Values(revs), func(a, b *strikegraph.Revision) int { return b.At.Compare(a.At) })
+	for _, rev := range revs {
+		switch {
+		case rev.Action == strikegraph.RevisionRetract:
+		case rev.At.Before(t):
+			if p.UpdatedAt.Before(rev.At) {
+				p.UpdatedAt, p.UpdatedBy = rev.At, rev.By
+			}
+		default:
+			for _, f := range rev.Fields {
+				if v, ok := rev.Earlier[f]; ok {
+					props[f] = v
+				} else {
+					delete(props, f)
+				}
+			}
+		}
+	}
+	return p
 }

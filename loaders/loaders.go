@@ -404,6 +404,37 @@ func Revisions(ctx context.Context, ids []string) (map[string][]*strikegraph.Rev
 	return out, nil
 }
 
+// ClaimsAsOf are claims as the graph held them at t, those recorded by
+// then (RevisionService.ClaimAsOf), with the revisions of all of them in
+// one batch.
+func ClaimsAsOf(ctx context.Context, claims []*strikegraph.Claim, t time.Time) ([]*strikegraph.Claim, error) {
+	ids := make([]string, len(claims))
+	for i, c := range claims {
+		ids[i] = c.ID
+	}
+	revs, err := Revisions(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*strikegraph.Claim, 0, len(claims))
+	for _, c := range claims {
+		if was := For(ctx).store.ClaimAsOf(c, revs[c.ID], t); was != nil {
+			out = append(out, was)
+		}
+	}
+	return out, nil
+}
+
+// IncidentAsOf is the incident as the graph held it at t, nil when it was
+// recorded later (RevisionService.IncidentAsOf).
+func IncidentAsOf(ctx context.Context, in *strikegraph.Incident, t time.Time) (*strikegraph.Incident, error) {
+	revs, err := Revisions(ctx, []string{in.ID})
+	if err != nil {
+		return nil, err
+	}
+	return For(ctx).store.IncidentAsOf(in, revs[in.ID], t), nil
+}
+
 // ListAll loads the lists of several keys, batched, one after the other.
 func ListAll[V any](ctx context.Context, l *dataloadgen.Loader[string, []V], ids []string) ([]V, error) {
 	thunks := make([]func() ([]V, error), len(ids))

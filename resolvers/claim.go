@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -99,21 +100,11 @@ func (r *Resolver) claims(ctx context.Context, where, also *strikegraph.ClaimWhe
 // the revisions of all of them in one statement. With incident given, only
 // those then about it: a claim moved onto it by a later merge was not.
 func claimsAsOf(ctx context.Context, claims []*strikegraph.Claim, t time.Time, incident string) ([]*strikegraph.Claim, error) {
-	ids := make([]string, len(claims))
-	for i, c := range claims {
-		ids[i] = c.ID
+	was, err := loaders.ClaimsAsOf(ctx, claims, t)
+	if err != nil || incident == "" {
+		return was, err
 	}
-	revs, err := loaders.Revisions(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*strikegraph.Claim, 0, len(claims))
-	for _, c := range claims {
-		if was := strikegraph.ClaimAsOf(c, revs[c.ID], t); was != nil && (incident == "" || was.IncidentID == incident) {
-			out = append(out, was)
-		}
-	}
-	return out, nil
+	return slices.DeleteFunc(was, func(c *strikegraph.Claim) bool { return c.IncidentID != incident }), nil
 }
 
 type claimResolver struct{ *Resolver }

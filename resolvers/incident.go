@@ -25,15 +25,11 @@ func (r *queryResolver) Incident(ctx context.Context, id string, asOf *string) (
 	if in == nil || err != nil {
 		return nil, err
 	}
-	revs, err := loaders.Revisions(ctx, []string{id})
-	if err != nil {
-		return nil, err
-	}
-	was := strikegraph.IncidentAsOf(in, revs[id], *t) // a copy: the loader's is shared
+	was, err := loaders.IncidentAsOf(ctx, in, *t) // a copy: the loader's is shared
 	if was != nil {
 		was.AsOf = t
 	}
-	return was, nil
+	return was, err
 }
 
 func (r *queryResolver) Incidents(ctx context.Context, where *strikegraph.IncidentWhere, sort []*strikegraph.IncidentSort, limit *int, offset *int) ([]*strikegraph.Incident, error) {
