@@ -17,36 +17,13 @@ func exportACLED(store strikegraph.ACLEDService, log *slog.Logger) http.HandlerF
 			writeJSONError(w, log, req, strikegraph.Invalidf("query", "the ACLED export is every incident ACLED rows made; it takes no parameters"))
 			return
 		}
-		// The first page before the first byte, so that an error still
-		// gets its status.
-		page, err := store.FindACLEDIncidents(req.Context(), "", acled.PageSize)
-		if err != nil {
-			writeJSONError(w, log, req, err)
-			return
-		}
-		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-		w.Header().Set("Content-Disposition", `attachment; filename="strikegraph-incidents.csv"`)
-		sent := &sentWriter{ResponseWriter: w}
-		out, done := compressed(sent, req)
-		csv, err := acled.NewWriter(out)
-		for err == nil {
-			for _, in := range page {
-				if err = csv.Write(in); err != nil {
-					break
-				}
+		after := ""
+		streamCSV(w, req, log, "strikegraph-incidents.csv", acled.NewWriter, func() ([]strikegraph.ACLEDIncident, bool, error) {
+			page, err := store.FindACLEDIncidents(req.Context(), after, acled.PageSize)
+			if len(page) > 0 {
+				after = page[len(page)-1].Incident.ID
 			}
-			if err != nil || len(page) < acled.PageSize {
-				break
-			}
-			page, err = store.FindACLEDIncidents(req.Context(), page[len(page)-1].Incident.ID, acled.PageSize)
-		}
-		if err == nil {
-			err = csv.Flush()
-		}
-		if err != nil {
-			streamFailed(sent, log, req, err)
-			return
-		}
-		done()
+			return page, len(page) == acled.PageSize, err
+		})
 	}
 }

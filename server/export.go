@@ -137,39 +137,51 @@ func exportClaims(store claimStore, log *slog.Logger) http.HandlerFunc {
 				return
 			}
 		}
-		// The first page before the first byte, so that an error still
-		// gets its status.
-		rows, more, err := claimRows(req.Context(), store, where, 0)
-		if err != nil {
-			writeJSONError(w, log, req, err)
-			return
-		}
-		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-		w.Header().Set("Content-Disposition", `attachment; filename="strikegraph-claims.csv"`)
-		sent := &sentWriter{ResponseWriter: w}
-		out, done := compressed(sent, req)
-		csv, err := export.NewClaimsCSV(out)
-		for start := 0; err == nil; {
-			for _, r := range rows {
-				if err = csv.Write(r); err != nil {
-					break
-				}
-			}
-			if err != nil || !more {
+		start := 0
+		streamCSV(w, req, log, "strikegraph-claims.csv", export.NewClaimsCSV, func() ([]export.ClaimRow, bool, error) {
+			rows, more, err := claimRows(req.Context(), store, where, start)
+			start += len(rows)
+			return rows, more, err
+		})
+	}
+}
+
+// streamCSV writes a CSV download as its pages are read, next giving each
+// in turn and whether more follow: the first page before the first byte,
+// so that an error still gets its status.
+func streamCSV[T any, W interface {
+	Write(T) error
+	Flush() error
+}](w http.ResponseWriter, req *http.Request, log *slog.Logger, filename string, open func(io.Writer) (W, error), next func() ([]T, bool, error)) {
+	rows, more, err := next()
+	if err != nil {
+		writeJSONError(w, log, req, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+filename+`"`)
+	sent := &sentWriter{ResponseWriter: w}
+	out, done := compressed(sent, req)
+	csv, err := open(out)
+	for err == nil {
+		for _, r := range rows {
+			if err = csv.Write(r); err != nil {
 				break
 			}
-			start += len(rows)
-			rows, more, err = claimRows(req.Context(), store, where, start)
 		}
-		if err == nil {
-			err = csv.Flush()
+		if err != nil || !more {
+			break
 		}
-		if err != nil {
-			streamFailed(sent, log, req, err)
-			return
-		}
-		done()
+		rows, more, err = next()
 	}
+	if err == nil {
+		err = csv.Flush()
+	}
+	if err != nil {
+		streamFailed(sent, log, req, err)
+		return
+	}
+	done()
 }
 
 // claimRows reads a page of claims, from start, with the names each row
