@@ -31,70 +31,56 @@ func (db *DB) WriteDocument(ctx context.Context, doc *strikegraph.Document, mode
 }
 
 // CreateEntity writes the incident, place, actor or article e as a create…
-// mutation does (strikegraph.InputDocument), refusing to overwrite what says
-// otherwise, and reads it back as written, in the same transaction.
+// mutation does, and reads it back as written (see create).
 func (db *DB) CreateEntity(ctx context.Context, e strikegraph.Entity, a strikegraph.Author) (strikegraph.Entity, strikegraph.Outcome, error) {
-	doc := strikegraph.InputDocument(e)
-	var saved strikegraph.Entity
-	var outcome strikegraph.Outcome
-	err := db.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
-		changes, err := db.writeChecked(ctx, tx, doc, strikegraph.CreateOnly, a)
-		if err != nil {
-			return err
-		}
-		outcome = changes.Outcome()
-		saved, err = db.written(ctx, tx, e.EntityID())
-		return err
+	return create(ctx, db, e, a, func(tx neo4j.ManagedTransaction) (strikegraph.Entity, error) {
+		return db.written(ctx, tx, e.EntityID())
 	})
-	return saved, outcome, err
 }
 
-// AddRelation writes the relation r as an addRelation mutation does,
-// refusing to overwrite what says otherwise, and reads it back as written:
-// the link, as its start sees it.
+// AddRelation writes the relation r as an addRelation mutation does, and
+// reads it back as written: the link, as its start sees it.
 func (db *DB) AddRelation(ctx context.Context, r *strikegraph.Relation, a strikegraph.Author) (*strikegraph.Link, strikegraph.Outcome, error) {
-	doc := strikegraph.InputDocument(r)
-	var saved *strikegraph.Link
-	var outcome strikegraph.Outcome
-	err := db.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
-		changes, err := db.writeChecked(ctx, tx, doc, strikegraph.CreateOnly, a)
-		if err != nil {
-			return err
-		}
-		outcome = changes.Outcome()
+	return create(ctx, db, r, a, func(tx neo4j.ManagedTransaction) (*strikegraph.Link, error) {
 		recs, err := db.run(ctx, tx, findLinksByIDs, map[string]any{"ids": []string{r.From}})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, l := range linksOf(recs)[r.From] {
 			if l.Type == r.Type && l.Direction == strikegraph.DirectionOut && l.OtherID == r.To {
-				saved = &l
-				return nil
+				return &l, nil
 			}
 		}
-		return fmt.Errorf("the relation %s is not found after writing it", strikegraph.RelationID(r.From, r.Type, r.To))
+		return nil, fmt.Errorf("the relation %s is not found after writing it", strikegraph.RelationID(r.From, r.Type, r.To))
 	})
-	return saved, outcome, err
 }
 
-// RecordClaim writes the claim c as a record… mutation does, refusing to
-// overwrite what says otherwise, and reads it back as written.
+// RecordClaim writes the claim c as a record… mutation does, and reads it
+// back as written.
 func (db *DB) RecordClaim(ctx context.Context, c *strikegraph.Claim, a strikegraph.Author) (*strikegraph.Claim, strikegraph.Outcome, error) {
-	doc := strikegraph.InputDocument(c)
-	var saved *strikegraph.Claim
+	return create(ctx, db, c, a, func(tx neo4j.ManagedTransaction) (*strikegraph.Claim, error) {
+		recs, err := db.run(ctx, tx, findClaimByID, map[string]any{"id": c.ID})
+		if err != nil {
+			return nil, err
+		}
+		return claimFromRecord(recs[0]), nil
+	})
+}
+
+// create writes item's document (strikegraph.InputDocument), refusing to
+// overwrite what says otherwise, and reads back what it wrote with read, in
+// the same transaction.
+func create[T any](ctx context.Context, db *DB, item any, a strikegraph.Author, read func(neo4j.ManagedTransaction) (T, error)) (T, strikegraph.Outcome, error) {
+	var saved T
 	var outcome strikegraph.Outcome
 	err := db.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
-		changes, err := db.writeChecked(ctx, tx, doc, strikegraph.CreateOnly, a)
+		changes, err := db.writeChecked(ctx, tx, strikegraph.InputDocument(item), strikegraph.CreateOnly, a)
 		if err != nil {
 			return err
 		}
 		outcome = changes.Outcome()
-		recs, err := db.run(ctx, tx, findClaimByID, map[string]any{"id": c.ID})
-		if err != nil {
-			return err
-		}
-		saved = claimFromRecord(recs[0])
-		return nil
+		saved, err = read(tx)
+		return err
 	})
 	return saved, outcome, err
 }
