@@ -40,22 +40,6 @@ type NetworkStream struct {
 	EachEdge               iter.Seq2[*NetworkEdge, error]
 }
 
-// Stream reads a network held in memory as a stream.
-func (net *Network) Stream() *NetworkStream {
-	return &NetworkStream{Truncated: net.Truncated, TotalNodes: net.TotalNodes, TotalEdges: net.TotalEdges, Nodes: len(net.Nodes),
-		EachNode: each(net.Nodes), EachEdge: each(net.Edges)}
-}
-
-func each[T any](items []*T) iter.Seq2[*T, error] {
-	return func(yield func(*T, error) bool) {
-		for _, it := range items {
-			if !yield(it, nil) {
-				return
-			}
-		}
-	}
-}
-
 // NetworkNode is an entity: its id, its most specific node label as Type
 // (Incident, Place, ArmedGroup, MonitoringOrganisation, Outlet, Person,
 // Spokesperson, Article), its name as Label, and flat properties.

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"iter"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -309,7 +310,18 @@ func streamOf(net *strikegraph.Network) *strikegraph.NetworkStream {
 	if net == nil {
 		return nil
 	}
-	return net.Stream()
+	return &strikegraph.NetworkStream{Truncated: net.Truncated, TotalNodes: net.TotalNodes, TotalEdges: net.TotalEdges, Nodes: len(net.Nodes),
+		EachNode: each(net.Nodes), EachEdge: each(net.Edges)}
+}
+
+func each[T any](items []*T) iter.Seq2[*T, error] {
+	return func(yield func(*T, error) bool) {
+		for _, it := range items {
+			if !yield(it, nil) {
+				return
+			}
+		}
+	}
 }
 
 // incidentWhere reads an IncidentWhere written as in GraphQL: its field
