@@ -182,13 +182,18 @@ func keyed[V any](l *Loaders, key string, fetch func(ctx context.Context, ids []
 	return made
 }
 
-// argsKey tells one nested field's arguments from another's.
-func argsKey(parts ...any) string {
-	b, err := json.Marshal(parts)
-	if err != nil {
-		panic(fmt.Sprintf("loaders: arguments that do not marshal: %v", err)) // where inputs are plain structs
+// argsKey tells one nested field's arguments from another's: its names
+// (fixed words, never "|"), then its where as JSON. It is worked out for
+// every item of a list, so a where not given costs no marshalling.
+func argsKey[W any](where *W, names ...string) string {
+	w := []byte("null")
+	if where != nil {
+		var err error
+		if w, err = json.Marshal(where); err != nil {
+			panic(fmt.Sprintf("loaders: arguments that do not marshal: %v", err)) // where inputs are plain structs
+		}
 	}
-	return string(b)
+	return strings.Join(names, "|") + "|" + string(w)
 }
 
 // primeFields keeps the entities a batch read for some fields only, for
@@ -221,7 +226,11 @@ func linkedLoader[T any, W any](l *Loaders, noun string, find func(context.Conte
 	if !fields.Wanted() {
 		fields = strikegraph.AllFields
 	}
-	return keyed(l, argsKey("linked", noun, t, dir, where, fields.Key()), func(ctx context.Context, ids []string) (map[string][]*T, error) {
+	d := ""
+	if dir != nil {
+		d = string(*dir)
+	}
+	return keyed(l, argsKey(where, "linked", noun, string(t), d, fields.Key()), func(ctx context.Context, ids []string) (map[string][]*T, error) {
 		found, err := find(ctx, strikegraph.Linked{IDs: ids, Type: t, Dir: dir, Fields: fields}, where)
 		read := map[string][]strikegraph.Entity{}
 		for _, items := range found {
@@ -325,7 +334,7 @@ func ClaimsNow(ctx context.Context, of strikegraph.ClaimsOf, id string, where *s
 func claimsLoader(l *Loaders, of strikegraph.ClaimsOf, where *strikegraph.ClaimWhere, ends strikegraph.ClaimEnds) *claims {
 	// Claims read for some of their fields are handed only to readers of
 	// the same fields.
-	key := argsKey("claims", of, where, ends.Own.Key())
+	key := argsKey(where, "claims", string(of), ends.Own.Key())
 	l.mu.Lock()
 	c, ok := l.keyed[key].(*claims)
 	if !ok {
@@ -351,7 +360,7 @@ func claimsLoader(l *Loaders, of strikegraph.ClaimsOf, where *strikegraph.ClaimW
 // one statement for every list of the request narrowed by the same where.
 func ActorsMatching(ctx context.Context, ids []string, where *strikegraph.ActorWhere) ([]*strikegraph.Actor, error) {
 	l := For(ctx)
-	loader := keyed(l, argsKey("actors matching", where), func(ctx context.Context, ids []string) (map[string]*strikegraph.Actor, error) {
+	loader := keyed(l, argsKey(where, "actors matching"), func(ctx context.Context, ids []string) (map[string]*strikegraph.Actor, error) {
 		q := strikegraph.ListQuery[strikegraph.ActorWhere]{
 			Where:  &strikegraph.ActorWhere{IDIn: ids, AND: []*strikegraph.ActorWhere{where}},
 			Window: strikegraph.Window{Limit: len(ids)}, // every one may qualify
