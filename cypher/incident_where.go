@@ -46,7 +46,10 @@ var incidentStance = map[strikegraph.Stance]string{
 // where the filter's predicate goes: the entity's edges instead of every
 // incident. %[1]s is the parameter.
 const (
-	incidentsAll = "MATCH (n:Incident:Entity)\nWHERE "
+	incidentsAll = "MATCH (n:Incident)\nWHERE "
+	// An id list: the Entity label lets the planner seek the ids in the
+	// entity_id index. Elsewhere it would cost a label check per incident.
+	incidentsByID = "MATCH (n:Incident:Entity)\nWHERE "
 	// The place and every place within it, inward along LOCATED_IN.
 	incidentsInPlace       = "MATCH (:Place:Entity {id: %[1]s})<-[:LOCATED_IN]-*(:Place)<-[:LOCATED_IN|LOCATED_NEAR]-(n:Incident)\nWITH DISTINCT n WHERE "
 	incidentsByPerpetrator = "MATCH (:Entity {id: %[1]s})-[:CARRIED_OUT]->(n:Incident)\nWHERE "
@@ -73,7 +76,7 @@ const (
 	// CARRIED_OUT edges, which Neo4j counts without reading them.
 	incidentsByPerpetratorCount = "OPTIONAL MATCH (a:Entity {id: %[1]s})\nRETURN CASE WHEN a IS NULL THEN 0 ELSE " + perpetratorSize + " END AS total"
 	// Every incident, for a walk; the predicate follows.
-	incidentsWalked = "MATCH (n:Incident:Entity)\nWHERE "
+	incidentsWalked = "MATCH (n:Incident)\nWHERE "
 	incidentsCount  = "MATCH (m:Incident)\nRETURN count(m) AS items"
 )
 
@@ -163,6 +166,7 @@ func (s *statement) incidentMatch(w *strikegraph.IncidentWhere) (match string, d
 	anchor, id, size, byEdges := incidentsAll, "", "", ""
 	switch {
 	case ids: // the predicate's id list, which the planner seeks
+		anchor = incidentsByID
 	case perpetrator != nil:
 		id, size = s.param(*perpetrator), perpetratorSize
 		anchor = strings.ReplaceAll(incidentsByPerpetrator, "%[1]s", id)
