@@ -89,11 +89,21 @@ func find[W any, P interface {
 	if connection {
 		q.Fields = nodeFields(ctx)
 	}
-	q.Along = along[T](ctx, connection)
+	var ahead readAhead
+	q.Along, ahead = along[T](ctx, connection)
 	s, err := find(ctx, q)
 	if err == nil && len(s.Along) == len(q.Along) {
 		for i, a := range q.Along {
 			loaders.PrimeAlong(ctx, a, s.Along[i])
+		}
+		// With nothing left to wait for below, the items are resolved in
+		// line (graph/inline.go): a page of 20 need not cost 20 goroutines.
+		fc := graphql.GetFieldContext(ctx)
+		if connection {
+			ahead = readAhead{"edges": {"node": ahead}}
+		}
+		if inMemory(fc.Field.Selections, fc.Field.Definition.Type.Name(), ahead) {
+			loaders.ReadAhead(ctx, fc)
 		}
 	}
 	return s, err
@@ -104,23 +114,26 @@ func find[W any, P interface {
 var incidentAlong = map[string]strikegraph.Along{"perpetrators": perpetrators, "targets": targets}
 
 // along are the nested lists selected under the items of the list being
-// resolved that its statement can read with the page.
-func along[T any](ctx context.Context, connection bool) []strikegraph.Along {
+// resolved that its statement can read with the page, and the names of
+// those it read wherever they are selected.
+func along[T any](ctx context.Context, connection bool) ([]strikegraph.Along, readAhead) {
 	if _, ok := any((*T)(nil)).(*strikegraph.Incident); !ok {
-		return nil
+		return nil, nil
 	}
 	sets := []ast.SelectionSet{graphql.GetFieldContext(ctx).Field.Selections}
 	if connection {
 		sets = nodeSelections(ctx)
 	}
 	var out []strikegraph.Along
-	seen := map[string]bool{}
+	ahead, seen, withArgs := readAhead{}, map[string]bool{}, map[string]bool{}
 	for _, sel := range sets {
 		for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), sel, nil) {
 			a, ok := incidentAlong[f.Name]
 			if !ok || len(f.Arguments) > 0 {
+				withArgs[f.Name] = withArgs[f.Name] || ok
 				continue
 			}
+			ahead[f.Name] = nil
 			a.Fields = fieldsUnder(ctx, f.Selections)
 			if key := f.Name + "|" + a.Fields.Key(); !seen[key] {
 				seen[key] = true
@@ -128,7 +141,10 @@ func along[T any](ctx context.Context, connection bool) []strikegraph.Along {
 			}
 		}
 	}
-	return out
+	for name := range withArgs {
+		delete(ahead, name)
+	}
+	return out, ahead
 }
 
 // checked passes on the error of a nested list's where, or calls load.
