@@ -62,6 +62,11 @@ const (
 		"}\nWITH n WHERE "
 	// A contested incident was denied: there are fewer denials than incidents.
 	incidentsDenied = "MATCH (n:Incident)<-[wd:DENIED]-()\nWHERE wd.retractedAt IS NULL\nWITH DISTINCT n WHERE "
+	// A page of a date range in date order walks the date index in that
+	// order and stops once full. Without the hint, a filter on scope too
+	// seeks incident_scope_date, which is the cheaper way to count the range
+	// but sorts all of it for a page.
+	incidentsByDate = "MATCH (n:Incident) USING INDEX n:Incident(date)\nWHERE "
 )
 
 // How many incidents an anchor, a, has, estimated from Neo4j's degree store
@@ -75,8 +80,8 @@ const (
 	// A perpetrator's incidents, with no other condition, are its
 	// CARRIED_OUT edges, which Neo4j counts without reading them.
 	incidentsByPerpetratorCount = "OPTIONAL MATCH (a:Entity {id: %[1]s})\nRETURN CASE WHEN a IS NULL THEN 0 ELSE " + perpetratorSize + " END AS total"
-	// Every incident, for a walk; the predicate follows.
-	incidentsWalked = "MATCH (n:Incident)\nWHERE "
+	// Every dated incident, for a walk in date order; the predicate follows.
+	incidentsWalked = "MATCH (n:Incident) USING INDEX n:Incident(date)\nWHERE "
 	incidentsCount  = "MATCH (m:Incident)\nRETURN count(m) AS items"
 )
 
@@ -144,18 +149,29 @@ func (s *statement) incidentWhere(w *strikegraph.IncidentWhere, v string) (strin
 	return combine(ps, w.AND, w.OR, w.NOT, func(sub *strikegraph.IncidentWhere) (string, error) { return s.incidentWhere(sub, v) })
 }
 
-// incidentMatch builds the Cypher that binds n to each incident w selects,
-// starting from the cheapest anchor w allows: an id list seeks the id index,
-// a perpetrator, place or actor starts from that entity's edges, a date
-// range is left to the planner, which seeks the date index, and contested
-// incidents start from the denials. Without any of them, it scans the
-// incidents. It also tells whether every incident bound
-// has a date, so that a date order may come from the index, and, for an
-// entity's anchor, the other way to a page (walk, without its order) and,
-// when the anchor's edges are the count, how to count the list.
-func (s *statement) incidentMatch(w *strikegraph.IncidentWhere) (match string, dated bool, alt *walk, total string, err error) {
+// incidentWay is how a list of incidents is read: match binds n to each
+// incident the filter selects; seek, when set, binds the same incidents
+// along the date index, in date order (incidentsByDate); dated tells
+// whether every incident bound has a date, so that a date order may come
+// from the index; for an entity's anchor, walk is the other way to a page
+// (without its order) and, when the anchor's edges are the count, total
+// counts the list.
+type incidentWay struct {
+	match, seek string
+	dated       bool
+	walk        *walk
+	total       string
+}
+
+// incidentMatch builds the ways to the incidents w selects, starting from
+// the cheapest anchor w allows: an id list seeks the id index, a
+// perpetrator, place or actor starts from that entity's edges, a date range
+// is left to the planner, which seeks the date index (or incident_scope_date
+// with a scope), and contested incidents start from the denials. Without any
+// of them, it scans the incidents.
+func (s *statement) incidentMatch(w *strikegraph.IncidentWhere) (incidentWay, error) {
 	all := conjuncts(w, func(w *strikegraph.IncidentWhere) []*strikegraph.IncidentWhere { return w.AND })
-	var ids, contested bool
+	var ids, contested, dated bool
 	var perpetrator, place, actor *string
 	for _, c := range all {
 		dated = dated || c.DateGTE != nil || c.DateLTE != nil
@@ -184,16 +200,21 @@ func (s *statement) incidentMatch(w *strikegraph.IncidentWhere) (match string, d
 		anchor = incidentsDenied
 	}
 	pred, err := s.incidentWhere(w, "n")
+	way := incidentWay{match: anchor + pred, dated: dated}
 	if err != nil || id == "" {
-		return anchor + pred, dated, nil, "", err
+		if anchor == incidentsAll && dated {
+			way.seek = incidentsByDate + pred
+		}
+		return way, err
 	}
 	if pred == "true" {
-		total = byEdges
+		way.total = byEdges
 	}
 	clear(s.anchored) // a walk checks every condition on each incident
 	every, err := s.incidentWhere(w, "n")
-	return anchor + pred, dated, &walk{anchor: id, size: size, items: incidentsCount, date: "n.date",
-		match: incidentsWalked + "(" + every + ")", undated: anchor + "(" + pred + ") AND n.date IS NULL"}, total, err
+	way.walk = &walk{anchor: id, size: size, items: incidentsCount, date: "n.date",
+		match: incidentsWalked + "(" + every + ")", undated: anchor + "(" + pred + ") AND n.date IS NULL"}
+	return way, err
 }
 
 // incidentOrder is what each sort field of incidents orders by.
@@ -217,24 +238,25 @@ func (db *DB) FindIncidents(ctx context.Context, q strikegraph.ListQuery[strikeg
 
 func incidentList(q strikegraph.ListQuery[strikegraph.IncidentWhere]) (list, error) {
 	s := newStatement()
-	match, dated, alt, total, err := s.incidentMatch(q.Where)
+	way, err := s.incidentMatch(q.Where)
 	if err != nil {
 		return list{}, err
 	}
 	then := []string{"n.date", "n.id"}
-	order, err := orderBy(q.Sort, incidentOrder, map[string]bool{"date": dated}, then)
+	order, err := orderBy(q.Sort, incidentOrder, map[string]bool{"date": way.dated}, then)
 	if err != nil {
 		return list{}, err
 	}
-	if alt != nil && (len(q.Sort) == 0 || q.Sort[0].Field == "date") {
-		// The walk reads the dated incidents in the index's order.
-		alt.order, _ = orderBy(q.Sort, incidentOrder, map[string]bool{"date": true}, then)
+	if len(q.Sort) == 0 || q.Sort[0].Field == "date" {
+		if way.walk != nil { // the walk reads the dated incidents in the index's order
+			way.walk.order, _ = orderBy(q.Sort, incidentOrder, map[string]bool{"date": true}, then)
+		}
 	} else {
-		alt = nil
+		way.walk, way.seek = nil, ""
 	}
 	along, err := alongRow(q.Along)
-	return list{name: "find_incidents", s: s, match: match, vars: "n", order: order,
-		row: "{n: " + projection("n", q.Fields) + along + "}", along: len(q.Along), walk: alt, total: total}, err
+	return list{name: "find_incidents", s: s, match: way.match, seek: way.seek, vars: "n", order: order,
+		row: "{n: " + projection("n", q.Fields) + along + "}", along: len(q.Along), walk: way.walk, total: way.total}, err
 }
 
 // FindLinkedIncidents returns, per entity of l, the incidents at the other

@@ -1,6 +1,7 @@
 package cypher
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
@@ -15,6 +16,7 @@ type list struct {
 	name  string // for errors
 	s     *statement
 	match string
+	seek  string // when set, binds vars for a page in place of match, in its order
 	vars  string
 	order string
 	row   string
@@ -140,7 +142,7 @@ func (l list) page(start, limit int, count bool) (string, map[string]any) {
 	if count {
 		text = "CALL () {\n" + l.counted() + "\n}\n"
 	}
-	match := l.match
+	match := cmp.Or(l.seek, l.match)
 	if l.walk != nil {
 		match = l.walked()
 	}

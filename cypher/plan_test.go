@@ -1,6 +1,7 @@
 package cypher_test
 
 import (
+	"cmp"
 	"fmt"
 	"log/slog"
 	"reflect"
@@ -55,14 +56,17 @@ func TestFiltersStartFromTheirAnchor(t *testing.T) {
 	for _, id := range res.Records[0].AsMap()["ids"].([]any) {
 		someIDs = append(someIDs, id.(string))
 	}
-	incidents := func(w *strikegraph.IncidentWhere, sort ...strikegraph.SortKey) func() (string, map[string]any) {
+	incidentPageOf := func(w *strikegraph.IncidentWhere, count bool, sort ...strikegraph.SortKey) func() (string, map[string]any) {
 		return func() (string, map[string]any) {
-			text, params, err := cypher.IncidentPage(strikegraph.ListQuery[strikegraph.IncidentWhere]{Where: w, Sort: sort, Count: true}, 0, 20)
+			text, params, err := cypher.IncidentPage(strikegraph.ListQuery[strikegraph.IncidentWhere]{Where: w, Sort: sort, Count: count}, 0, 20)
 			if err != nil {
 				t.Fatal(err)
 			}
 			return text, params
 		}
+	}
+	incidents := func(w *strikegraph.IncidentWhere, sort ...strikegraph.SortKey) func() (string, map[string]any) {
+		return incidentPageOf(w, true, sort...)
 	}
 	claims := func(w *strikegraph.ClaimWhere) func() (string, map[string]any) {
 		return func() (string, map[string]any) {
@@ -90,6 +94,19 @@ func TestFiltersStartFromTheirAnchor(t *testing.T) {
 			"CALL () { MATCH (n:Incident) WHERE n.date >= date('2016-01-01') AND n.date <= date('2016-06-30') RETURN count(n) AS total }\n" +
 				"MATCH (n:Incident) WHERE n.date >= date('2016-01-01') AND n.date <= date('2016-06-30')\n" +
 				"WITH total, n ORDER BY n.date DESC, n.id LIMIT 21 RETURN collect(n.id)[..20] AS ids, total", nil},
+		{"strikes in a date range, newest first",
+			incidents(&strikegraph.IncidentWhere{ScopeIn: []strikegraph.IncidentScope{strikegraph.ScopeStrike}, DateGTE: ptr("2016-01"), DateLTE: ptr("2016-06")},
+				strikegraph.SortKey{Field: "date", Desc: true}),
+			"CALL () { MATCH (n:Incident) WHERE n.date >= date('2016-01-01') AND n.date <= date('2016-06-30') AND n.scope = 'STRIKE' RETURN count(n) AS total }\n" +
+				"MATCH (n:Incident) WHERE n.date >= date('2016-01-01') AND n.date <= date('2016-06-30') AND n.scope = 'STRIKE'\n" +
+				"WITH total, n ORDER BY n.date DESC, n.id LIMIT 21 RETURN collect(n.id)[..20] AS ids, total", nil},
+		// Uncounted, the page alone: it must stop after its rows, not sort
+		// every strike of the half-year.
+		{"strikes in a date range, newest first, uncounted",
+			incidentPageOf(&strikegraph.IncidentWhere{ScopeIn: []strikegraph.IncidentScope{strikegraph.ScopeStrike}, DateGTE: ptr("2016-01"), DateLTE: ptr("2016-06")},
+				false, strikegraph.SortKey{Field: "date", Desc: true}),
+			"MATCH (n:Incident) USING INDEX n:Incident(date) WHERE n.date >= date('2016-01-01') AND n.date <= date('2016-06-30') AND n.scope = 'STRIKE'\n" +
+				"WITH n ORDER BY n.date DESC, n.id LIMIT 21 RETURN collect(n.id)[..20] AS ids, null AS total", nil},
 		{"incidents in a province", incidents(&strikegraph.IncidentWhere{Place: &g.Province.ID}),
 			"MATCH (:Entity {id: $id})<-[:LOCATED_IN]-*(:Place)<-[:LOCATED_IN|LOCATED_NEAR]-(n:Incident) WITH DISTINCT n" + incidentPage,
 			map[string]any{"id": g.Province.ID}},
@@ -135,14 +152,14 @@ func TestFiltersStartFromTheirAnchor(t *testing.T) {
 			if got, want := pageIDs(ours), floor; !reflect.DeepEqual(got, want) {
 				t.Errorf("answer %v; the hand-written statement's %v", got, want)
 			}
-			if n := floor["total"].(int64); n == 0 {
+			if n, _ := floor["total"].(int64); n == 0 && len(floor["ids"].([]any)) == 0 {
 				t.Fatalf("the filter selects nothing: the test proves nothing")
 			}
 			// Ours reads whole rows and checks its anchor's condition again.
 			if ourHits > 3*floorHits+2000 {
 				t.Errorf("%d db hits; the hand-written statement takes %d\n%s", ourHits, floorHits, text)
 			}
-			t.Logf("%d db hits, hand-written %d, %d selected", ourHits, floorHits, floor["total"])
+			t.Logf("%d db hits, hand-written %d, %v selected", ourHits, floorHits, cmp.Or(floor["total"], any(len(floor["ids"].([]any)))))
 		})
 	}
 }

@@ -46,12 +46,12 @@ func count(m map[string]any, key string) int {
 // name goes on from there.
 func (db *DB) readAfterIncidents(ctx context.Context, q query, where *strikegraph.IncidentWhere, params map[string]any) ([]*neo4j.Record, error) {
 	s := newStatement()
-	match, _, _, _, err := s.incidentMatch(where)
+	way, err := s.incidentMatch(where)
 	if err != nil {
 		return nil, err
 	}
 	for k, v := range params {
 		s.params[k] = v
 	}
-	return db.read(ctx, query{name: q.name, text: match + "\n" + q.text}, s.params)
+	return db.read(ctx, query{name: q.name, text: way.match + "\n" + q.text}, s.params)
 }
