@@ -62,11 +62,11 @@ const (
 		"}\nWITH n WHERE "
 	// A contested incident was denied: there are fewer denials than incidents.
 	incidentsDenied = "MATCH (n:Incident)<-[wd:DENIED]-()\nWHERE wd.retractedAt IS NULL\nWITH DISTINCT n WHERE "
-	// A page of a date range in date order walks the date index in that
-	// order and stops once full. Without the hint, a filter on scope too
-	// seeks incident_scope_date, which is the cheaper way to count the range
-	// but sorts all of it for a page.
-	incidentsByDate = "MATCH (n:Incident) USING INDEX n:Incident(date)\nWHERE "
+	// A page in date order (of a date range, or a walk) reads the date index
+	// in that order and stops once full. Without the hint, a filter on scope
+	// too seeks incident_scope_date, which is the cheaper way to count a
+	// range but sorts all of it for a page.
+	incidentsByDate = incidentWindowSeek + "\nWHERE "
 )
 
 // How many incidents an anchor, a, has, estimated from Neo4j's degree store
@@ -80,9 +80,7 @@ const (
 	// A perpetrator's incidents, with no other condition, are its
 	// CARRIED_OUT edges, which Neo4j counts without reading them.
 	incidentsByPerpetratorCount = "OPTIONAL MATCH (a:Entity {id: %[1]s})\nRETURN CASE WHEN a IS NULL THEN 0 ELSE " + perpetratorSize + " END AS total"
-	// Every dated incident, for a walk in date order; the predicate follows.
-	incidentsWalked = "MATCH (n:Incident) USING INDEX n:Incident(date)\nWHERE "
-	incidentsCount  = "MATCH (m:Incident)\nRETURN count(m) AS items"
+	incidentsCount              = "MATCH (m:Incident)\nRETURN count(m) AS items"
 )
 
 // incidentWhere builds the predicate of w on the incident variable v.
@@ -213,7 +211,7 @@ func (s *statement) incidentMatch(w *strikegraph.IncidentWhere) (incidentWay, er
 	clear(s.anchored) // a walk checks every condition on each incident
 	every, err := s.incidentWhere(w, "n")
 	way.walk = &walk{anchor: id, size: size, items: incidentsCount, date: "n.date",
-		match: incidentsWalked + "(" + every + ")", undated: anchor + "(" + pred + ") AND n.date IS NULL"}
+		match: incidentsByDate + "(" + every + ")", undated: anchor + "(" + pred + ") AND n.date IS NULL"}
 	return way, err
 }
 
